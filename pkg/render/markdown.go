@@ -1,0 +1,55 @@
+package render
+
+import (
+	"bufio"
+	"io"
+	"strings"
+
+	"github.com/icmpd/bp/pkg/workplan"
+)
+
+// MarkdownCell makes text safe inside a Markdown table cell: pipes and
+// backslashes are escaped, line breaks become spaces, and the characters
+// that start HTML or links are written as entities, so a title cannot
+// add markup or script to a rendered page.
+func MarkdownCell(s string) string {
+	s = Clean(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch r {
+		case '|':
+			b.WriteString(`\|`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '&':
+			b.WriteString("&amp;")
+		case '[', ']', '`', '*', '_':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// EventsMarkdown writes the events as a GitHub-flavoured Markdown table.
+func EventsMarkdown(w io.Writer, plan *workplan.Plan, evs []*workplan.Event) error {
+	bw := bufio.NewWriter(w)
+	bw.WriteString("| Date | Event | Where | Status | ID |\n")
+	bw.WriteString("| --- | --- | --- | --- | --- |\n")
+	for _, e := range evs {
+		cells := []string{e.DateText(), e.Title, Where(e), e.Status, e.ID}
+		bw.WriteString("|")
+		for _, c := range cells {
+			bw.WriteString(" " + MarkdownCell(c) + " |")
+		}
+		bw.WriteString("\n")
+	}
+	return bw.Flush()
+}

@@ -1,0 +1,986 @@
+package workplan
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+	_ "time/tzdata" // time zones must not depend on the host
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Limits bound what Parse accepts, so that hostile input fails fast.
+type Limits struct {
+	MaxBytes int // largest file accepted
+	MaxNodes int // most YAML nodes visited, counting alias expansions
+}
+
+// DefaultLimits are generous for hand-written plans (a plan of 10,000
+// events is about 3 MiB).
+var DefaultLimits = Limits{MaxBytes: 16 << 20, MaxNodes: 4_000_000}
+
+// Parse reads a workplan from data. file is the name diagnostics use. It
+// returns the plan (nil when the file is too broken to read any of it)
+// and every problem found while reading; call [Validate] for the rules
+// that need the whole plan.
+func Parse(file string, data []byte, lim Limits) (*Plan, []Diagnostic) {
+	d := &decoder{file: file, lim: lim}
+	plan := d.parse(data)
+	return plan, d.diags
+}
+
+type decoder struct {
+	file  string
+	lim   Limits
+	diags []Diagnostic
+	nodes int
+	zones map[string]bool
+	src   []byte
+}
+
+func (d *decoder) add(sev Severity, p Pos, rule, hint, format string, args ...any) {
+	d.diags = append(d.diags, Diagnostic{
+		File: d.file, Line: p.Line, Col: p.Col, Severity: sev, Rule: rule,
+		Message: fmt.Sprintf(format, args...), Hint: hint,
+	})
+}
+
+func (d *decoder) errorf(p Pos, rule, hint, format string, args ...any) {
+	d.add(SeverityError, p, rule, hint, format, args...)
+}
+
+func posOf(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+func (d *decoder) parse(data []byte) *Plan {
+	if d.lim.MaxBytes > 0 && len(data) > d.lim.MaxBytes {
+		d.errorf(Pos{1, 1}, "limit", "raise the limit with --max-size if the file is genuine",
+			"file is %d bytes, more than the limit of %d", len(data), d.lim.MaxBytes)
+		return nil
+	}
+	data = bytes.TrimPrefix(data, utf8BOM)
+	d.src = data
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		d.errorf(offsetPos(data, i), "encoding", "a workplan is UTF-8 text; is this the right file?",
+			"file contains a NUL byte: it is binary, not YAML")
+		return nil
+	}
+	if !utf8.Valid(data) {
+		i := firstInvalidUTF8(data)
+		d.errorf(offsetPos(data, i), "encoding", "save the file as UTF-8",
+			"invalid UTF-8 byte 0x%02X", data[i])
+		return nil
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		d.syntaxError(data, err)
+		return nil
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		d.errorf(Pos{1, 1}, "required", "start from workplans/2026.yaml, or see README's format section",
+			"file is empty")
+		return nil
+	}
+	root := doc.Content[0]
+	if !d.formatVersion(root) {
+		return nil
+	}
+	plan := &Plan{File: d.file, pos: posOf(root)}
+	d.object(root, Schema, ctx{kind: "workplan"}, &plan.fields, func(f *Field, k, v *yaml.Node) {
+		switch f.Key {
+		case "formatVersion":
+			plan.FormatVersion, _ = d.intValue(ctx{kind: "workplan"}, f, v)
+		case "plan":
+			d.planMeta(plan, v)
+		case "groups":
+			d.list(v, f, func(i int, n *yaml.Node) {
+				if g := d.group(i, n); g != nil {
+					plan.Groups = append(plan.Groups, g)
+				}
+			})
+		case "products":
+			d.list(v, f, func(i int, n *yaml.Node) {
+				if p := d.product(i, n); p != nil {
+					plan.Products = append(plan.Products, p)
+				}
+			})
+		case "milestones":
+			d.list(v, f, func(i int, n *yaml.Node) {
+				if m := d.milestone(i, n); m != nil {
+					plan.Milestones = append(plan.Milestones, m)
+				}
+			})
+		case "events":
+			if v.Kind == yaml.SequenceNode {
+				plan.Events = make([]*Event, 0, len(v.Content))
+			}
+			d.list(v, f, func(i int, n *yaml.Node) {
+				if e := d.event(i, n); e != nil {
+					plan.Events = append(plan.Events, e)
+				}
+			})
+		}
+	})
+	plan.index()
+	return plan
+}
+
+// formatVersion reads the version first, before anything else is
+// decoded: a file for a newer format is refused as a whole rather than
+// reported as a list of unknown keys.
+func (d *decoder) formatVersion(root *yaml.Node) bool {
+	root = d.deref(root)
+	if root == nil {
+		return false
+	}
+	if root.Kind != yaml.MappingNode {
+		d.errorf(posOf(root), "type", "a workplan starts with formatVersion: 1, then plan: and events:",
+			"the file must be a mapping of keys, got %s", kindName(root))
+		return false
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value != "formatVersion" {
+			continue
+		}
+		v := d.deref(root.Content[i+1])
+		if v == nil {
+			return false
+		}
+		n, err := strconv.Atoi(v.Value)
+		if v.Kind != yaml.ScalarNode || err != nil || n < 1 {
+			d.errorf(posOf(v), "format-version", "write formatVersion: "+strconv.Itoa(FormatVersion),
+				"formatVersion must be a whole number from 1, got %q", v.Value)
+			return false
+		}
+		if n > FormatVersion {
+			d.errorf(posOf(v), "format-version",
+				"upgrade bp (go install github.com/icmpd/bp/cmd/bp@latest); this bp reads format "+strconv.Itoa(FormatVersion),
+				"file is written for format version %d, newer than the version %d this bp reads", n, FormatVersion)
+			return false
+		}
+		return true
+	}
+	d.errorf(posOf(root), "format-version", "add formatVersion: "+strconv.Itoa(FormatVersion)+" as the first line",
+		"missing formatVersion")
+	return true // decode the rest to report more
+}
+
+func (d *decoder) syntaxError(data []byte, err error) {
+	msg := err.Error()
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	line := 1
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if i := strings.Index(rest, ": "); i > 0 {
+			if n, err := strconv.Atoi(rest[:i]); err == nil {
+				line, msg = n, rest[i+2:]
+			}
+		}
+	}
+	if strings.Contains(msg, "exceeded max depth") || strings.Contains(msg, "excessive aliasing") {
+		d.errorf(Pos{line, 1}, "limit", "a workplan nests a few levels deep; check the file is the right one", "%s", msg)
+		return
+	}
+	text := lineText(data, line)
+	col := 1 + len(text) - len(strings.TrimLeft(text, " "))
+	hint := ""
+	if i := strings.IndexByte(text, '\t'); i >= 0 && strings.TrimLeft(text[:i], " ") == "" {
+		col = i + 1
+		hint = "YAML indents with spaces, not tabs"
+	} else if strings.Contains(msg, "mapping values are not allowed") {
+		hint = "quote a value that contains \": \", or check the indentation of the line above"
+	} else if strings.Contains(msg, "did not find expected") {
+		hint = "check the indentation and that every \"- \" item lines up with its siblings"
+	}
+	d.errorf(Pos{line, col}, "yaml-syntax", hint, "%s", msg)
+}
+
+func lineText(data []byte, line int) string {
+	for i := 1; i < line; i++ {
+		j := bytes.IndexByte(data, '\n')
+		if j < 0 {
+			return ""
+		}
+		data = data[j+1:]
+	}
+	if j := bytes.IndexByte(data, '\n'); j >= 0 {
+		data = data[:j]
+	}
+	return strings.TrimRight(string(data), "\r")
+}
+
+func offsetPos(data []byte, off int) Pos {
+	line := 1 + bytes.Count(data[:off], []byte{'\n'})
+	start := bytes.LastIndexByte(data[:off], '\n') + 1
+	return Pos{line, 1 + utf8.RuneCount(data[start:off])}
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return 0
+}
+
+// ctx names the object a diagnostic is about: `event "rg-2026-03"`, or
+// `event #3` before its id is known.
+type ctx struct {
+	kind  string
+	id    string
+	index int // 1-based position in its list; 0 when not in a list
+}
+
+func (c ctx) String() string {
+	switch {
+	case c.id != "":
+		return c.kind + " " + strconv.Quote(c.id)
+	case c.index > 0:
+		return c.kind + " #" + strconv.Itoa(c.index)
+	}
+	return c.kind
+}
+
+// deref follows aliases, counting every node visited against the limit.
+func (d *decoder) deref(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	d.nodes++
+	if d.lim.MaxNodes > 0 && d.nodes > d.lim.MaxNodes {
+		if d.nodes == d.lim.MaxNodes+1 {
+			d.errorf(Pos{1, 1}, "limit", "a workplan has no need of so many aliases",
+				"more than %d YAML nodes after alias expansion", d.lim.MaxNodes)
+		}
+		return nil
+	}
+	return n
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!null":
+			return "nothing"
+		case "!!int", "!!float":
+			return "a number"
+		case "!!bool":
+			return "true/false"
+		}
+		return "a string"
+	}
+	return "an alias"
+}
+
+// object walks a mapping against its schema. It reports keys the schema
+// does not know, duplicated keys, values of the wrong shape and missing
+// required keys, records where each key starts, and calls set for every
+// key whose value has the right shape. A null value counts as absent.
+func (d *decoder) object(n *yaml.Node, o *Object, c ctx, pos *fieldPositions, set func(f *Field, k, v *yaml.Node)) bool {
+	if n = d.deref(n); n == nil {
+		return false
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(posOf(n), "type", "", "%s must be a mapping of keys, got %s", c, kindName(n))
+		return false
+	}
+	var seen, present uint64
+	if pos != nil && *pos == nil {
+		*pos = make(fieldPositions, 0, len(n.Content)/2)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := d.deref(n.Content[i])
+		v := d.deref(n.Content[i+1])
+		if k == nil || v == nil {
+			return false
+		}
+		fi := -1
+		for j := range o.Fields {
+			if o.Fields[j].Key == k.Value {
+				fi = j
+				break
+			}
+		}
+		if fi < 0 {
+			d.unknownKey(k, o, c)
+			continue
+		}
+		f := &o.Fields[fi]
+		if seen&(1<<fi) != 0 {
+			d.errorf(posOf(k), "duplicate-key", "delete one of the two", "%s: key %q appears twice", c, k.Value)
+			continue
+		}
+		seen |= 1 << fi
+		if isNull(v) {
+			continue
+		}
+		present |= 1 << fi
+		if pos != nil {
+			*pos = append(*pos, fieldPos{f.Key, posOf(v)})
+		}
+		if !d.shape(f, v, c) {
+			continue
+		}
+		set(f, k, v)
+	}
+	for j := range o.Fields {
+		f := &o.Fields[j]
+		switch {
+		case !f.Required || present&(1<<j) != 0:
+		case seen&(1<<j) != 0:
+			d.errorf(posOf(n), "required", requiredHint(f), "%s: %q is empty", c, f.Key)
+		default:
+			d.errorf(posOf(n), "required", requiredHint(f), "%s: missing required key %q", c, f.Key)
+		}
+	}
+	return true
+}
+
+func requiredHint(f *Field) string {
+	switch f.Kind {
+	case KindEnum:
+		return "add " + f.Key + ": " + f.Enum[0] + " (one of " + strings.Join(f.Enum, ", ") + ")"
+	case KindDate:
+		return "add " + f.Key + ": YYYY-MM-DD"
+	case KindList:
+		return "add " + f.Key + ": with one \"- \" item per line"
+	}
+	return ""
+}
+
+func (d *decoder) unknownKey(k *yaml.Node, o *Object, c ctx) {
+	hint := "known keys: " + strings.Join(o.Keys(), ", ")
+	if s := suggest(k.Value, o.Keys()); s != "" {
+		hint = "did you mean " + strconv.Quote(s) + "? " + hint
+	}
+	d.errorf(posOf(k), "unknown-key", hint, "%s: unknown key %q", c, k.Value)
+}
+
+// shape checks that a value is a scalar, list or mapping as its field wants.
+func (d *decoder) shape(f *Field, v *yaml.Node, c ctx) bool {
+	want := yaml.ScalarNode
+	switch f.Kind {
+	case KindList:
+		want = yaml.SequenceNode
+	case KindObject:
+		want = yaml.MappingNode
+	}
+	if v.Kind == want {
+		return true
+	}
+	what := map[yaml.Kind]string{yaml.ScalarNode: "a single value", yaml.SequenceNode: "a list", yaml.MappingNode: "a mapping"}[want]
+	hint := ""
+	if f.Kind == KindList && v.Kind == yaml.ScalarNode {
+		hint = "write " + f.Key + ": [" + v.Value + "]"
+	}
+	d.errorf(posOf(v), "type", hint, "%s: %q must be %s, got %s", c, f.Key, what, kindName(v))
+	return false
+}
+
+func (d *decoder) list(v *yaml.Node, f *Field, each func(i int, n *yaml.Node)) {
+	if f.Min > 0 && len(v.Content) < f.Min {
+		d.errorf(posOf(v), "type", "", "%q needs at least %d items, got %d", f.Key, f.Min, len(v.Content))
+	}
+	for i, n := range v.Content {
+		each(i, n)
+	}
+}
+
+// stringList reads a list of scalars (partners, groups).
+func (d *decoder) stringList(c ctx, f *Field, v *yaml.Node, ref bool) []string {
+	out := make([]string, 0, len(v.Content))
+	for _, n := range v.Content {
+		if n = d.deref(n); n == nil {
+			return out
+		}
+		if n.Kind != yaml.ScalarNode || isNull(n) {
+			d.errorf(posOf(n), "type", "", "%s: each item of %q must be a single value, got %s", c, f.Key, kindName(n))
+			continue
+		}
+		if ref && !d.checkID(c, f, n) {
+			continue
+		}
+		out = append(out, n.Value)
+	}
+	return out
+}
+
+func (d *decoder) str(n *yaml.Node) string { return n.Value }
+
+// line reads one-line text; a line break in a title breaks calendars.
+func (d *decoder) line(c ctx, f *Field, n *yaml.Node) string {
+	s := strings.TrimSpace(n.Value)
+	if strings.ContainsAny(s, "\r\n") {
+		d.errorf(posOf(n), "type", "use purpose or notes for longer text", "%s: %q must be one line", c, f.Key)
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	if s == "" {
+		if f.Required {
+			d.errorf(posOf(n), "required", "", "%s: %q is empty", c, f.Key)
+		}
+	}
+	return s
+}
+
+func (d *decoder) intValue(c ctx, f *Field, n *yaml.Node) (int, bool) {
+	i, err := strconv.Atoi(n.Value)
+	if n.Tag != "!!int" || err != nil {
+		d.errorf(posOf(n), "type", "", "%s: %q must be a whole number, got %q", c, f.Key, n.Value)
+		return 0, false
+	}
+	if i < f.Min {
+		d.errorf(posOf(n), "type", "", "%s: %q must be at least %d, got %d", c, f.Key, f.Min, i)
+		return 0, false
+	}
+	return i, true
+}
+
+func (d *decoder) boolValue(c ctx, f *Field, n *yaml.Node) bool {
+	if n.Tag != "!!bool" {
+		d.errorf(posOf(n), "type", "write true or false", "%s: %q must be true or false, got %q", c, f.Key, n.Value)
+		return false
+	}
+	return n.Value == "true" || n.Value == "True" || n.Value == "TRUE"
+}
+
+var monthDays = [...]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+
+// dateValue reads YYYY-MM-DD, rejecting days a month does not have.
+func (d *decoder) dateValue(c ctx, f *Field, n *yaml.Node) (time.Time, bool) {
+	s := n.Value
+	y, m, day, ok := splitDate(s)
+	if !ok {
+		d.errorf(posOf(n), "date", "write dates as YYYY-MM-DD, such as 2026-06-25",
+			"%s: %q is not a date: %q", c, f.Key, s)
+		return time.Time{}, false
+	}
+	t := time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC)
+	if m < 1 || m > 12 || day < 1 || t.Day() != day {
+		why := "there is no month " + strconv.Itoa(m)
+		if m >= 1 && m <= 12 {
+			last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+			why = time.Month(m).String() + " " + strconv.Itoa(y) + " has " + strconv.Itoa(last) + " days"
+		}
+		d.errorf(posOf(n), "date", "", "%s: %q is an impossible date %s: %s", c, f.Key, s, why)
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+func splitDate(s string) (y, m, d int, ok bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return 0, 0, 0, false
+	}
+	y, ok1 := atoi(s[0:4])
+	m, ok2 := atoi(s[5:7])
+	d, ok3 := atoi(s[8:10])
+	return y, m, d, ok1 && ok2 && ok3
+}
+
+func atoi(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, len(s) > 0
+}
+
+func (d *decoder) monthValue(c ctx, f *Field, n *yaml.Node) (time.Time, bool) {
+	s := n.Value
+	var y, m int
+	ok := len(s) == 7 && s[4] == '-'
+	if ok {
+		var ok1, ok2 bool
+		y, ok1 = atoi(s[:4])
+		m, ok2 = atoi(s[5:])
+		ok = ok1 && ok2 && m >= 1 && m <= 12
+	}
+	if !ok {
+		d.errorf(posOf(n), "date", "write the month as YYYY-MM, such as 2026-05",
+			"%s: %q is not a month: %q", c, f.Key, s)
+		return time.Time{}, false
+	}
+	return time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), true
+}
+
+func (d *decoder) timeValue(c ctx, f *Field, n *yaml.Node) (string, bool) {
+	s := n.Value
+	ok := len(s) == 5 && s[2] == ':'
+	if ok {
+		h, ok1 := atoi(s[:2])
+		m, ok2 := atoi(s[3:])
+		ok = ok1 && ok2 && h < 24 && m < 60
+	}
+	if !ok {
+		d.errorf(posOf(n), "date", "write times as HH:MM on a 24-hour clock, in quotes: \"14:30\"",
+			"%s: %q is not a time: %q", c, f.Key, s)
+		return "", false
+	}
+	return s, true
+}
+
+func isID(s string) bool {
+	if len(s) == 0 || len(s) > 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		ch := s[i]
+		if !(ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9' || ch == '-' && i > 0) {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *decoder) checkID(c ctx, f *Field, n *yaml.Node) bool {
+	if isID(n.Value) {
+		return true
+	}
+	key := f.Key
+	if key == "" {
+		key = "id"
+	}
+	d.errorf(posOf(n), "id-format", "use lowercase letters, digits and dashes, such as "+strconv.Quote(slug(n.Value)),
+		"%s: %q %q is not a valid id", c, key, n.Value)
+	return false
+}
+
+// slug suggests an id for a string: "TWG LEC 2026" → "twg-lec-2026".
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "my-id"
+	}
+	if b.Len() > 64 {
+		return b.String()[:64]
+	}
+	return b.String()
+}
+
+func (d *decoder) enumValue(c ctx, f *Field, n *yaml.Node) (string, bool) {
+	for _, w := range f.Enum {
+		if n.Value == w {
+			return w, true
+		}
+	}
+	hint := "one of: " + strings.Join(f.Enum, ", ")
+	if s := suggest(n.Value, f.Enum); s != "" {
+		hint = "did you mean " + strconv.Quote(s) + "? " + hint
+	}
+	d.errorf(posOf(n), "enum", hint, "%s: unknown %s %q", c, f.Key, n.Value)
+	return "", false
+}
+
+func (d *decoder) zone(c ctx, f *Field, n *yaml.Node) (string, bool) {
+	name := n.Value
+	if d.zones == nil {
+		d.zones = map[string]bool{}
+	}
+	ok, cached := d.zones[name]
+	if !cached {
+		_, err := time.LoadLocation(name)
+		ok = err == nil && name != "" && name != "Local"
+		d.zones[name] = ok
+	}
+	if !ok {
+		d.errorf(posOf(n), "timezone", "use an IANA name such as Europe/Vienna, Europe/Istanbul or UTC",
+			"%s: unknown time zone %q", c, name)
+	}
+	return name, ok
+}
+
+func (d *decoder) urlValue(c ctx, f *Field, n *yaml.Node) string {
+	u, err := url.Parse(n.Value)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		d.errorf(posOf(n), "type", "write a full address, such as https://www.budapestprocess.org/...",
+			"%s: %q must be an http(s) URL, got %q", c, f.Key, n.Value)
+		return ""
+	}
+	return n.Value
+}
+
+// idOf finds a mapping's id before its other keys are read, so that every
+// diagnostic about it can name it.
+func (d *decoder) idOf(n *yaml.Node) string {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	if n == nil || n.Kind != yaml.MappingNode {
+		return ""
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == "id" {
+			v := n.Content[i+1]
+			if v.Kind == yaml.ScalarNode && isID(v.Value) {
+				return v.Value
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+func (d *decoder) planMeta(p *Plan, n *yaml.Node) {
+	c := ctx{kind: "plan"}
+	d.object(n, planObject, c, &p.fields, func(f *Field, k, v *yaml.Node) {
+		switch f.Key {
+		case "id":
+			if d.checkID(c, f, v) {
+				p.ID = v.Value
+			}
+		case "title":
+			p.Title = d.line(c, f, v)
+		case "year":
+			p.Year, _ = d.intValue(c, f, v)
+		case "revision":
+			p.Revision, _ = d.intValue(c, f, v)
+		case "revised":
+			p.Revised, _ = d.dateValue(c, f, v)
+		case "timezone":
+			p.TimeZone, _ = d.zone(c, f, v)
+		case "framework":
+			fw := &Framework{}
+			fc := ctx{kind: "framework"}
+			d.object(v, frameworkObject, fc, nil, func(f *Field, k, v *yaml.Node) {
+				switch f.Key {
+				case "name":
+					fw.Name = d.line(fc, f, v)
+				case "start":
+					fw.Start, _ = d.intValue(fc, f, v)
+				case "end":
+					fw.End, _ = d.intValue(fc, f, v)
+				case "year":
+					fw.Year, _ = d.intValue(fc, f, v)
+				}
+			})
+			p.Framework = fw
+		case "chair":
+			p.Chair = d.line(c, f, v)
+		case "coChair":
+			p.CoChair = d.line(c, f, v)
+		case "secretariat":
+			p.Secretariat = d.line(c, f, v)
+		case "summary":
+			p.Summary = strings.TrimSpace(v.Value)
+		}
+	})
+}
+
+func (d *decoder) group(i int, n *yaml.Node) *Group {
+	g := &Group{pos: posOf(n)}
+	c := ctx{kind: "group", id: d.idOf(n), index: i + 1}
+	ok := d.object(n, groupObject, c, nil, func(f *Field, k, v *yaml.Node) {
+		switch f.Key {
+		case "id":
+			if d.checkID(c, f, v) {
+				g.ID = v.Value
+			}
+		case "name":
+			g.Name = d.line(c, f, v)
+		case "kind":
+			g.Kind, _ = d.enumValue(c, f, v)
+		case "topic":
+			g.Topic = d.line(c, f, v)
+		}
+	})
+	if !ok {
+		return nil
+	}
+	return g
+}
+
+func (d *decoder) product(i int, n *yaml.Node) *Product {
+	p := &Product{pos: posOf(n)}
+	c := ctx{kind: "product", id: d.idOf(n), index: i + 1}
+	ok := d.object(n, productObject, c, nil, func(f *Field, k, v *yaml.Node) {
+		switch f.Key {
+		case "id":
+			if d.checkID(c, f, v) {
+				p.ID = v.Value
+			}
+		case "title":
+			p.Title = d.line(c, f, v)
+		case "topic":
+			p.Topic = d.line(c, f, v)
+		}
+	})
+	if !ok {
+		return nil
+	}
+	return p
+}
+
+func (d *decoder) milestone(i int, n *yaml.Node) *Milestone {
+	m := &Milestone{pos: posOf(n)}
+	c := ctx{kind: "milestone", id: d.idOf(n), index: i + 1}
+	ok := d.object(n, milestoneObject, c, nil, func(f *Field, k, v *yaml.Node) {
+		switch f.Key {
+		case "id":
+			if d.checkID(c, f, v) {
+				m.ID = v.Value
+			}
+		case "title":
+			m.Title = d.line(c, f, v)
+		case "date":
+			m.Date, _ = d.dateValue(c, f, v)
+		case "notes":
+			m.Notes = strings.TrimSpace(v.Value)
+		}
+	})
+	if !ok {
+		return nil
+	}
+	return m
+}
+
+func (d *decoder) event(i int, n *yaml.Node) *Event {
+	e := &Event{pos: posOf(n)}
+	c := ctx{kind: "event", id: d.idOf(n), index: i + 1}
+	var endSet bool
+	ok := d.object(n, eventObject, c, &e.fields, func(f *Field, k, v *yaml.Node) {
+		switch f.Key {
+		case "id":
+			if d.checkID(c, f, v) {
+				e.ID = v.Value
+			}
+		case "title":
+			e.Title = d.line(c, f, v)
+		case "type":
+			e.Type, _ = d.enumValue(c, f, v)
+		case "groups":
+			e.Groups = d.stringList(c, f, v, true)
+		case "start":
+			e.Start, _ = d.dateValue(c, f, v)
+		case "end":
+			e.End, endSet = d.dateValue(c, f, v)
+		case "month":
+			e.Month, _ = d.monthValue(c, f, v)
+		case "dateTBC":
+			e.DateTBC = d.boolValue(c, f, v)
+		case "startTime":
+			e.StartTime, _ = d.timeValue(c, f, v)
+		case "endTime":
+			e.EndTime, _ = d.timeValue(c, f, v)
+		case "timezone":
+			e.TimeZone, _ = d.zone(c, f, v)
+		case "format":
+			e.Format, _ = d.enumValue(c, f, v)
+		case "location":
+			e.Location = d.location(c, v)
+		case "status":
+			e.Status, _ = d.enumValue(c, f, v)
+		case "partners":
+			e.Partners = d.stringList(c, f, v, false)
+		case "product", "backToBack":
+			if d.checkID(c, f, v) {
+				if f.Key == "product" {
+					e.Product = v.Value
+				} else {
+					e.BackToBack = v.Value
+				}
+			}
+		case "purpose":
+			e.Purpose = strings.TrimSpace(v.Value)
+		case "notes":
+			e.Notes = strings.TrimSpace(v.Value)
+		case "outcome":
+			e.Outcome = d.outcome(c, v)
+		}
+	})
+	if !ok {
+		return nil
+	}
+	d.eventDates(c, e, endSet)
+	return e
+}
+
+// eventDates settles the date fields: start/end, or month alone.
+func (d *decoder) eventDates(c ctx, e *Event, endSet bool) {
+	_, hasStart := e.fields.get("start")
+	_, hasMonth := e.fields.get("month")
+	switch {
+	case hasStart && hasMonth:
+		d.errorf(e.FieldPos("month"), "date-fields", "keep start (the day is known) or month (it is not), not both",
+			"%s: both start and month are given", c)
+		e.Month = time.Time{}
+	case !hasStart && !hasMonth:
+		d.errorf(e.pos, "required", "add start: YYYY-MM-DD, or month: YYYY-MM while the day is not known",
+			"%s: missing start (or month)", c)
+	case hasMonth:
+		if endSet {
+			d.errorf(e.FieldPos("end"), "date-fields", "give start and end once the days are known",
+				"%s: end is given without start", c)
+		}
+		e.End = time.Time{}
+		e.DateTBC = true // the day is not known
+	}
+	if !e.Start.IsZero() {
+		if e.End.IsZero() {
+			e.End = e.Start
+		}
+		e.Month = time.Date(e.Start.Year(), e.Start.Month(), 1, 0, 0, 0, 0, time.UTC)
+	}
+}
+
+func (d *decoder) place(c ctx, n *yaml.Node) (Place, bool) {
+	var p Place
+	ok := d.object(n, placeObject, c, nil, func(f *Field, k, v *yaml.Node) {
+		switch f.Key {
+		case "venue":
+			p.Venue = d.line(c, f, v)
+		case "city":
+			p.City = d.line(c, f, v)
+		case "country":
+			p.Country = d.line(c, f, v)
+		}
+	})
+	return p, ok
+}
+
+func (d *decoder) location(c ctx, n *yaml.Node) *Location {
+	l := &Location{}
+	lc := ctx{kind: c.String() + ": location"}
+	d.object(n, locationObject, lc, nil, func(f *Field, k, v *yaml.Node) {
+		switch f.Key {
+		case "venue":
+			l.Venue = d.line(lc, f, v)
+		case "city":
+			l.City = d.line(lc, f, v)
+		case "country":
+			l.Country = d.line(lc, f, v)
+		case "tbc":
+			l.TBC = d.boolValue(lc, f, v)
+		case "alternatives":
+			ac := ctx{kind: lc.kind + ": alternative"}
+			d.list(v, f, func(i int, n *yaml.Node) {
+				ac.index = i + 1
+				if p, ok := d.place(ac, n); ok {
+					l.Alternatives = append(l.Alternatives, p)
+				}
+			})
+		}
+	})
+	switch {
+	case len(l.Alternatives) > 0 && (l.City != "" || l.Venue != ""):
+		d.errorf(posOf(n), "location", "keep the chosen city and drop alternatives, or the other way round",
+			"%s: both a city and alternatives", lc)
+	case len(l.Alternatives) == 0 && l.City == "" && l.Country == "":
+		d.errorf(posOf(n), "location", "give city and country, or alternatives while the place is not chosen",
+			"%s: no city, country or alternatives", lc)
+	}
+	return l
+}
+
+func (d *decoder) outcome(c ctx, n *yaml.Node) *Outcome {
+	o := &Outcome{}
+	oc := ctx{kind: c.String() + ": outcome"}
+	d.object(n, outcomeObject, oc, nil, func(f *Field, k, v *yaml.Node) {
+		switch f.Key {
+		case "summary":
+			o.Summary = strings.TrimSpace(v.Value)
+		case "link":
+			o.Link = d.urlValue(oc, f, v)
+		case "recorded":
+			o.Recorded, _ = d.dateValue(oc, f, v)
+		}
+	})
+	return o
+}
+
+// index builds the id lookups. Duplicates keep the first; Validate
+// reports them.
+func (p *Plan) index() {
+	p.byID = make(map[string]*Event, len(p.Events))
+	for _, e := range p.Events {
+		if _, dup := p.byID[e.ID]; !dup && e.ID != "" {
+			p.byID[e.ID] = e
+		}
+	}
+	p.groupBy = make(map[string]*Group, len(p.Groups))
+	for _, g := range p.Groups {
+		if _, dup := p.groupBy[g.ID]; !dup && g.ID != "" {
+			p.groupBy[g.ID] = g
+		}
+	}
+	p.prodBy = make(map[string]*Product, len(p.Products))
+	for _, pr := range p.Products {
+		if _, dup := p.prodBy[pr.ID]; !dup && pr.ID != "" {
+			p.prodBy[pr.ID] = pr
+		}
+	}
+}
+
+// suggest returns the known word closest to s, if close enough to be a
+// likely typo.
+func suggest(s string, known []string) string {
+	best, bestD := "", 1<<30
+	ls := strings.ToLower(s)
+	for _, k := range known {
+		if strings.ToLower(k) == ls {
+			return k
+		}
+		if d := editDistance(ls, strings.ToLower(k)); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	if bestD <= 2 || (bestD <= 3 && len(s) > 6) {
+		return best
+	}
+	return ""
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// ErrInvalid is returned by Load when the plan has errors.
+var ErrInvalid = errors.New("workplan is invalid")

@@ -1,0 +1,85 @@
+package workplan
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+)
+
+// Severity says whether a diagnostic makes the plan invalid.
+type Severity string
+
+// The severities. Warnings do not fail validation unless asked to.
+const (
+	SeverityError   Severity = "error"
+	SeverityWarning Severity = "warning"
+)
+
+// Diagnostic is one problem found in a workplan file, with where it is,
+// what is wrong and, where one helps, how to fix it.
+type Diagnostic struct {
+	File     string
+	Line     int
+	Col      int
+	Severity Severity
+	Rule     string // a short stable name, such as "unknown-key"
+	Message  string
+	Hint     string
+}
+
+// String formats the diagnostic as "file:line:col: severity: message [rule]".
+func (d Diagnostic) String() string {
+	return d.File + ":" + strconv.Itoa(d.Line) + ":" + strconv.Itoa(d.Col) + ": " +
+		string(d.Severity) + ": " + d.Message + " [" + d.Rule + "]"
+}
+
+// HasErrors reports whether any diagnostic is an error.
+func HasErrors(diags []Diagnostic) bool {
+	for _, d := range diags {
+		if d.Severity == SeverityError {
+			return true
+		}
+	}
+	return false
+}
+
+// SortDiagnostics orders diagnostics by file, line, column, then rule, so
+// that output does not depend on the order the rules ran in.
+func SortDiagnostics(diags []Diagnostic) {
+	slices.SortStableFunc(diags, func(a, b Diagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.File, b.File),
+			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Col, b.Col),
+			cmp.Compare(a.Rule, b.Rule),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+}
+
+// Rules lists every rule name a diagnostic may carry, with what it checks.
+// README and tests use it; a rule not listed here is a bug.
+var Rules = []struct{ Name, Doc string }{
+	{"yaml-syntax", "the file is not valid YAML"},
+	{"encoding", "the file is not UTF-8 text (binary data, invalid UTF-8)"},
+	{"limit", "the file exceeds a size, nesting or alias-expansion limit"},
+	{"format-version", "formatVersion is missing, or newer than this bp reads"},
+	{"unknown-key", "a key the format does not define"},
+	{"duplicate-key", "the same key twice in one mapping"},
+	{"required", "a required key is missing or empty"},
+	{"type", "a value of the wrong type (a list where a string belongs, ...)"},
+	{"enum", "a word that is not one of the allowed values"},
+	{"id-format", "an id that is not lowercase letters, digits and dashes"},
+	{"date", "an impossible or malformed date, month or time"},
+	{"date-fields", "start and month given together, or end without start"},
+	{"date-order", "an end before its start"},
+	{"date-year", "a date outside the plan's year"},
+	{"duplicate-id", "two events, groups, products or milestones with one id"},
+	{"unknown-ref", "a reference to a group, product or event that does not exist"},
+	{"timezone", "an unknown IANA time zone, or times without a zone"},
+	{"status-date", "a status that contradicts the date (held in the future, ...)"},
+	{"outcome", "an outcome that contradicts the event (recorded before it, on a cancelled event, ...)"},
+	{"back-to-back", "a back-to-back pair that is not on adjacent days"},
+	{"location", "a location with no city or alternatives, or a single alternative"},
+	{"overlap", "in-person events on the same days in different cities (warning)"},
+}

@@ -1,0 +1,253 @@
+package workplan
+
+import (
+	"strings"
+	"time"
+)
+
+// FormatVersion is the newest version of the file format this bp reads.
+// A file declares its own in its top-level formatVersion key.
+const FormatVersion = 1
+
+// Pos is a position in a source file: 1-based line and column.
+type Pos struct {
+	Line int
+	Col  int
+}
+
+// Plan is one workplan: its metadata, the bodies and products it refers
+// to, and its events in file order.
+type Plan struct {
+	File          string // the name diagnostics use
+	FormatVersion int
+
+	ID       string
+	Title    string
+	Year     int
+	Revision int
+	Revised  time.Time // the date of this revision (UTC midnight)
+	TimeZone string    // IANA name; default for events with times
+	Summary  string
+
+	Framework   *Framework
+	Chair       string
+	CoChair     string
+	Secretariat string
+
+	Groups     []*Group
+	Products   []*Product
+	Milestones []*Milestone
+	Events     []*Event
+
+	pos     Pos
+	fields  fieldPositions
+	byID    map[string]*Event
+	groupBy map[string]*Group
+	prodBy  map[string]*Product
+}
+
+// Framework is the multi-year framework a plan implements, such as the
+// Call for Action 2025–2030.
+type Framework struct {
+	Name  string
+	Start int // first year
+	End   int // last year
+	Year  int // which year of the framework this plan is (1-based)
+}
+
+// Group is a body of the process: the Reference Group, a Thematic Working
+// Group, the Senior Officials Meeting.
+type Group struct {
+	ID    string
+	Name  string
+	Kind  string
+	Topic string
+	pos   Pos
+}
+
+// Product is a knowledge product (a paper) that events may present.
+type Product struct {
+	ID    string
+	Title string
+	Topic string
+	pos   Pos
+}
+
+// Milestone is a notable moment of the year that is not a meeting.
+type Milestone struct {
+	ID    string
+	Title string
+	Date  time.Time // may be zero: the year alone is known
+	Notes string
+	pos   Pos
+}
+
+// Event is one calendar entry of the plan.
+type Event struct {
+	ID     string
+	Title  string
+	Type   string
+	Groups []string
+
+	// Start and End are the first and last day (inclusive, UTC midnight).
+	// Both are zero when only the month is known; then Month is set.
+	Start time.Time
+	End   time.Time
+	Month time.Time // first day of the month; always set after Parse
+	// DateTBC is true when the day is not final (marked TBC) or not known.
+	DateTBC bool
+
+	StartTime string // "HH:MM", optional
+	EndTime   string // "HH:MM", optional
+	TimeZone  string // IANA name, optional (defaults to the plan's)
+
+	Format   string // online, in-person, hybrid or ""
+	Location *Location
+	Status   string
+
+	Partners   []string
+	Product    string
+	BackToBack string
+	Purpose    string
+	Notes      string
+	Outcome    *Outcome
+
+	pos    Pos
+	fields fieldPositions
+}
+
+// Location is where an event takes place, or the places still in the
+// running when it is not yet chosen.
+type Location struct {
+	Place
+	Alternatives []Place
+	TBC          bool
+}
+
+// Place is a city in a country, with an optional venue.
+type Place struct {
+	Venue   string
+	City    string
+	Country string
+}
+
+// Outcome records what came of an event: the follow-up a status report
+// looks for.
+type Outcome struct {
+	Summary  string
+	Link     string
+	Recorded time.Time
+}
+
+// Pos returns where the event starts in its file.
+func (e *Event) Pos() Pos { return e.pos }
+
+// FieldPos returns where the value of key starts, or the event's own
+// position when the key is absent.
+func (e *Event) FieldPos(key string) Pos {
+	if p, ok := e.fields.get(key); ok {
+		return p
+	}
+	return e.pos
+}
+
+// HasDay reports whether the event's days are known (not month-only).
+func (e *Event) HasDay() bool { return !e.Start.IsZero() }
+
+// Span returns the first and last day the event may occupy: its days, or
+// the whole month when only the month is known.
+func (e *Event) Span() (first, last time.Time) {
+	if e.HasDay() {
+		return e.Start, e.End
+	}
+	return e.Month, e.Month.AddDate(0, 1, -1)
+}
+
+// LocationTBC reports whether the place is still to be confirmed.
+func (e *Event) LocationTBC() bool {
+	return e.Location != nil && (e.Location.TBC || len(e.Location.Alternatives) > 0)
+}
+
+// Unconfirmed reports whether the date or the place is not final.
+func (e *Event) Unconfirmed() bool { return e.DateTBC || e.LocationTBC() }
+
+// Name returns "City, Country", or the alternatives joined by " / ";
+// "" for no location.
+func (l *Location) Name() string {
+	if l == nil {
+		return ""
+	}
+	if len(l.Alternatives) > 0 {
+		parts := make([]string, len(l.Alternatives))
+		for i, p := range l.Alternatives {
+			parts[i] = p.String()
+		}
+		return strings.Join(parts, " / ")
+	}
+	return l.Place.String()
+}
+
+// String returns [Location.Name] followed by " (TBC)" when the place is
+// not chosen yet: "Baghdad, Iraq / Istanbul, Türkiye (TBC)".
+func (l *Location) String() string {
+	s := l.Name()
+	if l != nil && (l.TBC || len(l.Alternatives) > 0) {
+		s += " (TBC)"
+	}
+	return s
+}
+
+// String returns "Venue, City, Country" leaving out the parts not given.
+func (p Place) String() string {
+	parts := make([]string, 0, 3)
+	for _, s := range []string{p.Venue, p.City, p.Country} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Event returns the event with the given id, or nil.
+func (p *Plan) Event(id string) *Event { return p.byID[id] }
+
+// Group returns the group with the given id, or nil.
+func (p *Plan) Group(id string) *Group { return p.groupBy[id] }
+
+// Product returns the product with the given id, or nil.
+func (p *Plan) Product(id string) *Product { return p.prodBy[id] }
+
+// FieldPos returns where a top-level plan key ("plan.revision") starts.
+func (p *Plan) FieldPos(key string) Pos {
+	if q, ok := p.fields.get(key); ok {
+		return q
+	}
+	return p.pos
+}
+
+// fieldPositions keeps where each key of a mapping starts. A slice, not a
+// map: an event has a dozen keys and a plan may have 100k events.
+type fieldPositions []fieldPos
+
+type fieldPos struct {
+	key string
+	pos Pos
+}
+
+func (f fieldPositions) get(key string) (Pos, bool) {
+	for _, fp := range f {
+		if fp.key == key {
+			return fp.pos, true
+		}
+	}
+	return Pos{}, false
+}
+
+// Enumerations of the format. The order is the order help and schema list
+// them in.
+var (
+	EventTypes = []string{"reference-group", "working-group", "webinar", "thematic-meeting", "senior-officials"}
+	Statuses   = []string{"planned", "confirmed", "held", "postponed", "cancelled"}
+	Formats    = []string{"online", "in-person", "hybrid"}
+	GroupKinds = []string{"reference-group", "thematic-working-group", "senior-officials-meeting"}
+)

@@ -1,0 +1,191 @@
+package workplan
+
+// Kind is the type of a value in the workplan format.
+type Kind int
+
+// The kinds of value a field may hold.
+const (
+	KindString   Kind = iota // one line of text
+	KindText                 // text that may span lines
+	KindInt                  // a whole number
+	KindBool                 // true or false
+	KindDate                 // YYYY-MM-DD
+	KindMonth                // YYYY-MM
+	KindTime                 // HH:MM (24-hour)
+	KindID                   // lowercase letters, digits and '-'
+	KindEnum                 // one word of Field.Enum
+	KindRef                  // the id of another object (Field.Ref names what)
+	KindTimeZone             // an IANA time zone name
+	KindURL                  // an http(s) URL
+	KindList                 // a sequence of Field.Elem
+	KindObject               // a mapping described by Field.Object
+)
+
+// Field describes one key of a mapping in the format.
+type Field struct {
+	Key      string
+	Kind     Kind
+	Required bool
+	Enum     []string // KindEnum
+	Ref      string   // KindRef: "group", "product" or "event"
+	Elem     *Field   // KindList
+	Object   *Object  // KindObject
+	Min      int      // KindInt: smallest allowed value; KindList: fewest items
+	Doc      string
+}
+
+// Object describes a mapping: the keys it may have.
+type Object struct {
+	Name   string // used in messages: "event", "location"
+	Doc    string
+	Fields []Field
+}
+
+// Field returns the field with the given key, or nil.
+func (o *Object) Field(key string) *Field {
+	for i := range o.Fields {
+		if o.Fields[i].Key == key {
+			return &o.Fields[i]
+		}
+	}
+	return nil
+}
+
+// Keys returns the object's keys in schema order.
+func (o *Object) Keys() []string {
+	keys := make([]string, len(o.Fields))
+	for i, f := range o.Fields {
+		keys[i] = f.Key
+	}
+	return keys
+}
+
+var placeFields = []Field{
+	{Key: "venue", Kind: KindString, Doc: "Venue or building, if known."},
+	{Key: "city", Kind: KindString, Doc: "City."},
+	{Key: "country", Kind: KindString, Doc: "Country."},
+}
+
+var placeObject = &Object{Name: "place", Doc: "A city in a country.", Fields: placeFields}
+
+var locationObject = &Object{
+	Name: "location",
+	Doc:  "Where the event takes place: a place, or the alternatives still in the running.",
+	Fields: append(append([]Field{}, placeFields...),
+		Field{Key: "alternatives", Kind: KindList, Min: 2, Elem: &Field{Kind: KindObject, Object: placeObject},
+			Doc: "Places still in the running when the choice is not made; implies tbc."},
+		Field{Key: "tbc", Kind: KindBool, Doc: "The place is to be confirmed."},
+	),
+}
+
+var outcomeObject = &Object{
+	Name: "outcome",
+	Doc:  "What came of the event: the follow-up a status report looks for.",
+	Fields: []Field{
+		{Key: "summary", Kind: KindText, Required: true, Doc: "What was agreed or achieved, in a sentence or two."},
+		{Key: "link", Kind: KindURL, Doc: "Where the report or conclusions are published."},
+		{Key: "recorded", Kind: KindDate, Required: true, Doc: "The date the outcome was recorded."},
+	},
+}
+
+var eventObject = &Object{
+	Name: "event",
+	Doc:  "One calendar entry.",
+	Fields: []Field{
+		{Key: "id", Kind: KindID, Required: true, Doc: "Stable identifier; never change it once published (calendar UIDs derive from it)."},
+		{Key: "title", Kind: KindString, Required: true, Doc: "Title as published."},
+		{Key: "type", Kind: KindEnum, Required: true, Enum: EventTypes, Doc: "Kind of event."},
+		{Key: "groups", Kind: KindList, Elem: &Field{Kind: KindRef, Ref: "group"}, Doc: "Ids of the groups the event belongs to."},
+		{Key: "start", Kind: KindDate, Doc: "First day (YYYY-MM-DD). Give start, or month when the day is not known."},
+		{Key: "end", Kind: KindDate, Doc: "Last day, inclusive; defaults to start."},
+		{Key: "month", Kind: KindMonth, Doc: "The month (YYYY-MM) when no day is known yet; implies dateTBC."},
+		{Key: "dateTBC", Kind: KindBool, Doc: "The date is to be confirmed."},
+		{Key: "startTime", Kind: KindTime, Doc: "Start time (HH:MM, 24-hour) in the event's time zone."},
+		{Key: "endTime", Kind: KindTime, Doc: "End time (HH:MM, 24-hour) on the last day."},
+		{Key: "timezone", Kind: KindTimeZone, Doc: "IANA time zone of the times; defaults to the plan's."},
+		{Key: "format", Kind: KindEnum, Enum: Formats, Doc: "How participants attend."},
+		{Key: "location", Kind: KindObject, Object: locationObject, Doc: "Where the event takes place."},
+		{Key: "status", Kind: KindEnum, Required: true, Enum: Statuses, Doc: "Where the event is in its lifecycle."},
+		{Key: "partners", Kind: KindList, Elem: &Field{Kind: KindString}, Doc: "Organisations or processes the event is held jointly with."},
+		{Key: "product", Kind: KindRef, Ref: "product", Doc: "Id of the knowledge product the event presents."},
+		{Key: "backToBack", Kind: KindRef, Ref: "event", Doc: "Id of the event this one is held back-to-back with."},
+		{Key: "purpose", Kind: KindText, Doc: "Why the event is held."},
+		{Key: "notes", Kind: KindText, Doc: "Anything else participants should know."},
+		{Key: "outcome", Kind: KindObject, Object: outcomeObject, Doc: "What came of the event, once it is held."},
+	},
+}
+
+var groupObject = &Object{
+	Name: "group",
+	Doc:  "A body of the process.",
+	Fields: []Field{
+		{Key: "id", Kind: KindID, Required: true, Doc: "Identifier events refer to."},
+		{Key: "name", Kind: KindString, Required: true, Doc: "Full name."},
+		{Key: "kind", Kind: KindEnum, Required: true, Enum: GroupKinds, Doc: "Kind of body."},
+		{Key: "topic", Kind: KindString, Doc: "Theme of a working group."},
+	},
+}
+
+var productObject = &Object{
+	Name: "product",
+	Doc:  "A knowledge product (paper) of the year.",
+	Fields: []Field{
+		{Key: "id", Kind: KindID, Required: true, Doc: "Identifier events refer to."},
+		{Key: "title", Kind: KindString, Required: true, Doc: "Title, or a description while it has none."},
+		{Key: "topic", Kind: KindString, Doc: "What it is about."},
+	},
+}
+
+var milestoneObject = &Object{
+	Name: "milestone",
+	Doc:  "A notable moment of the year that is not a meeting.",
+	Fields: []Field{
+		{Key: "id", Kind: KindID, Required: true, Doc: "Identifier."},
+		{Key: "title", Kind: KindString, Required: true, Doc: "What is marked."},
+		{Key: "date", Kind: KindDate, Doc: "The day, if there is one."},
+		{Key: "notes", Kind: KindText, Doc: "Background."},
+	},
+}
+
+var frameworkObject = &Object{
+	Name: "framework",
+	Doc:  "The multi-year framework the plan implements.",
+	Fields: []Field{
+		{Key: "name", Kind: KindString, Required: true, Doc: "Name, such as Call for Action 2025–2030."},
+		{Key: "start", Kind: KindInt, Min: 1900, Doc: "First year of the framework."},
+		{Key: "end", Kind: KindInt, Min: 1900, Doc: "Last year of the framework."},
+		{Key: "year", Kind: KindInt, Min: 1, Doc: "Which year of the framework this plan is (1 = first)."},
+	},
+}
+
+var planObject = &Object{
+	Name: "plan",
+	Doc:  "The plan's metadata.",
+	Fields: []Field{
+		{Key: "id", Kind: KindID, Required: true, Doc: "Stable identifier of the plan; calendar UIDs derive from it."},
+		{Key: "title", Kind: KindString, Required: true, Doc: "Title as published."},
+		{Key: "year", Kind: KindInt, Required: true, Min: 1900, Doc: "The year the plan covers; every date must fall in it."},
+		{Key: "revision", Kind: KindInt, Required: true, Min: 1, Doc: "Revision number; raise it with every change to events (calendar SEQUENCE follows it)."},
+		{Key: "revised", Kind: KindDate, Required: true, Doc: "Date of this revision."},
+		{Key: "timezone", Kind: KindTimeZone, Doc: "Default IANA time zone for event times."},
+		{Key: "framework", Kind: KindObject, Object: frameworkObject, Doc: "The framework the plan implements."},
+		{Key: "chair", Kind: KindString, Doc: "Chair of the process this year."},
+		{Key: "coChair", Kind: KindString, Doc: "Co-Chair."},
+		{Key: "secretariat", Kind: KindString, Doc: "Secretariat."},
+		{Key: "summary", Kind: KindText, Doc: "What the year is about."},
+	},
+}
+
+// Schema is the whole workplan format: the top-level mapping of a file.
+var Schema = &Object{
+	Name: "workplan",
+	Doc:  "A bp workplan file.",
+	Fields: []Field{
+		{Key: "formatVersion", Kind: KindInt, Required: true, Min: 1, Doc: "Version of this file format; bp refuses files newer than it knows."},
+		{Key: "plan", Kind: KindObject, Required: true, Object: planObject, Doc: "The plan's metadata."},
+		{Key: "groups", Kind: KindList, Elem: &Field{Kind: KindObject, Object: groupObject}, Doc: "Bodies of the process."},
+		{Key: "products", Kind: KindList, Elem: &Field{Kind: KindObject, Object: productObject}, Doc: "Knowledge products."},
+		{Key: "milestones", Kind: KindList, Elem: &Field{Kind: KindObject, Object: milestoneObject}, Doc: "Milestones of the year."},
+		{Key: "events", Kind: KindList, Required: true, Elem: &Field{Kind: KindObject, Object: eventObject}, Doc: "The calendar."},
+	},
+}

@@ -1,0 +1,308 @@
+package workplan
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Options holds what the whole-plan rules need from outside the file.
+type Options struct {
+	// Today enables the rules that compare a status with the date (held
+	// in the future, outcome recorded in the future). Zero skips them.
+	Today time.Time
+}
+
+// Check parses data and validates the plan: every diagnostic, sorted.
+// The plan is nil only when the file could not be read at all.
+func Check(file string, data []byte, lim Limits, opt Options) (*Plan, []Diagnostic) {
+	plan, diags := Parse(file, data, lim)
+	if plan != nil {
+		diags = append(diags, Validate(plan, opt)...)
+	}
+	SortDiagnostics(diags)
+	return plan, diags
+}
+
+// Validate applies the rules that need the whole plan: unique ids,
+// references, dates against the year and each other, statuses against
+// the date, back-to-back pairs and overlapping in-person events.
+func Validate(p *Plan, opt Options) []Diagnostic {
+	v := &validator{p: p, opt: opt}
+	v.ids()
+	for _, e := range p.Events {
+		v.event(e)
+	}
+	for _, m := range p.Milestones {
+		if !m.Date.IsZero() && p.Year > 0 && m.Date.Year() != p.Year {
+			v.errorf(m.pos, "date-year", "", "milestone %q: date %s is outside the plan's year %d", m.ID, day(m.Date), p.Year)
+		}
+	}
+	v.overlaps()
+	return v.diags
+}
+
+type validator struct {
+	p     *Plan
+	opt   Options
+	diags []Diagnostic
+}
+
+func (v *validator) add(sev Severity, pos Pos, rule, hint, format string, args ...any) {
+	v.diags = append(v.diags, Diagnostic{
+		File: v.p.File, Line: pos.Line, Col: pos.Col, Severity: sev, Rule: rule,
+		Message: fmt.Sprintf(format, args...), Hint: hint,
+	})
+}
+
+func (v *validator) errorf(pos Pos, rule, hint, format string, args ...any) {
+	v.add(SeverityError, pos, rule, hint, format, args...)
+}
+
+func (v *validator) warnf(pos Pos, rule, hint, format string, args ...any) {
+	v.add(SeverityWarning, pos, rule, hint, format, args...)
+}
+
+func day(t time.Time) string { return t.Format("2006-01-02") }
+
+func (v *validator) ids() {
+	seen := make(map[string]Pos, len(v.p.Events))
+	for _, e := range v.p.Events {
+		if e.ID == "" {
+			continue
+		}
+		if first, dup := seen[e.ID]; dup {
+			v.errorf(e.FieldPos("id"), "duplicate-id", "ids must be unique: rename one (calendar UIDs derive from them)",
+				"event id %q is already used at line %d", e.ID, first.Line)
+			continue
+		}
+		seen[e.ID] = e.FieldPos("id")
+	}
+	dupes := func(kind string, ids []string, pos []Pos) {
+		first := map[string]Pos{}
+		for i, id := range ids {
+			if id == "" {
+				continue
+			}
+			if p, dup := first[id]; dup {
+				v.errorf(pos[i], "duplicate-id", "ids must be unique: rename one",
+					"%s id %q is already used at line %d", kind, id, p.Line)
+				continue
+			}
+			first[id] = pos[i]
+		}
+	}
+	var ids []string
+	var pos []Pos
+	for _, g := range v.p.Groups {
+		ids, pos = append(ids, g.ID), append(pos, g.pos)
+	}
+	dupes("group", ids, pos)
+	ids, pos = ids[:0], pos[:0]
+	for _, pr := range v.p.Products {
+		ids, pos = append(ids, pr.ID), append(pos, pr.pos)
+	}
+	dupes("product", ids, pos)
+	ids, pos = ids[:0], pos[:0]
+	for _, m := range v.p.Milestones {
+		ids, pos = append(ids, m.ID), append(pos, m.pos)
+	}
+	dupes("milestone", ids, pos)
+}
+
+func (v *validator) refHint(kind string, id string, known []string) string {
+	if s := suggest(id, known); s != "" {
+		return "did you mean " + strconv.Quote(s) + "?"
+	}
+	if len(known) == 0 {
+		return "define it under " + kind + "s: first"
+	}
+	if len(known) > 8 {
+		known = known[:8]
+	}
+	return "known " + kind + "s: " + strings.Join(known, ", ")
+}
+
+func (v *validator) event(e *Event) {
+	name := "event " + strconv.Quote(e.ID)
+	if e.ID == "" {
+		name = "event at line " + strconv.Itoa(e.pos.Line)
+	}
+	p := v.p
+
+	// references
+	for _, g := range e.Groups {
+		if p.Group(g) == nil {
+			known := make([]string, 0, len(p.Groups))
+			for _, gr := range p.Groups {
+				known = append(known, gr.ID)
+			}
+			v.errorf(e.FieldPos("groups"), "unknown-ref", v.refHint("group", g, known), "%s: unknown group %q", name, g)
+		}
+	}
+	if e.Product != "" && p.Product(e.Product) == nil {
+		known := make([]string, 0, len(p.Products))
+		for _, pr := range p.Products {
+			known = append(known, pr.ID)
+		}
+		v.errorf(e.FieldPos("product"), "unknown-ref", v.refHint("product", e.Product, known), "%s: unknown product %q", name, e.Product)
+	}
+	if e.BackToBack != "" {
+		other := p.Event(e.BackToBack)
+		switch {
+		case e.BackToBack == e.ID:
+			v.errorf(e.FieldPos("backToBack"), "unknown-ref", "name the other event of the pair", "%s: is back-to-back with itself", name)
+		case other == nil:
+			v.errorf(e.FieldPos("backToBack"), "unknown-ref", v.refHint("event", e.BackToBack, v.eventIDs(e.BackToBack)),
+				"%s: backToBack names unknown event %q", name, e.BackToBack)
+		default:
+			v.backToBack(name, e, other)
+		}
+	}
+
+	// dates
+	if e.HasDay() {
+		if e.End.Before(e.Start) {
+			v.errorf(e.FieldPos("end"), "date-order", "swap start and end, or correct the end date",
+				"%s: end %s is before start %s", name, day(e.End), day(e.Start))
+		}
+		if p.Year > 0 {
+			if e.Start.Year() != p.Year {
+				v.errorf(e.FieldPos("start"), "date-year", "check the year: this plan covers "+strconv.Itoa(p.Year),
+					"%s: start %s is outside the plan's year %d", name, day(e.Start), p.Year)
+			} else if e.End.Year() != p.Year {
+				v.errorf(e.FieldPos("end"), "date-year", "check the year: this plan covers "+strconv.Itoa(p.Year),
+					"%s: end %s is outside the plan's year %d", name, day(e.End), p.Year)
+			}
+		}
+	} else if !e.Month.IsZero() && p.Year > 0 && e.Month.Year() != p.Year {
+		v.errorf(e.FieldPos("month"), "date-year", "check the year: this plan covers "+strconv.Itoa(p.Year),
+			"%s: month %s is outside the plan's year %d", name, e.Month.Format("2006-01"), p.Year)
+	}
+
+	// times
+	if e.EndTime != "" && e.StartTime == "" {
+		v.errorf(e.FieldPos("endTime"), "date-fields", "add startTime", "%s: endTime without startTime", name)
+	}
+	if e.StartTime != "" {
+		if !e.HasDay() {
+			v.errorf(e.FieldPos("startTime"), "date-fields", "times need a day: set start, or drop the times", "%s: a time is given but no day", name)
+		}
+		if e.TimeZone == "" && p.TimeZone == "" {
+			v.errorf(e.FieldPos("startTime"), "timezone", "add timezone: (such as Europe/Vienna) to the event, or to plan: for every event",
+				"%s: times are given without a time zone", name)
+		}
+		if e.EndTime != "" && e.HasDay() && e.Start.Equal(e.End) && e.EndTime <= e.StartTime {
+			v.errorf(e.FieldPos("endTime"), "date-order", "an event that runs past midnight needs an end date",
+				"%s: endTime %s is not after startTime %s", name, e.EndTime, e.StartTime)
+		}
+	}
+
+	// status against the date
+	first, _ := e.Span()
+	if !v.opt.Today.IsZero() && e.Status == "held" && first.After(v.opt.Today) {
+		v.errorf(e.FieldPos("status"), "status-date", "set status: planned or confirmed until it has taken place",
+			"%s: status is held, but it starts %s, after today (%s)", name, spanStart(e), day(v.opt.Today))
+	}
+	if e.Status == "confirmed" && e.DateTBC {
+		v.warnf(e.FieldPos("status"), "status-date", "drop dateTBC once the date is fixed, or set status: planned",
+			"%s: status is confirmed, but the date is still TBC", name)
+	}
+
+	// outcome
+	if o := e.Outcome; o != nil && !o.Recorded.IsZero() {
+		pos := e.FieldPos("outcome")
+		if first.After(o.Recorded) {
+			v.errorf(pos, "outcome", "record the outcome on or after the event's first day",
+				"%s: outcome recorded %s, before the event (%s)", name, day(o.Recorded), spanStart(e))
+		}
+		if !v.opt.Today.IsZero() && o.Recorded.After(v.opt.Today) {
+			v.errorf(pos, "outcome", "the recorded date is the day the outcome was written down",
+				"%s: outcome recorded %s, after today (%s)", name, day(o.Recorded), day(v.opt.Today))
+		}
+		switch e.Status {
+		case "cancelled", "postponed":
+			v.errorf(pos, "outcome", "an event that did not take place has no outcome: remove it, or set status: held",
+				"%s: has an outcome, but its status is %s", name, e.Status)
+		case "planned", "confirmed":
+			v.warnf(e.FieldPos("status"), "outcome", "set status: held",
+				"%s: has an outcome, but its status is still %s", name, e.Status)
+		}
+	}
+}
+
+func spanStart(e *Event) string {
+	if e.HasDay() {
+		return day(e.Start)
+	}
+	return e.Month.Format("2006-01")
+}
+
+func (v *validator) eventIDs(near string) []string {
+	ids := make([]string, 0, len(v.p.Events))
+	for _, e := range v.p.Events {
+		if e.ID != "" {
+			ids = append(ids, e.ID)
+		}
+	}
+	return ids
+}
+
+// backToBack checks that a pair of events are on adjacent (or shared)
+// days: one may start at most a day after the other ends.
+func (v *validator) backToBack(name string, e, o *Event) {
+	if !e.HasDay() || !o.HasDay() {
+		return // the day is not known yet: nothing to compare
+	}
+	next := func(t time.Time) time.Time { return t.AddDate(0, 0, 1) }
+	if o.Start.After(next(e.End)) || e.Start.After(next(o.End)) {
+		a, b := e, o
+		if b.Start.Before(a.Start) {
+			a, b = b, a
+		}
+		v.errorf(e.FieldPos("backToBack"), "back-to-back",
+			fmt.Sprintf("move %q to start by %s, or drop backToBack", b.ID, day(next(a.End))),
+			"%s: back-to-back with %q, but %q ends %s and %q starts %s", name, o.ID, a.ID, day(a.End), b.ID, day(b.Start))
+	}
+}
+
+// overlaps warns about in-person events on shared days in different
+// cities: nobody can attend both. Sorted sweep, O(n log n).
+func (v *validator) overlaps() {
+	var evs []*Event
+	for _, e := range v.p.Events {
+		if e.Format == "in-person" && e.HasDay() && !e.End.Before(e.Start) &&
+			e.Location != nil && len(e.Location.Alternatives) == 0 && e.Location.City != "" &&
+			e.Status != "cancelled" && e.Status != "postponed" {
+			evs = append(evs, e)
+		}
+	}
+	slices.SortStableFunc(evs, func(a, b *Event) int { return a.Start.Compare(b.Start) })
+	var active []*Event
+	for _, e := range evs {
+		keep := active[:0]
+		for _, a := range active {
+			if !a.End.Before(e.Start) {
+				keep = append(keep, a)
+			}
+		}
+		active = keep
+		for _, a := range active {
+			if !strings.EqualFold(a.Location.City, e.Location.City) {
+				v.warnf(e.FieldPos("start"), "overlap", "check the dates: one delegation cannot be in both places",
+					"event %q in %s overlaps %q in %s (%s to %s)", e.ID, e.Location.City, a.ID, a.Location.City,
+					day(e.Start), day(minTime(e.End, a.End)))
+			}
+		}
+		active = append(active, e)
+	}
+}
+
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
