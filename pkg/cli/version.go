@@ -59,10 +59,10 @@ func versionString() string {
 
 func newVersionCmd(app *App) *cobra.Command {
 	return &cobra.Command{
-		Use:   "version",
-		Short: "Print bp's version and the built-in plan's revision",
+		Use:     "version",
+		Short:   "Print bp's version and the built-in plan's revision",
 		Example: `  $ bp version`,
-		Args:  cobra.NoArgs,
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runVersion(app, cmd.OutOrStdout())
 		},

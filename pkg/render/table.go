@@ -95,10 +95,10 @@ func Where(e *workplan.Event) string {
 func EventsTable(w io.Writer, plan *workplan.Plan, evs []*workplan.Event) error {
 	t := Table{
 		Header: []string{"Date", "Event", "Where", "Status"},
-		Max:    []int{18, 29, 15, 9},
+		Max:    []int{14, 29, 17, 9},
 	}
 	for _, e := range evs {
-		t.Rows = append(t.Rows, []string{e.DateText(), e.Title + "\n" + "(" + e.ID + ")", Where(e), e.Status})
+		t.Rows = append(t.Rows, []string{strings.Replace(e.DateText(), " · ", "\n", 1), e.Title + "\n" + "(" + e.ID + ")", Where(e), e.Status})
 	}
 	return t.Write(w)
 }
