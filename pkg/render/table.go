@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"io"
 	"strings"
 
@@ -23,7 +24,8 @@ type Table struct {
 // control characters and wrapping it at its column's width first (our own
 // greedy wrap: it keeps words together the way a reader expects).
 func (t Table) Write(w io.Writer) error {
-	tbl := tablewriter.NewTable(w,
+	var buf bytes.Buffer
+	tbl := tablewriter.NewTable(&buf,
 		tablewriter.WithConfig(tablewriter.Config{
 			Header: tw.CellConfig{
 				Formatting: tw.CellFormatting{AutoFormat: tw.Off, AutoWrap: tw.WrapNone},
@@ -65,7 +67,22 @@ func (t Table) Write(w io.Writer) error {
 			return err
 		}
 	}
-	return tbl.Render()
+	if err := tbl.Render(); err != nil {
+		return err
+	}
+	// tablewriter pads the last column; trailing blanks only get in the
+	// way of copying and diffing.
+	lines := bytes.SplitAfter(buf.Bytes(), []byte("\n"))
+	for i, l := range lines {
+		nl := bytes.HasSuffix(l, []byte("\n"))
+		l = bytes.TrimRight(l, " \n")
+		if nl {
+			l = append(l, '\n')
+		}
+		lines[i] = l
+	}
+	_, err := w.Write(bytes.Join(lines, nil))
+	return err
 }
 
 // formatText reads a format for people: "In person", "Online", "Hybrid".
