@@ -3,6 +3,7 @@ module github.com/icmpd/bp
 go 1.26
 
 require (
+	github.com/arran4/golang-ical v0.3.4
 	github.com/mattn/go-runewidth v0.0.19
 	github.com/olekukonko/tablewriter v1.1.5
 	github.com/spf13/cobra v1.10.2
