@@ -17,8 +17,9 @@ import (
 )
 
 type validateOptions struct {
-	Format string
-	Strict bool
+	Format  string
+	Strict  bool
+	Against string // a git revision: the revision must move forward from it
 }
 
 func newValidateCmd(app *App) *cobra.Command {
@@ -44,7 +45,10 @@ Exit status: 0 when valid (warnings allowed unless --strict), 1 when invalid,
   $ bp validate --format github workplans/2026.yaml
 
   # fail on warnings too, judging statuses as of a given day
-  $ bp validate --strict --today 2026-06-30 workplans/`,
+  $ bp validate --strict --today 2026-06-30 workplans/
+
+  # in a pull request: events changed, so the revision must go up
+  $ bp validate --against origin/main workplans/2026.yaml`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runValidate(app, cmd.OutOrStdout(), args, opts)
 		},
@@ -52,6 +56,7 @@ Exit status: 0 when valid (warnings allowed unless --strict), 1 when invalid,
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "report `format`: text, json, github (workflow annotations)")
 	cmd.Flags().StringVarP(&opts.Format, "output", "o", "text", "alias of --format")
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "treat warnings as errors")
+	cmd.Flags().StringVar(&opts.Against, "against", "", "also fail when the plan changed since git `revision` but its revision number did not go up")
 	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"text", "json", "github"}, cobra.ShellCompDirectiveNoFileComp
 	})
@@ -71,8 +76,15 @@ func runValidate(app *App, out io.Writer, args []string, opts *validateOptions) 
 	names := make([]string, 0, len(srcs))
 	for _, src := range srcs {
 		names = append(names, src.name)
-		_, d := workplan.Check(src.name, src.data, app.limits(), workplan.Options{Today: today})
+		plan, d := workplan.Check(src.name, src.data, app.limits(), workplan.Options{Today: today})
 		diags = append(diags, d...)
+		if opts.Against != "" && plan != nil {
+			ad, err := app.checkAgainst(src, plan, opts.Against, today)
+			if err != nil {
+				ioErrs = append(ioErrs, unwrapExit(err))
+			}
+			diags = append(diags, ad...)
+		}
 	}
 	for _, e := range ioErrs {
 		fmt.Fprintln(app.Stderr, "bp: "+e.Error())

@@ -1,0 +1,135 @@
+package plandiff
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/icmpd/bp/pkg/internal/golden"
+	"github.com/icmpd/bp/pkg/workplan"
+)
+
+func load(t *testing.T, path string) *workplan.Plan {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, diags := workplan.Check(path, data, workplan.DefaultLimits, workplan.Options{})
+	if workplan.HasErrors(diags) {
+		t.Fatalf("%s: %v", path, diags)
+	}
+	return p
+}
+
+func TestCompareGolden(t *testing.T) {
+	old := load(t, "../../testdata/diff/old.yaml")
+	new := load(t, "../../testdata/diff/new.yaml")
+	d := Compare("old.yaml", old, "new.yaml", new)
+	for _, tc := range []struct {
+		name  string
+		write func(*bytes.Buffer) error
+	}{
+		{"diff.txt.golden", func(b *bytes.Buffer) error { return d.WriteText(b) }},
+		{"diff.md.golden", func(b *bytes.Buffer) error { return d.WriteMarkdown(b) }},
+		{"diff.json.golden", func(b *bytes.Buffer) error { return d.WriteJSON(b) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := tc.write(&b); err != nil {
+				t.Fatal(err)
+			}
+			golden.Assert(t, "../../testdata/diff/"+tc.name, b.Bytes())
+		})
+	}
+}
+
+func TestCompareWords(t *testing.T) {
+	old := load(t, "../../testdata/diff/old.yaml")
+	new := load(t, "../../testdata/diff/new.yaml")
+	d := Compare("old", old, "new", new)
+	texts := map[string][]string{}
+	kinds := map[string]string{}
+	for _, e := range d.Events {
+		kinds[e.ID] = e.Kind
+		for _, c := range e.Changes {
+			texts[e.ID] = append(texts[e.ID], c.Text)
+		}
+	}
+	want := map[string][]string{
+		"twg-return-2026": {
+			"moved from 6–7 Oct 2026 to 13–14 Oct 2026",
+			"Istanbul, Türkiye chosen from Baghdad, Iraq / Istanbul, Türkiye",
+		},
+		"webinar-missing-migrants": {
+			`renamed from "Webinar on Missing migrants" to "Webinar: Missing migrants"`,
+			"date confirmed: 14 Sep 2026",
+			"status changed from planned to confirmed",
+		},
+		"thematic-syria": {
+			"moved from Ankara to Istanbul",
+			"format changed from hybrid to in-person",
+		},
+	}
+	for id, w := range want {
+		if strings.Join(texts[id], "\n") != strings.Join(w, "\n") {
+			t.Errorf("%s:\n got %q\nwant %q", id, texts[id], w)
+		}
+	}
+	if kinds["som-2026"] != KindAdded || kinds["rg-2026-07"] != KindRemoved || kinds["rg-2026-03"] != KindChanged {
+		t.Errorf("kinds = %v", kinds)
+	}
+	if !d.ContentChanged() || d.Equal() {
+		t.Error("the plans differ in content")
+	}
+	if a, r, c := d.Counts(); a != 1 || r != 1 || c != 4 {
+		t.Errorf("counts = %d added, %d removed, %d changed; want 1, 1, 4", a, r, c)
+	}
+}
+
+func TestCompareSame(t *testing.T) {
+	old := load(t, "../../testdata/diff/old.yaml")
+	d := Compare("a", old, "b", load(t, "../../testdata/diff/old.yaml"))
+	if !d.Equal() || d.ContentChanged() {
+		t.Fatalf("a plan differs from itself: %+v", d)
+	}
+	var b bytes.Buffer
+	if err := d.WriteJSON(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), `"plan": []`) || !strings.Contains(b.String(), `"events": []`) {
+		t.Errorf("empty lists must be [] in JSON:\n%s", b.String())
+	}
+}
+
+func TestRevisionOnlyIsNotContent(t *testing.T) {
+	data, _ := os.ReadFile("../../testdata/diff/old.yaml")
+	bumped := bytes.Replace(data, []byte("revision: 3"), []byte("revision: 4"), 1)
+	a, _ := workplan.Parse("a", data, workplan.DefaultLimits)
+	b, _ := workplan.Parse("b", bumped, workplan.DefaultLimits)
+	d := Compare("a", a, "b", b)
+	if d.Equal() || d.ContentChanged() {
+		t.Fatalf("a revision bump alone: Equal=%v ContentChanged=%v", d.Equal(), d.ContentChanged())
+	}
+}
+
+func TestMarkdownEscapesTitles(t *testing.T) {
+	data, _ := os.ReadFile("../../testdata/diff/old.yaml")
+	evil := bytes.Replace(data, []byte("title: Reference Group Meeting\n    type: reference-group\n    groups: [rg]\n    start: 2026-03-04"),
+		[]byte("title: \"<script>x</script> [link](http://e.vil) *b*\"\n    type: reference-group\n    groups: [rg]\n    start: 2026-03-04"), 1)
+	a, _ := workplan.Parse("a", data, workplan.DefaultLimits)
+	b, diags := workplan.Parse("b", evil, workplan.DefaultLimits)
+	if workplan.HasErrors(diags) {
+		t.Fatal(diags)
+	}
+	var out bytes.Buffer
+	if err := Compare("a", a, "b", b).WriteMarkdown(&out); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"<script>", "[link](", "*b*"} {
+		if strings.Contains(out.String(), bad) {
+			t.Errorf("markdown contains %q unescaped:\n%s", bad, out.String())
+		}
+	}
+}
