@@ -82,5 +82,4 @@ var Rules = []struct{ Name, Doc string }{
 	{"back-to-back", "a back-to-back pair that is not on adjacent days"},
 	{"location", "a location with no city or alternatives, or a single alternative"},
 	{"overlap", "in-person events on the same days in different cities (warning)"},
-	{"revision", "the plan changed since the --against revision but its revision or revised date did not move forward"},
 }
