@@ -1,0 +1,112 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/icmpd/bp/pkg/report"
+	"github.com/icmpd/bp/pkg/workplan"
+)
+
+func init() { registerCommand(newStatusCmd) }
+
+var statusFormats = []string{"text", "markdown", "html", "json"}
+
+type statusOptions struct {
+	AsOf   string
+	Output string
+	Out    string
+}
+
+func newStatusCmd(app *App) *cobra.Command {
+	opts := &statusOptions{}
+	cmd := &cobra.Command{
+		Use:   "status [flags]",
+		Short: "Show where the workplan stands on a day: held, follow-up, ahead, TBC",
+		Long: `Show where the workplan stands as of a day (today, or --as-of): each event's
+state, counts by group, type and quarter, the next event, the knowledge
+products and the webinars that present them, and the milestones.
+
+Each event is in one state; the first rule that matches wins:
+  cancelled            its status is cancelled
+  postponed            its status is postponed
+  held                 an outcome is recorded (on or before the day);
+                       status: held alone is not enough
+  happening now        the day falls within its days
+  needs follow-up      its days have passed and no outcome is recorded
+                       (also when its status says held, or its day was TBC)
+  overdue to schedule  only its month is known, and the month has passed
+  to be confirmed      still ahead, but its day or place is TBC
+  upcoming             still ahead, day and place fixed
+
+Record an outcome in the plan to mark an event held:
+  outcome:
+    summary: The 2026 workplan was endorsed.
+    link: https://example.org/report     # optional
+    recorded: 2026-03-05
+
+The same plan and day always give the same bytes, so a report can be
+committed or published as it is.`,
+		Example: `  # where the plan stands today
+  $ bp status
+
+  # as of the end of June, as a page to share (works offline, prints well)
+  $ bp status --as-of 2026-06-30 -o html --out status.html
+
+  # for a wiki page or an issue
+  $ bp status -o markdown
+
+  # the counts, for a script
+  $ bp status -o json | jq .counts`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runStatus(app, cmd.OutOrStdout(), opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "report as of `date` (YYYY-MM-DD; default today, or --today)")
+	outputFlag(cmd, &opts.Output, statusFormats...)
+	cmd.Flags().StringVar(&opts.Out, "out", "", "write the report to `file` (atomically) instead of standard output")
+	_ = cmd.MarkFlagFilename("out", "html", "md", "txt", "json")
+	return cmd
+}
+
+func runStatus(app *App, out io.Writer, opts *statusOptions) error {
+	if err := checkOutput(opts.Output, statusFormats...); err != nil {
+		return err
+	}
+	asOf, err := app.todayDate()
+	if err != nil {
+		return err
+	}
+	if opts.AsOf != "" {
+		if asOf, err = workplan.ParseDate(opts.AsOf); err != nil {
+			return usageErrorf("--as-of: %v", err)
+		}
+	}
+	plan, err := app.loadPlan()
+	if err != nil {
+		return err
+	}
+	r := report.Status(plan, asOf)
+	write := r.WriteText
+	switch opts.Output {
+	case "markdown":
+		write = r.WriteMarkdown
+	case "html":
+		write = r.WriteHTML
+	case "json":
+		write = r.WriteJSON
+	}
+	if opts.Out != "" {
+		if err := writeFileAtomic(opts.Out, write); err != nil {
+			return withCode(ExitUsage, fmt.Errorf("status: %w", err))
+		}
+		return nil
+	}
+	if err := write(out); err != nil {
+		return withCode(ExitUsage, fmt.Errorf("status: write report: %w", err))
+	}
+	return nil
+}

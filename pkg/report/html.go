@@ -1,0 +1,225 @@
+package report
+
+import (
+	_ "embed"
+	"html/template"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/icmpd/bp/pkg/render"
+	"github.com/icmpd/bp/pkg/workplan"
+)
+
+//go:embed status.html.tmpl
+var htmlSource string
+
+// htmlTemplate escapes every value by context (text, attribute, URL):
+// nothing from a plan can add markup or script to the page.
+var htmlTemplate = template.Must(template.New("status").Parse(htmlSource))
+
+// WriteHTML writes the report as one self-contained HTML page: inline
+// CSS, no scripts, no external assets, so it works offline, can be mailed
+// as a file, and prints well. Its centre is a picture of the year: one
+// bar per event on a month-by-month timeline, coloured by state and
+// labelled in words, with a line at the report's date.
+func (r *Report) WriteHTML(w io.Writer) error {
+	return htmlTemplate.Execute(w, r.htmlView())
+}
+
+type htmlView struct {
+	R         *Report
+	Title     string
+	Sub       string
+	Framework string
+	People    string
+	Summary   string
+	Overview  string
+	Next      []htmlEvent
+	NextWhen  string
+	States    []htmlState
+	Months    []htmlMonth
+	Grid      template.CSS
+	AsOfLeft  template.CSS // "" when the date is outside the plan's year
+	AsOfText  string
+	Year      int
+	Events    []htmlEvent
+	Progress  []htmlSection
+	Products  []htmlProduct
+	Miles     []htmlMilestone
+	Generated string
+}
+
+type htmlState struct {
+	ID, Label, Doc string
+	Count          int
+}
+
+type htmlSegment struct {
+	ID, Label string
+	Count     int
+	Width     template.CSS
+}
+
+type htmlMonth struct {
+	Name    string
+	Width   template.CSS
+	Current bool
+}
+
+type htmlEvent struct {
+	ID, Title, Date, Time, Where, Groups, Type string
+	State, Label, Detail                       string
+	MonthOnly, TBC                             bool
+	Bar                                        template.CSS
+	Outcome                                    *workplan.Outcome
+	OutcomeLink                                string
+}
+
+type htmlSection struct {
+	Title string
+	Rows  []htmlBreakdown
+}
+
+type htmlBreakdown struct {
+	Name        string
+	Total, Held int
+	Summary     string
+	Bar         []htmlSegment
+}
+
+type htmlProduct struct {
+	Title, Topic string
+	Events       []htmlEvent
+}
+
+type htmlMilestone struct {
+	Title, When, Notes string
+	Passed             bool
+}
+
+func pct(f float64) string {
+	if f < 0 {
+		f = 0
+	}
+	if f > 100 {
+		f = 100
+	}
+	return strconv.FormatFloat(f, 'f', 2, 64) + "%"
+}
+
+func segments(c Counts) []htmlSegment {
+	total := c.Total()
+	var out []htmlSegment
+	if total == 0 {
+		return out
+	}
+	for _, s := range States {
+		if c[s] == 0 {
+			continue
+		}
+		out = append(out, htmlSegment{
+			ID: s.String(), Label: s.Label(), Count: c[s],
+			Width: template.CSS("width:" + pct(float64(c[s])*100/float64(total))),
+		})
+	}
+	return out
+}
+
+func (r *Report) htmlView() htmlView {
+	p := r.Plan
+	year := p.Year
+	if year == 0 {
+		year = r.AsOf.Year()
+	}
+	yStart := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)
+	yDays := float64(days(yStart, yStart.AddDate(1, 0, 0)))
+	pos := func(t time.Time) float64 { return float64(days(yStart, t)) * 100 / yDays }
+
+	v := htmlView{
+		R:         r,
+		Title:     r.Heading(),
+		Sub:       r.Subheading(),
+		Framework: FrameworkText(p),
+		People:    r.People(),
+		Overview:  r.Overview(),
+		Summary:   p.Summary,
+		NextWhen:  r.NextText(),
+		AsOfText:  r.AsOf.Format(day),
+		Year:      year,
+		Generated: "bp status --as-of " + r.AsOf.Format("2006-01-02"),
+	}
+	if len(r.Next) > 0 {
+		v.NextWhen = inDays(r.Next[0].DaysToGo)
+	}
+	for _, s := range States {
+		v.States = append(v.States, htmlState{ID: s.String(), Label: s.Label(), Doc: s.Doc(), Count: r.Counts[s]})
+	}
+
+	// the months of the year, and a faint line at each month's start
+	var stops []string
+	for m := time.January; m <= time.December; m++ {
+		first := time.Date(year, m, 1, 0, 0, 0, 0, time.UTC)
+		next := first.AddDate(0, 1, 0)
+		v.Months = append(v.Months, htmlMonth{
+			Name:    m.String()[:3],
+			Width:   template.CSS("width:" + pct(float64(days(first, next))*100/yDays)),
+			Current: r.AsOf.Year() == year && r.AsOf.Month() == m,
+		})
+		if m > time.January {
+			at := pct(pos(first))
+			stops = append(stops, "transparent "+at, "#d5d9e0 "+at, "#d5d9e0 calc("+at+" + 1px)", "transparent calc("+at+" + 1px)")
+		}
+	}
+	v.Grid = template.CSS("background-image:linear-gradient(90deg," + strings.Join(stops, ",") + ")")
+	if r.AsOf.Year() == year {
+		v.AsOfLeft = template.CSS("left:calc(" + pct(pos(r.AsOf)+50/yDays) + " - 1px)")
+	}
+
+	ev := func(es EventStatus) htmlEvent {
+		e := es.Event
+		first, last := e.Span()
+		left := pos(first)
+		width := float64(days(first, last)+1) * 100 / yDays
+		he := htmlEvent{
+			ID: e.ID, Title: e.Title, Date: e.DateText(), Time: e.TimeText(p), Where: render.Where(e),
+			Groups: r.Groups(e), Type: TypeName(e.Type),
+			State: es.State.String(), Label: es.State.Label(), Detail: es.Detail(),
+			MonthOnly: !e.HasDay(), TBC: e.Unconfirmed(),
+			Bar: template.CSS("left:" + pct(left) + ";width:" + pct(width)),
+		}
+		if es.State == Held {
+			he.Outcome = e.Outcome
+			// A plain string, not template.URL: html/template then
+			// refuses any scheme but http(s) and mailto in the href.
+			he.OutcomeLink = e.Outcome.Link
+		}
+		return he
+	}
+	for _, es := range r.Events {
+		v.Events = append(v.Events, ev(es))
+	}
+	for _, es := range r.Next {
+		v.Next = append(v.Next, ev(es))
+	}
+	bd := func(bs []Breakdown) []htmlBreakdown {
+		out := make([]htmlBreakdown, 0, len(bs))
+		for _, b := range bs {
+			out = append(out, htmlBreakdown{Name: b.Name, Total: b.Counts.Total(), Held: b.Counts[Held], Summary: b.Counts.Summary(), Bar: segments(b.Counts)})
+		}
+		return out
+	}
+	v.Progress = []htmlSection{{"By group", bd(r.ByGroup)}, {"By type", bd(r.ByType)}, {"By quarter", bd(r.ByQuarter)}}
+	for _, ps := range r.Products {
+		hp := htmlProduct{Title: ps.Product.Title, Topic: ps.Product.Topic}
+		for _, es := range ps.Events {
+			hp.Events = append(hp.Events, ev(es))
+		}
+		v.Products = append(v.Products, hp)
+	}
+	for _, ms := range r.Milestones {
+		v.Miles = append(v.Miles, htmlMilestone{Title: ms.Milestone.Title, When: ms.When(r), Notes: ms.Milestone.Notes, Passed: ms.Passed})
+	}
+	return v
+}

@@ -1,0 +1,212 @@
+package report
+
+import (
+	"io"
+
+	"github.com/icmpd/bp/pkg/render"
+)
+
+// JSON is the published shape of a status report (`bp status -o json`).
+// Its field names are a contract, listed in README; it is separate from
+// [Report] so that renaming a Go field cannot break a script. Lists are
+// [] when empty, never null; dates are YYYY-MM-DD.
+type JSON struct {
+	AsOf       string          `json:"asOf"`
+	Plan       PlanJSON        `json:"plan"`
+	Total      int             `json:"total"`
+	Counts     CountsJSON      `json:"counts"`
+	States     []StateJSON     `json:"states"`
+	Next       []EventJSON     `json:"next"`
+	Events     []EventJSON     `json:"events"`
+	ByGroup    []BreakdownJSON `json:"byGroup"`
+	ByType     []BreakdownJSON `json:"byType"`
+	ByQuarter  []BreakdownJSON `json:"byQuarter"`
+	Products   []ProductJSON   `json:"products"`
+	Milestones []MilestoneJSON `json:"milestones"`
+}
+
+// PlanJSON is the plan's metadata in a status report.
+type PlanJSON struct {
+	ID          string         `json:"id"`
+	Title       string         `json:"title"`
+	Year        int            `json:"year"`
+	Revision    int            `json:"revision"`
+	Revised     *string        `json:"revised"`
+	Framework   *FrameworkJSON `json:"framework"`
+	Chair       *string        `json:"chair"`
+	CoChair     *string        `json:"coChair"`
+	Secretariat *string        `json:"secretariat"`
+}
+
+// FrameworkJSON is the multi-year framework the plan implements.
+type FrameworkJSON struct {
+	Name  string `json:"name"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Year  int    `json:"year"`
+}
+
+// CountsJSON is a number of events per state.
+type CountsJSON struct {
+	Held              int `json:"held"`
+	NeedsFollowUp     int `json:"needsFollowUp"`
+	HappeningNow      int `json:"happeningNow"`
+	Upcoming          int `json:"upcoming"`
+	ToBeConfirmed     int `json:"toBeConfirmed"`
+	OverdueToSchedule int `json:"overdueToSchedule"`
+	Postponed         int `json:"postponed"`
+	Cancelled         int `json:"cancelled"`
+}
+
+func countsJSON(c Counts) CountsJSON {
+	return CountsJSON{
+		Held: c[Held], NeedsFollowUp: c[FollowUp], HappeningNow: c[InProgress], Upcoming: c[Upcoming],
+		ToBeConfirmed: c[ToConfirm], OverdueToSchedule: c[Overdue], Postponed: c[Postponed], Cancelled: c[Cancelled],
+	}
+}
+
+// StateJSON describes one state: the legend of the report.
+type StateJSON struct {
+	ID          string `json:"id"`
+	Label       string `json:"label"`
+	Description string `json:"description"`
+	Count       int    `json:"count"`
+}
+
+// EventJSON is one event with where it stands: every field of the event
+// contract of `bp list -o json`, plus the state.
+type EventJSON struct {
+	render.EventJSON
+	State      string `json:"state"`
+	StateLabel string `json:"stateLabel"`
+	Detail     string `json:"detail"`
+	DaysToGo   *int   `json:"daysToGo"`
+	DaysSince  *int   `json:"daysSince"`
+}
+
+// BreakdownJSON counts the events of one group, type or quarter.
+type BreakdownJSON struct {
+	ID     *string    `json:"id"`
+	Name   string     `json:"name"`
+	Total  int        `json:"total"`
+	Counts CountsJSON `json:"counts"`
+}
+
+// ProductJSON is a knowledge product and the events that present it.
+type ProductJSON struct {
+	ID     string         `json:"id"`
+	Title  string         `json:"title"`
+	Topic  *string        `json:"topic"`
+	Events []EventRefJSON `json:"events"`
+}
+
+// EventRefJSON names an event and its state.
+type EventRefJSON struct {
+	ID         string `json:"id"`
+	Title      string `json:"title"`
+	Type       string `json:"type"`
+	DateText   string `json:"dateText"`
+	State      string `json:"state"`
+	StateLabel string `json:"stateLabel"`
+}
+
+// MilestoneJSON is a milestone of the year.
+type MilestoneJSON struct {
+	ID     string  `json:"id"`
+	Title  string  `json:"title"`
+	Date   *string `json:"date"`
+	Notes  *string `json:"notes"`
+	Passed bool    `json:"passed"`
+}
+
+func optString(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func optInt(n int) *int {
+	if n < 0 {
+		return nil
+	}
+	return &n
+}
+
+func (r *Report) eventJSON(es EventStatus) EventJSON {
+	return EventJSON{
+		EventJSON:  render.NewEventJSON(r.Plan, es.Event),
+		State:      es.State.String(),
+		StateLabel: es.State.Label(),
+		Detail:     es.Detail(),
+		DaysToGo:   optInt(es.DaysToGo),
+		DaysSince:  optInt(es.DaysSince),
+	}
+}
+
+// JSON converts the report to its published JSON shape.
+func (r *Report) JSON() JSON {
+	p := r.Plan
+	j := JSON{
+		AsOf: r.AsOf.Format("2006-01-02"),
+		Plan: PlanJSON{
+			ID: p.ID, Title: p.Title, Year: p.Year, Revision: p.Revision,
+			Chair: optString(p.Chair), CoChair: optString(p.CoChair), Secretariat: optString(p.Secretariat),
+		},
+		Total:      r.Counts.Total(),
+		Counts:     countsJSON(r.Counts),
+		States:     make([]StateJSON, 0, len(States)),
+		Next:       make([]EventJSON, 0, len(r.Next)),
+		Events:     make([]EventJSON, 0, len(r.Events)),
+		ByGroup:    breakdownsJSON(r.ByGroup),
+		ByType:     breakdownsJSON(r.ByType),
+		ByQuarter:  breakdownsJSON(r.ByQuarter),
+		Products:   make([]ProductJSON, 0, len(r.Products)),
+		Milestones: make([]MilestoneJSON, 0, len(r.Milestones)),
+	}
+	if !p.Revised.IsZero() {
+		j.Plan.Revised = optString(p.Revised.Format("2006-01-02"))
+	}
+	if f := p.Framework; f != nil {
+		j.Plan.Framework = &FrameworkJSON{Name: f.Name, Start: f.Start, End: f.End, Year: f.Year}
+	}
+	for _, s := range States {
+		j.States = append(j.States, StateJSON{ID: s.String(), Label: s.Label(), Description: s.Doc(), Count: r.Counts[s]})
+	}
+	for _, es := range r.Next {
+		j.Next = append(j.Next, r.eventJSON(es))
+	}
+	for _, es := range r.Events {
+		j.Events = append(j.Events, r.eventJSON(es))
+	}
+	for _, ps := range r.Products {
+		pj := ProductJSON{ID: ps.Product.ID, Title: ps.Product.Title, Topic: optString(ps.Product.Topic), Events: make([]EventRefJSON, 0, len(ps.Events))}
+		for _, es := range ps.Events {
+			e := es.Event
+			pj.Events = append(pj.Events, EventRefJSON{ID: e.ID, Title: e.Title, Type: e.Type, DateText: e.DateText(), State: es.State.String(), StateLabel: es.State.Label()})
+		}
+		j.Products = append(j.Products, pj)
+	}
+	for _, ms := range r.Milestones {
+		m := ms.Milestone
+		mj := MilestoneJSON{ID: m.ID, Title: m.Title, Notes: optString(m.Notes), Passed: ms.Passed}
+		if !m.Date.IsZero() {
+			mj.Date = optString(m.Date.Format("2006-01-02"))
+		}
+		j.Milestones = append(j.Milestones, mj)
+	}
+	return j
+}
+
+func breakdownsJSON(bs []Breakdown) []BreakdownJSON {
+	out := make([]BreakdownJSON, 0, len(bs))
+	for _, b := range bs {
+		out = append(out, BreakdownJSON{ID: optString(b.ID), Name: b.Name, Total: b.Counts.Total(), Counts: countsJSON(b.Counts)})
+	}
+	return out
+}
+
+// WriteJSON writes the report as one JSON document ([JSON]).
+func (r *Report) WriteJSON(w io.Writer) error {
+	return render.WriteJSON(w, r.JSON())
+}
