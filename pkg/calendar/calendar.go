@@ -216,11 +216,13 @@ func Location(e *workplan.Event) string {
 }
 
 // Categories returns an event's CATEGORIES, one value per category: its
-// type, then the names of its groups, without repeats.
+// type, then the names of its groups, without repeats. Commas are left
+// out of a category: python-icalendar 4.0 splits CATEGORIES at an
+// escaped comma too, so "A\, B" would become two categories there.
 func Categories(plan *workplan.Plan, e *workplan.Event) []string {
 	var cats []string
 	add := func(s string) {
-		s = line(s)
+		s = line(strings.ReplaceAll(s, ",", " "))
 		if s != "" && !slices.Contains(cats, s) {
 			cats = append(cats, s)
 		}

@@ -220,7 +220,7 @@ func TestVTimezone(t *testing.T) {
 }
 
 func TestOffset(t *testing.T) {
-	for secs, want := range map[int]string{0: "+0000", 3600: "+0100", -12600: "-0330", 16200: "+0430", 4 * 60 + 3600 + 12: "+010412"} {
+	for secs, want := range map[int]string{0: "+0000", 3600: "+0100", -12600: "-0330", 16200: "+0430", 4*60 + 3600 + 12: "+010412"} {
 		if got := offset(secs); got != want {
 			t.Errorf("offset(%d) = %q, want %q", secs, got, want)
 		}
