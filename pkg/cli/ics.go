@@ -1,0 +1,179 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/icmpd/bp/pkg/calendar"
+	"github.com/icmpd/bp/pkg/workplan"
+)
+
+func init() { registerCommand(newICSCmd) }
+
+type icsOptions struct {
+	filter         filterOptions
+	Out            string
+	Feeds          string
+	IncludeUndated bool
+}
+
+func newICSCmd(app *App) *cobra.Command {
+	opts := &icsOptions{}
+	cmd := &cobra.Command{
+		Use:   "ics [filters] [--out <file> | --feeds <dir>]",
+		Short: "Write the workplan as an iCalendar (.ics) file",
+		Long: `Write the selected events as an iCalendar file (RFC 5545) on standard
+output, to --out, or as one subscription feed per group with --feeds.
+
+Every event keeps its UID (<event-id>@<plan-id>) when its date moves, and
+its SEQUENCE is the plan's revision, so a client that imported an older
+file takes the new one as an update. The same plan gives the same bytes.
+
+STATUS is TENTATIVE while the date or place is TBC and for planned and
+postponed events ("[postponed]" in the summary), CONFIRMED for confirmed
+or held events with nothing TBC, and CANCELLED for cancelled events, which
+stay in the feed ("[cancelled]" in the summary) so that subscribers see
+them go.
+
+An event whose day is not known yet (only its month) is left out, and bp
+says so on stderr. --include-undated adds it as a tentative, "free"
+all-day placeholder across the whole month, "[date TBC]" in its summary.
+
+--feeds DIR writes DIR/all.ics and DIR/<group-id>.ics for every group of
+the plan (each with its own calendar name), for publishing as
+subscription URLs. Every file is written atomically.`,
+		Example: `  # the whole plan, to import once
+  $ bp ics --out budapest-process-2026.ics
+
+  # only the webinars
+  $ bp ics --type webinar > webinars.ics
+
+  # subscription feeds for a web server
+  $ bp ics --feeds public/calendars`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runICS(app, cmd.OutOrStdout(), opts)
+		},
+	}
+	opts.filter.register(cmd)
+	fs := cmd.Flags()
+	fs.StringVar(&opts.Out, "out", "", "write the calendar to `file` (atomically) instead of stdout")
+	fs.StringVar(&opts.Feeds, "feeds", "", "write all.ics and one <group-id>.ics per group into `dir`")
+	fs.BoolVar(&opts.IncludeUndated, "include-undated", false, "add events with only a month as month-long tentative placeholders")
+	cmd.MarkFlagsMutuallyExclusive("out", "feeds")
+	_ = cmd.MarkFlagDirname("feeds")
+	return cmd
+}
+
+func runICS(app *App, stdout io.Writer, opts *icsOptions) error {
+	plan, err := app.loadPlan()
+	if err != nil {
+		return err
+	}
+	f, err := opts.filter.build(plan)
+	if err != nil {
+		return err
+	}
+	evs := plan.Select(f)
+	copts := calendar.Options{IncludeUndated: opts.IncludeUndated}
+
+	if opts.Feeds != "" {
+		return writeFeeds(app, plan, evs, opts.Feeds, copts)
+	}
+	cal, err := calendar.Build(plan, evs, copts)
+	if err != nil {
+		return withCode(ExitUsage, err)
+	}
+	write := func(w io.Writer) error {
+		_, err := cal.WriteTo(w)
+		return err
+	}
+	if opts.Out == "" {
+		if err := write(stdout); err != nil {
+			return withCode(ExitUsage, fmt.Errorf("write calendar: %w", err))
+		}
+	} else {
+		if err := writeFileAtomic(opts.Out, write); err != nil {
+			return withCode(ExitUsage, err)
+		}
+		fmt.Fprintf(app.Stderr, "bp: wrote %s (%d events)\n", opts.Out, cal.Events)
+	}
+	reportLeftOut(app.Stderr, cal.LeftOut)
+	if len(evs) == 0 {
+		fmt.Fprintln(app.Stderr, "bp: no events match; the calendar is empty")
+	}
+	return nil
+}
+
+// writeFeeds writes all.ics and one file per group into dir.
+func writeFeeds(app *App, plan *workplan.Plan, evs []*workplan.Event, dir string, copts calendar.Options) error {
+	if st, err := os.Stat(dir); err != nil {
+		if !os.IsNotExist(err) {
+			return withCode(ExitUsage, fmt.Errorf("--feeds: %w", err))
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return withCode(ExitUsage, fmt.Errorf("--feeds: %w", err))
+		}
+	} else if !st.IsDir() {
+		return usageErrorf("--feeds: %s is not a directory", dir)
+	}
+	type feed struct {
+		file, name string
+		events     []*workplan.Event
+	}
+	feeds := []feed{{file: "all.ics", name: plan.Title, events: evs}}
+	for _, g := range plan.Groups {
+		var mine []*workplan.Event
+		for _, e := range evs {
+			for _, id := range e.Groups {
+				if id == g.ID {
+					mine = append(mine, e)
+					break
+				}
+			}
+		}
+		feeds = append(feeds, feed{file: g.ID + ".ics", name: plan.Title + " – " + g.Name, events: mine})
+	}
+	var leftOut []*workplan.Event
+	for i, fd := range feeds {
+		o := copts
+		o.Name = fd.name
+		cal, err := calendar.Build(plan, fd.events, o)
+		if err != nil {
+			return withCode(ExitUsage, err)
+		}
+		if i == 0 {
+			leftOut = cal.LeftOut
+		}
+		path := filepath.Join(dir, fd.file)
+		if err := writeFileAtomic(path, func(w io.Writer) error { _, err := cal.WriteTo(w); return err }); err != nil {
+			return withCode(ExitUsage, err)
+		}
+		fmt.Fprintf(app.Stderr, "bp: wrote %s (%d events)\n", path, cal.Events)
+	}
+	reportLeftOut(app.Stderr, leftOut)
+	return nil
+}
+
+// reportLeftOut tells the user which month-only events are not in the
+// calendar, and how to add them.
+func reportLeftOut(w io.Writer, evs []*workplan.Event) {
+	if len(evs) == 0 {
+		return
+	}
+	noun := "events"
+	if len(evs) == 1 {
+		noun = "event"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "bp: left out %d %s whose day is not known yet (add them as month-long placeholders with --include-undated):\n", len(evs), noun)
+	for _, e := range evs {
+		fmt.Fprintf(&b, "  %s: %s\n", e.ID, e.DateText())
+	}
+	_, _ = io.WriteString(w, b.String())
+}
