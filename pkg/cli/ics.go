@@ -101,7 +101,7 @@ func runICS(app *App, stdout io.Writer, opts *icsOptions) error {
 		if err := writeFileAtomic(opts.Out, write); err != nil {
 			return withCode(ExitUsage, err)
 		}
-		fmt.Fprintf(app.Stderr, "bp: wrote %s (%d events)\n", opts.Out, cal.Events)
+		fmt.Fprintf(app.Stderr, "bp: wrote %s (%s)\n", opts.Out, eventCount(cal.Events))
 	}
 	reportLeftOut(app.Stderr, cal.LeftOut)
 	if len(evs) == 0 {
@@ -154,10 +154,17 @@ func writeFeeds(app *App, plan *workplan.Plan, evs []*workplan.Event, dir string
 		if err := writeFileAtomic(path, func(w io.Writer) error { _, err := cal.WriteTo(w); return err }); err != nil {
 			return withCode(ExitUsage, err)
 		}
-		fmt.Fprintf(app.Stderr, "bp: wrote %s (%d events)\n", path, cal.Events)
+		fmt.Fprintf(app.Stderr, "bp: wrote %s (%s)\n", path, eventCount(cal.Events))
 	}
 	reportLeftOut(app.Stderr, leftOut)
 	return nil
+}
+
+func eventCount(n int) string {
+	if n == 1 {
+		return "1 event"
+	}
+	return fmt.Sprintf("%d events", n)
 }
 
 // reportLeftOut tells the user which month-only events are not in the

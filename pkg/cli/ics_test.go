@@ -147,9 +147,12 @@ func TestICSFeeds(t *testing.T) {
 		if !strings.Contains(s, "\r\nX-WR-CALNAME:"+w.name+"\r\n") || !strings.Contains(s, "\r\nNAME:"+w.name+"\r\n") {
 			t.Errorf("%s: calendar name is not %q", file, w.name)
 		}
-		if !strings.Contains(r.stderr, "bp: wrote "+filepath.Join(dir, file)+" (") {
+		if !strings.Contains(r.stderr, "bp: wrote "+filepath.Join(dir, file)+" ("+eventCount(w.events)+")\n") {
 			t.Errorf("stderr does not report %s", file)
 		}
+	}
+	if !strings.Contains(r.stderr, "twg-legal-pathways.ics (1 event)\n") || !strings.Contains(r.stderr, "all.ics (9 events)\n") {
+		t.Errorf("stderr does not count the events right:\n%s", r.stderr)
 	}
 	if strings.Count(r.stderr, "left out 2 events") != 1 {
 		t.Errorf("the left-out events should be reported once:\n%s", r.stderr)
