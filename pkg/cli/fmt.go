@@ -1,0 +1,159 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/icmpd/bp/pkg/workplan"
+	"github.com/icmpd/bp/pkg/yamlfmt"
+)
+
+func init() { registerCommand(newFmtCmd) }
+
+type fmtOptions struct {
+	Write bool
+	Check bool
+}
+
+func newFmtCmd(app *App) *cobra.Command {
+	opts := &fmtOptions{}
+	cmd := &cobra.Command{
+		Use:   "fmt [-w | --check] [<file>|<dir>]...",
+		Short: "Write workplan files in one canonical layout, keeping every comment",
+		Long: `Rewrite workplan files in bp's canonical layout, so that diffs show only
+what changed: keys in the format's order, two-space indentation, one quoting
+style, short lists on one line, long text folded at 80 columns, a blank line
+between sections and between events. Every comment is kept, and formatting
+never changes what the file says (bp checks its own output).
+
+With no argument, fmt formats ./workplans/*.yaml. A directory means every
+*.yaml and *.yml file in it; "-" reads standard input.
+
+Without -w or --check the formatted text goes to standard output.
+-w rewrites the files that change (atomically: a temporary file, then a
+rename). --check lists the files that are not formatted and changes nothing.
+
+A file that is not YAML is never touched: bp names it and why.
+Exit status: 0 when done (--check: all formatted), 1 when --check found
+files to format, 2 when a file could not be read or formatted.`,
+		Example: `  # what CI runs
+  $ bp fmt --check
+
+  # tidy the plan in place
+  $ bp fmt -w workplans/2026.yaml
+
+  # see the formatted plan without writing it
+  $ bp fmt workplans/2026.yaml | less`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runFmt(app, cmd.OutOrStdout(), args, opts)
+		},
+	}
+	cmd.Flags().BoolVarP(&opts.Write, "write", "w", false, "rewrite the files in place")
+	cmd.Flags().BoolVar(&opts.Check, "check", false, "list files that are not formatted and exit 1; change nothing")
+	cmd.MarkFlagsMutuallyExclusive("write", "check")
+	return cmd
+}
+
+// fmtFiles resolves fmt's arguments: files, directories, "-".
+func fmtFiles(args []string) ([]string, error) {
+	if len(args) == 0 {
+		matches, _ := filepath.Glob(filepath.Join("workplans", "*.yaml"))
+		if len(matches) == 0 {
+			return nil, usageErrorf("fmt: no workplans/*.yaml here; name the files to format")
+		}
+		return matches, nil
+	}
+	var files []string
+	for _, arg := range args {
+		st, err := os.Stat(arg)
+		if arg == "-" || err != nil || !st.IsDir() {
+			files = append(files, arg)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
+				found = append(found, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, withCode(ExitUsage, fmt.Errorf("fmt: %w", err))
+		}
+		if len(found) == 0 {
+			return nil, usageErrorf("fmt: %s: no .yaml files in the directory", arg)
+		}
+		sort.Strings(found)
+		files = append(files, found...)
+	}
+	return files, nil
+}
+
+func runFmt(app *App, out io.Writer, args []string, opts *fmtOptions) error {
+	files, err := fmtFiles(args)
+	if err != nil {
+		return err
+	}
+	failed, unformatted := 0, 0
+	for _, file := range files {
+		if file == "-" && opts.Write {
+			fmt.Fprintln(app.Stderr, "bp: fmt: -w cannot rewrite standard input")
+			failed++
+			continue
+		}
+		data, err := app.readFile(file)
+		if err != nil {
+			fmt.Fprintln(app.Stderr, "bp: fmt: "+unwrapExit(err).Error())
+			failed++
+			continue
+		}
+		formatted, err := yamlfmt.Format(data, workplan.Schema)
+		if err != nil {
+			fmt.Fprintf(app.Stderr, "bp: fmt: %s: %v (file left unchanged)\n", file, err)
+			failed++
+			continue
+		}
+		changed := !bytes.Equal(data, formatted)
+		switch {
+		case opts.Check:
+			if changed {
+				unformatted++
+				fmt.Fprintln(out, file)
+			}
+		case opts.Write:
+			if !changed {
+				continue
+			}
+			if err := writeFileAtomic(file, func(w io.Writer) error {
+				_, err := w.Write(formatted)
+				return err
+			}); err != nil {
+				fmt.Fprintln(app.Stderr, "bp: fmt: "+err.Error())
+				failed++
+			}
+		default:
+			if _, err := out.Write(formatted); err != nil {
+				return withCode(ExitUsage, fmt.Errorf("fmt: %w", err))
+			}
+		}
+	}
+	switch {
+	case failed > 0:
+		return withCode(ExitUsage, nil)
+	case unformatted > 0:
+		fmt.Fprintf(app.Stderr, "bp: %s not formatted; run 'bp fmt -w' to fix\n", plural(unformatted, "file"))
+		return withCode(ExitInvalid, nil)
+	}
+	return nil
+}

@@ -1,0 +1,163 @@
+package yamlfmt
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/icmpd/bp/pkg/internal/golden"
+	"github.com/icmpd/bp/pkg/workplan"
+)
+
+// meaning is what a file says to bp: the plan, and the rules its
+// diagnostics break (their positions move with formatting).
+func meaning(t testing.TB, data []byte) string {
+	t.Helper()
+	plan, diags := workplan.Check("f.yaml", data, workplan.DefaultLimits, workplan.Options{})
+	js, err := json.Marshal(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := make([]string, 0, len(diags))
+	for _, d := range diags {
+		rules = append(rules, string(d.Severity)+" "+d.Rule)
+	}
+	slices.Sort(rules)
+	return string(js) + "\n" + strings.Join(rules, "\n")
+}
+
+// checkFormat asserts the promises of Format for one input: same meaning,
+// idempotent, every comment kept, folded lines within the width.
+func checkFormat(t testing.TB, in []byte) []byte {
+	t.Helper()
+	out, err := Format(in, workplan.Schema)
+	if err != nil {
+		t.Fatalf("Format: %v", err)
+	}
+	if a, b := meaning(t, in), meaning(t, out); a != b {
+		t.Fatalf("formatting changed the meaning:\nbefore: %s\nafter:  %s\noutput:\n%s", a, b, out)
+	}
+	again, err := Format(out, workplan.Schema)
+	if err != nil {
+		t.Fatalf("Format of formatted output: %v\n%s", err, out)
+	}
+	if !bytes.Equal(again, out) {
+		t.Fatalf("not idempotent:\nfirst:\n%s\nsecond:\n%s", out, again)
+	}
+	return out
+}
+
+func TestFormatMessyGolden(t *testing.T) {
+	in, err := os.ReadFile("../../testdata/fmt/messy.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := checkFormat(t, in)
+	golden.Assert(t, "../../testdata/fmt/messy.golden", out)
+	// every comment of the input is in the output, as written
+	for _, line := range strings.Split(string(in), "\n") {
+		if i := strings.Index(line, "#"); i >= 0 && !strings.Contains(line, `"`) {
+			c := strings.TrimSpace(line[i:])
+			if !strings.Contains(string(out), c) {
+				t.Errorf("comment %q lost", c)
+			}
+		}
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		if n := utf8.RuneCountInString(line); n > Width && strings.HasPrefix(strings.TrimSpace(line), "A ") {
+			t.Errorf("folded line of %d columns: %q", n, line)
+		}
+	}
+}
+
+func TestFormatRepoPlans(t *testing.T) {
+	files, _ := filepath.Glob("../../workplans/*.yaml")
+	files2, _ := filepath.Glob("../../testdata/diff/*.yaml")
+	for _, f := range append(files, files2...) {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			in, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkFormat(t, in)
+		})
+	}
+}
+
+func TestFormatCases(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"quoting", "a: 'x'\nb: \"yes\"\nc: \"12\"\nd: '2026-01-01'\ne: 'a: b'\nf: \"#x\"\ng: \"\"\n",
+			"a: x\n\nb: \"yes\"\n\nc: \"12\"\n\nd: \"2026-01-01\"\n\ne: \"a: b\"\n\nf: \"#x\"\n\ng: \"\"\n"},
+		{"control characters are escaped", "a: \"x\\u0007y\\ttab\"\n", "a: \"x\\u0007y\\ttab\"\n"},
+		{"nulls and empties", "a:\nb: ~\nc: []\nd: {}\n", "a:\n\nb: ~\n\nc: []\n\nd: {}\n"},
+		{"long flow list goes block", "events:\n  - partners: [aaaaaaaaaaaaaaaaaaaa, bbbbbbbbbbbbbbbbbbbbbbb, cccccccccccccccccccccc, ddd]\n",
+			"events:\n  - partners:\n      - aaaaaaaaaaaaaaaaaaaa\n      - bbbbbbbbbbbbbbbbbbbbbbb\n      - cccccccccccccccccccccc\n      - ddd\n"},
+		{"times are quoted", "events:\n  - startTime: 09:30\n", "events:\n  - startTime: \"09:30\"\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := checkFormat(t, []byte(tc.in))
+			if string(out) != tc.want {
+				t.Errorf("got:\n%s\nwant:\n%s", out, tc.want)
+			}
+		})
+	}
+}
+
+func TestFormatRefuses(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"not yaml", "plan: [\n", "not valid YAML"},
+		{"tab indent", "plan:\n\tid: x\n", "not valid YAML"},
+		{"empty", "", "empty"},
+		{"two documents", "a: 1\n---\nb: 2\n", "more than one YAML document"},
+		{"explicit tag", "a: !!str 12\n", "explicit tags"},
+		{"complex key", "? [a, b]\n: 1\n", "single one-line value"},
+		{"binary", "a: \xff\n", "not UTF-8"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out, err := Format([]byte(tc.in), workplan.Schema)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("Format = %q, %v; want an error containing %q", out, err, tc.want)
+			}
+		})
+	}
+}
+
+// FuzzFormat checks Format's promises on any input: it never panics, and
+// what it formats keeps its meaning and formats to itself. Seeds: the
+// fixtures and testdata/fuzz/FuzzFormat.
+func FuzzFormat(f *testing.F) {
+	for _, pattern := range []string{"../../workplans/*.yaml", "../../testdata/fmt/*.yaml", "../../testdata/diff/*.yaml"} {
+		files, _ := filepath.Glob(pattern)
+		for _, file := range files {
+			if data, err := os.ReadFile(file); err == nil {
+				f.Add(data)
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		if len(in) > 1<<16 {
+			return
+		}
+		// yaml.v3 expands aliases when bp reads the plan; keep the
+		// fuzzer away from alias bombs, which bp's limits refuse anyway.
+		if bytes.Count(in, []byte("*")) > 8 {
+			return
+		}
+		out, err := Format(in, workplan.Schema)
+		if err != nil {
+			return
+		}
+		if a, b := meaning(t, in), meaning(t, out); a != b {
+			t.Fatalf("formatting changed the meaning:\nbefore: %s\nafter:  %s\ninput:\n%q\noutput:\n%q", a, b, in, out)
+		}
+		again, err := Format(out, workplan.Schema)
+		if err != nil || !bytes.Equal(again, out) {
+			t.Fatalf("not idempotent (%v):\ninput:\n%q\nfirst:\n%q\nsecond:\n%q", err, in, out, again)
+		}
+	})
+}
