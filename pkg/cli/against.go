@@ -128,8 +128,8 @@ func revisionRule(file, oldName string, old, plan *workplan.Plan, today time.Tim
 	}
 	next := old.Revision + 1
 	revised := today
-	if !revised.After(old.Revised) {
-		revised = old.Revised.AddDate(0, 0, 1)
+	if revised.Before(old.Revised) {
+		revised = old.Revised
 	}
 	set := "set revision: " + strconv.Itoa(next) + " and revised: " + revised.Format("2006-01-02")
 	why := " (calendar apps take an event's update only when its SEQUENCE, the revision, goes up)"
@@ -145,11 +145,19 @@ func revisionRule(file, oldName string, old, plan *workplan.Plan, today time.Tim
 			fmt.Sprintf("the plan changed since %s (%d events added, %d removed, %d changed), but revision is still %d",
 				oldName, a, r, c, plan.Revision),
 			set+why))
-	case plan.Revision > old.Revision && !plan.Revised.After(old.Revised):
+	case plan.Revision > old.Revision && plan.Revised.Before(old.Revised):
 		out = append(out, diag("revised",
-			fmt.Sprintf("revision went up to %d, but revised (%s) is not after the previous revision's date (%s)",
+			fmt.Sprintf("revision went up to %d, but revised (%s) is before the previous revision's date (%s)",
 				plan.Revision, plan.Revised.Format("2006-01-02"), old.Revised.Format("2006-01-02")),
 			"set revised: "+revised.Format("2006-01-02")))
+	case plan.Revision > old.Revision && plan.Revised.Equal(old.Revised) && today.After(old.Revised):
+		// Two revisions on one day are allowed, so this is a warning.
+		d := diag("revised",
+			fmt.Sprintf("revision went up to %d, but revised is still %s, the date of revision %d",
+				plan.Revision, plan.Revised.Format("2006-01-02"), old.Revision),
+			"set revised: "+revised.Format("2006-01-02")+" unless both revisions are of that day")
+		d.Severity = workplan.SeverityWarning
+		out = append(out, d)
 	}
 	return out
 }

@@ -92,13 +92,33 @@ func TestRevisionTranscript(t *testing.T) {
 		t.Errorf("github format: exit %d\n%s", r.code, r.stdout)
 	}
 
-	// the revision raised, but not its date
+	// the revision raised, but not its date: a warning (two revisions
+	// may share a day), an error with --strict
 	bumped := replaceOnce(t, moved, "revision: 3", "revision: 4")
 	writeFile(t, "workplans/2026.yaml", bumped)
+	for _, strict := range []bool{false, true} {
+		args := []string{"validate", "--against", "HEAD~1", "workplans/2026.yaml"}
+		want := ExitOK
+		if strict {
+			args, want = append(args, "--strict"), ExitInvalid
+		}
+		r = runBP(t, "", nil, args...)
+		if r.code != want || !strings.Contains(r.stdout, "workplans/2026.yaml:8:12: warning: revision went up to 4, but revised is still 2026-05-01, the date of revision 3 [revision]") ||
+			!strings.Contains(r.stdout, "hint: set revised: 2026-11-27 unless both revisions are of that day") {
+			t.Errorf("revised not moved (strict %v): exit %d\n%s%s", strict, r.code, r.stdout, r.stderr)
+		}
+	}
+	// the date going back is an error
+	writeFile(t, "workplans/2026.yaml", replaceOnce(t, bumped, "revised: 2026-05-01", "revised: 2026-04-01"))
 	r = runBP(t, "", nil, "validate", "--against", "HEAD~1", "workplans/2026.yaml")
-	if r.code != ExitInvalid || !strings.Contains(r.stdout, "workplans/2026.yaml:8:12: error: revision went up to 4, but revised (2026-05-01) is not after") ||
-		!strings.Contains(r.stdout, "hint: set revised: 2026-11-27") {
-		t.Errorf("revised not moved: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	if r.code != ExitInvalid || !strings.Contains(r.stdout, "error: revision went up to 4, but revised (2026-04-01) is before the previous revision's date (2026-05-01) [revision]") {
+		t.Errorf("revised went back: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	// the revision going back is an error
+	writeFile(t, "workplans/2026.yaml", replaceOnce(t, moved, "revision: 3", "revision: 2"))
+	r = runBP(t, "", nil, "validate", "--against", "HEAD~1", "workplans/2026.yaml")
+	if r.code != ExitInvalid || !strings.Contains(r.stdout, "workplans/2026.yaml:7:13: error: revision went back from 3 to 2 since HEAD~1:workplans/2026.yaml [revision]") {
+		t.Errorf("revision went back: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 
 	// both raised: valid
