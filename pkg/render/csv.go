@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/icmpd/bp/pkg/workplan"
 )
@@ -46,10 +47,23 @@ func deref(s *string) string {
 
 // CSVCell defuses formula injection: a cell starting with = + - @ or a
 // tab or CR is prefixed with a single quote, as OWASP advises, so Excel
-// and LibreOffice show it as text instead of running it.
+// and LibreOffice show it as text instead of running it. The full-width
+// forms (＝ ＋ － ＠) count too: Excel reads them as formulas in East Asian
+// locales.
 func CSVCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	if formulaStart(s) {
 		return "'" + s
 	}
 	return s
+}
+
+func formulaStart(s string) bool {
+	if s == "" {
+		return false
+	}
+	if strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return r == '＝' || r == '＋' || r == '－' || r == '＠'
 }

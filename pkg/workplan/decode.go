@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"strconv"
 	"strings"
@@ -44,6 +45,12 @@ type decoder struct {
 }
 
 func (d *decoder) add(sev Severity, p Pos, rule, hint, format string, args ...any) {
+	if len(d.diags) >= MaxDiagnostics {
+		if len(d.diags) == MaxDiagnostics {
+			d.diags = append(d.diags, tooMany(d.file))
+		}
+		return
+	}
 	d.diags = append(d.diags, Diagnostic{
 		File: d.file, Line: p.Line, Col: p.Col, Severity: sev, Rule: rule,
 		Message: fmt.Sprintf(format, args...), Hint: hint,
@@ -80,6 +87,9 @@ func (d *decoder) parse(data []byte) *Plan {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		d.syntaxError(data, err)
+		return nil
+	}
+	if !d.oneDocument(data) {
 		return nil
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
@@ -169,6 +179,35 @@ func (d *decoder) formatVersion(root *yaml.Node) bool {
 	d.errorf(posOf(root), "format-version", "add formatVersion: "+strconv.Itoa(FormatVersion)+" as the first line",
 		"missing formatVersion")
 	return true // decode the rest to report more
+}
+
+// oneDocument refuses a file of several YAML documents: yaml.Unmarshal
+// reads the first and silently drops the rest, and a plan whose second
+// half is ignored is worse than an error. A document marker must start a
+// line, so most files are cleared by one scan; an empty last document (a
+// trailing "---") is harmless and allowed.
+func (d *decoder) oneDocument(data []byte) bool {
+	if !bytes.Contains(data, []byte("\n---")) && !bytes.Contains(data, []byte("\n...")) {
+		return true
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var first, next yaml.Node
+	if err := dec.Decode(&first); err != nil {
+		return true // reported by Unmarshal already
+	}
+	err := dec.Decode(&next)
+	switch {
+	case err == io.EOF:
+		return true
+	case err != nil:
+		d.syntaxError(data, err)
+		return false
+	case len(next.Content) == 0 || isNull(next.Content[0]) && next.Content[0].Value == "":
+		return true
+	}
+	d.errorf(posOf(&next), "yaml-syntax", "a workplan is one YAML document: delete this \"---\" line to join the two, or move the rest to its own file",
+		"a second YAML document starts here; bp would ignore it")
+	return false
 }
 
 func (d *decoder) syntaxError(data []byte, err error) {
@@ -293,6 +332,10 @@ func kindName(n *yaml.Node) string {
 // does not know, duplicated keys, values of the wrong shape and missing
 // required keys, records where each key starts, and calls set for every
 // key whose value has the right shape. A null value counts as absent.
+//
+// YAML merge keys ("<<: *defaults") are honoured: the merged mapping's
+// keys count as the object's own unless the object sets them itself, as
+// the YAML merge-key spec says; a position then points into the anchor.
 func (d *decoder) object(n *yaml.Node, o *Object, c ctx, pos *fieldPositions, set func(f *Field, k, v *yaml.Node)) bool {
 	if n = d.deref(n); n == nil {
 		return false
@@ -305,12 +348,9 @@ func (d *decoder) object(n *yaml.Node, o *Object, c ctx, pos *fieldPositions, se
 	if pos != nil && *pos == nil {
 		*pos = make(fieldPositions, 0, len(n.Content)/2)
 	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k := d.deref(n.Content[i])
-		v := d.deref(n.Content[i+1])
-		if k == nil || v == nil {
-			return false
-		}
+	// field handles one key; merged keys never count as duplicates: the
+	// object's own value, or an earlier merge, wins.
+	field := func(m *yaml.Node, k, v *yaml.Node, merged bool) {
 		fi := -1
 		for j := range o.Fields {
 			if o.Fields[j].Key == k.Value {
@@ -318,27 +358,48 @@ func (d *decoder) object(n *yaml.Node, o *Object, c ctx, pos *fieldPositions, se
 				break
 			}
 		}
-		if fi < 0 {
+		if fi < 0 || k.Kind != yaml.ScalarNode {
 			d.unknownKey(k, o, c)
-			continue
+			return
 		}
 		f := &o.Fields[fi]
 		if seen&(1<<fi) != 0 {
-			d.errorf(posOf(k), "duplicate-key", "delete one of the two", "%s: key %q appears twice", c, k.Value)
-			continue
+			if !merged {
+				d.errorf(posOf(k), "duplicate-key", "delete one of the two: YAML keeps only one value per key",
+					"%s: key %q appears twice (first at line %d)", c, k.Value, firstKeyLine(m, k))
+			}
+			return
 		}
 		seen |= 1 << fi
 		if isNull(v) {
-			continue
+			return
 		}
 		present |= 1 << fi
 		if pos != nil {
 			*pos = append(*pos, fieldPos{f.Key, posOf(v)})
 		}
 		if !d.shape(f, v, c) {
-			continue
+			return
 		}
 		set(f, k, v)
+	}
+	var merges []*yaml.Node // rare: allocated only when a file merges
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := d.deref(n.Content[i])
+		v := d.deref(n.Content[i+1])
+		if k == nil || v == nil {
+			return false
+		}
+		if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
+			merges = append(merges, v)
+			continue
+		}
+		field(n, k, v, false)
+	}
+	for _, m := range merges {
+		if !d.merge(m, c, field, 0) {
+			return false
+		}
 	}
 	for j := range o.Fields {
 		f := &o.Fields[j]
@@ -351,6 +412,63 @@ func (d *decoder) object(n *yaml.Node, o *Object, c ctx, pos *fieldPositions, se
 		}
 	}
 	return true
+}
+
+// merge feeds the keys of a "<<" value (a mapping, or a list of them,
+// earlier ones winning) to field. Merges nest only as deep as anchors do;
+// the depth bound is a guard, not a limit a real file meets.
+func (d *decoder) merge(v *yaml.Node, c ctx, field func(m, k, v *yaml.Node, merged bool), depth int) bool {
+	if depth > 32 {
+		d.errorf(posOf(v), "limit", "", "%s: merge keys (<<) nested more than 32 deep", c)
+		return false
+	}
+	switch v.Kind {
+	case yaml.MappingNode:
+		var nested []*yaml.Node
+		for i := 0; i+1 < len(v.Content); i += 2 {
+			k := d.deref(v.Content[i])
+			val := d.deref(v.Content[i+1])
+			if k == nil || val == nil {
+				return false
+			}
+			if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
+				nested = append(nested, val)
+				continue
+			}
+			field(v, k, val, true)
+		}
+		for _, m := range nested {
+			if !d.merge(m, c, field, depth+1) {
+				return false
+			}
+		}
+	case yaml.SequenceNode:
+		for _, m := range v.Content {
+			if m = d.deref(m); m == nil {
+				return false
+			}
+			if m.Kind != yaml.MappingNode {
+				d.errorf(posOf(m), "type", "write <<: *name, where &name marks a mapping", "%s: each item merged with << must be a mapping, got %s", c, kindName(m))
+				continue
+			}
+			if !d.merge(m, c, field, depth+1) {
+				return false
+			}
+		}
+	default:
+		d.errorf(posOf(v), "type", "write <<: *name, where &name marks a mapping", "%s: << must merge a mapping, got %s", c, kindName(v))
+	}
+	return true
+}
+
+// firstKeyLine finds where a duplicated key first appears in mapping m.
+func firstKeyLine(m, dup *yaml.Node) int {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if k := m.Content[i]; k.Value == dup.Value {
+			return k.Line
+		}
+	}
+	return dup.Line
 }
 
 func requiredHint(f *Field) string {

@@ -33,6 +33,18 @@ func (d Diagnostic) String() string {
 		string(d.Severity) + ": " + d.Message + " [" + d.Rule + "]"
 }
 
+// MaxDiagnostics is the most diagnostics one file's reading, and then its
+// validation, report; past it a single "limit" error says the list is cut.
+// A broken file of 100k events (or an alias bomb that repeats one broken
+// event) would otherwise cost gigabytes of messages nobody reads.
+const MaxDiagnostics = 1000
+
+func tooMany(file string) Diagnostic {
+	return Diagnostic{File: file, Line: 1, Col: 1, Severity: SeverityError, Rule: "limit",
+		Message: "more than " + strconv.Itoa(MaxDiagnostics) + " problems; the rest are not listed",
+		Hint:    "fix the problems listed and run bp validate again"}
+}
+
 // HasErrors reports whether any diagnostic is an error.
 func HasErrors(diags []Diagnostic) bool {
 	for _, d := range diags {

@@ -48,9 +48,26 @@ type validator struct {
 	p     *Plan
 	opt   Options
 	diags []Diagnostic
+
+	// the ids a "did you mean" hint picks from, gathered once
+	groupIDs, productIDs, eventIDs []string
 }
 
+// full reports whether the diagnostic list is at its cap: the rules then
+// skip the work of building messages and hints nobody will see.
+func (v *validator) full() bool { return len(v.diags) >= MaxDiagnostics }
+
+// maxSuggest bounds the ids a hint compares a misspelt reference with, so
+// that 1000 bad references in a plan of 100k events stay cheap.
+const maxSuggest = 2000
+
 func (v *validator) add(sev Severity, pos Pos, rule, hint, format string, args ...any) {
+	if v.full() {
+		if len(v.diags) == MaxDiagnostics {
+			v.diags = append(v.diags, tooMany(v.p.File))
+		}
+		return
+	}
 	v.diags = append(v.diags, Diagnostic{
 		File: v.p.File, Line: pos.Line, Col: pos.Col, Severity: sev, Rule: rule,
 		Message: fmt.Sprintf(format, args...), Hint: hint,
@@ -113,6 +130,9 @@ func (v *validator) ids() {
 }
 
 func (v *validator) refHint(kind string, id string, known []string) string {
+	if len(known) > maxSuggest {
+		return "run 'bp list' for the " + kind + " ids"
+	}
 	if s := suggest(id, known); s != "" {
 		return "did you mean " + strconv.Quote(s) + "?"
 	}
@@ -134,28 +154,33 @@ func (v *validator) event(e *Event) {
 
 	// references
 	for _, g := range e.Groups {
-		if p.Group(g) == nil {
-			known := make([]string, 0, len(p.Groups))
-			for _, gr := range p.Groups {
-				known = append(known, gr.ID)
+		if p.Group(g) == nil && !v.full() {
+			if v.groupIDs == nil {
+				v.groupIDs = make([]string, 0, len(p.Groups))
+				for _, gr := range p.Groups {
+					v.groupIDs = append(v.groupIDs, gr.ID)
+				}
 			}
-			v.errorf(e.FieldPos("groups"), "unknown-ref", v.refHint("group", g, known), "%s: unknown group %q", name, g)
+			v.errorf(e.FieldPos("groups"), "unknown-ref", v.refHint("group", g, v.groupIDs), "%s: unknown group %q", name, g)
 		}
 	}
-	if e.Product != "" && p.Product(e.Product) == nil {
-		known := make([]string, 0, len(p.Products))
-		for _, pr := range p.Products {
-			known = append(known, pr.ID)
+	if e.Product != "" && p.Product(e.Product) == nil && !v.full() {
+		if v.productIDs == nil {
+			v.productIDs = make([]string, 0, len(p.Products))
+			for _, pr := range p.Products {
+				v.productIDs = append(v.productIDs, pr.ID)
+			}
 		}
-		v.errorf(e.FieldPos("product"), "unknown-ref", v.refHint("product", e.Product, known), "%s: unknown product %q", name, e.Product)
+		v.errorf(e.FieldPos("product"), "unknown-ref", v.refHint("product", e.Product, v.productIDs), "%s: unknown product %q", name, e.Product)
 	}
 	if e.BackToBack != "" {
 		other := p.Event(e.BackToBack)
 		switch {
 		case e.BackToBack == e.ID:
 			v.errorf(e.FieldPos("backToBack"), "unknown-ref", "name the other event of the pair", "%s: is back-to-back with itself", name)
+		case other == nil && v.full():
 		case other == nil:
-			v.errorf(e.FieldPos("backToBack"), "unknown-ref", v.refHint("event", e.BackToBack, v.eventIDs(e.BackToBack)),
+			v.errorf(e.FieldPos("backToBack"), "unknown-ref", v.refHint("event", e.BackToBack, v.allEventIDs()),
 				"%s: backToBack names unknown event %q", name, e.BackToBack)
 		default:
 			v.backToBack(name, e, other)
@@ -240,14 +265,16 @@ func spanStart(e *Event) string {
 	return e.Month.Format("2006-01")
 }
 
-func (v *validator) eventIDs(near string) []string {
-	ids := make([]string, 0, len(v.p.Events))
-	for _, e := range v.p.Events {
-		if e.ID != "" {
-			ids = append(ids, e.ID)
+func (v *validator) allEventIDs() []string {
+	if v.eventIDs == nil {
+		v.eventIDs = make([]string, 0, len(v.p.Events))
+		for _, e := range v.p.Events {
+			if e.ID != "" {
+				v.eventIDs = append(v.eventIDs, e.ID)
+			}
 		}
 	}
-	return ids
+	return v.eventIDs
 }
 
 // backToBack checks that a pair of events are on adjacent (or shared)
@@ -269,7 +296,11 @@ func (v *validator) backToBack(name string, e, o *Event) {
 }
 
 // overlaps warns about in-person events on shared days in different
-// cities: nobody can attend both. Sorted sweep, O(n log n).
+// cities: nobody can attend both. Each event is compared, in start order,
+// with the earlier events that end last in two different cities (the
+// "reach" of a city is how late its events run), so the sweep is
+// O(n log n) and warns at most once per event, whatever the input: 100k
+// events on one day give 100k lines, not 10^10.
 func (v *validator) overlaps() {
 	var evs []*Event
 	for _, e := range v.p.Events {
@@ -280,23 +311,39 @@ func (v *validator) overlaps() {
 		}
 	}
 	slices.SortStableFunc(evs, func(a, b *Event) int { return a.Start.Compare(b.Start) })
-	var active []*Event
+	// reach[0] and reach[1]: the events that end last in the two cities
+	// whose events end last so far. Only they can overlap a later event
+	// in another city if any can.
+	var reach [2]*Event
 	for _, e := range evs {
-		keep := active[:0]
-		for _, a := range active {
-			if !a.End.Before(e.Start) {
-				keep = append(keep, a)
+		city := strings.ToLower(e.Location.City)
+		for _, a := range reach {
+			if a != nil && strings.ToLower(a.Location.City) != city {
+				if !a.End.Before(e.Start) {
+					v.warnf(e.FieldPos("start"), "overlap", "check the dates: one delegation cannot be in both places",
+						"event %q in %s overlaps %q in %s (%s to %s)", e.ID, e.Location.City, a.ID, a.Location.City,
+						day(e.Start), day(minTime(e.End, a.End)))
+				}
+				break
 			}
 		}
-		active = keep
-		for _, a := range active {
-			if !strings.EqualFold(a.Location.City, e.Location.City) {
-				v.warnf(e.FieldPos("start"), "overlap", "check the dates: one delegation cannot be in both places",
-					"event %q in %s overlaps %q in %s (%s to %s)", e.ID, e.Location.City, a.ID, a.Location.City,
-					day(e.Start), day(minTime(e.End, a.End)))
+		switch {
+		case reach[0] != nil && strings.ToLower(reach[0].Location.City) == city:
+			if e.End.After(reach[0].End) {
+				reach[0] = e
+			}
+		case reach[1] != nil && strings.ToLower(reach[1].Location.City) == city:
+			if e.End.After(reach[1].End) {
+				reach[1] = e
+			}
+		default:
+			if reach[1] == nil || e.End.After(reach[1].End) {
+				reach[1] = e
 			}
 		}
-		active = append(active, e)
+		if reach[1] != nil && (reach[0] == nil || reach[1].End.After(reach[0].End)) {
+			reach[0], reach[1] = reach[1], reach[0]
+		}
 	}
 }
 
