@@ -71,6 +71,11 @@ func (d *decoder) parse(data []byte) *Plan {
 			"file is %d bytes, more than the limit of %d", len(data), d.lim.MaxBytes)
 		return nil
 	}
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		d.errorf(Pos{1, 1}, "encoding", "save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)",
+			"file is UTF-16 text; bp reads UTF-8")
+		return nil
+	}
 	data = bytes.TrimPrefix(data, utf8BOM)
 	d.src = data
 	if i := bytes.IndexByte(data, 0); i >= 0 {
@@ -211,32 +216,117 @@ func (d *decoder) oneDocument(data []byte) bool {
 }
 
 func (d *decoder) syntaxError(data []byte, err error) {
-	msg := err.Error()
-	msg = strings.TrimPrefix(msg, "yaml: ")
-	line := 1
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		if i := strings.Index(rest, ": "); i > 0 {
-			if n, err := strconv.Atoi(rest[:i]); err == nil {
-				line, msg = n, rest[i+2:]
-			}
-		}
-	}
+	line, msg := splitYAMLError(err)
 	if strings.Contains(msg, "exceeded max depth") || strings.Contains(msg, "excessive aliasing") {
-		d.errorf(Pos{line, 1}, "limit", "a workplan nests a few levels deep; check the file is the right one", "%s", msg)
+		d.errorf(Pos{max(line, 1), 1}, "limit", "a workplan nests a few levels deep; check the file is the right one",
+			"the YAML nests too deep (%s)", msg)
 		return
 	}
+	if name, ok := strings.CutPrefix(msg, "unknown anchor '"); ok {
+		name, _, _ = strings.Cut(name, "'")
+		d.errorf(aliasPos(data, name), "yaml-syntax", "mark the value to reuse with &"+name+" before this *"+name+", or fix the spelling",
+			"alias *%s refers to no anchor &%s", name, name)
+		return
+	}
+	line = problemLine(data, line, msg)
 	text := lineText(data, line)
 	col := 1 + len(text) - len(strings.TrimLeft(text, " "))
 	hint := ""
-	if i := strings.IndexByte(text, '\t'); i >= 0 && strings.TrimLeft(text[:i], " ") == "" {
-		col = i + 1
+	switch {
+	case strings.Contains(text, "\t") && strings.Contains(msg, "tab"),
+		strings.HasPrefix(strings.TrimLeft(text, " "), "\t"):
+		col = strings.IndexByte(text, '\t') + 1
 		hint = "YAML indents with spaces, not tabs"
-	} else if strings.Contains(msg, "mapping values are not allowed") {
-		hint = "quote a value that contains \": \", or check the indentation of the line above"
-	} else if strings.Contains(msg, "did not find expected") {
-		hint = "check the indentation and that every \"- \" item lines up with its siblings"
+	case strings.Contains(msg, "mapping values are not allowed"):
+		if i := strings.Index(text, ": "); i >= 0 {
+			if j := strings.Index(text[i+2:], ":"); j >= 0 {
+				col = utf8.RuneCountInString(text[:i+2+j]) + 1
+			}
+		}
+		hint = "quote a value that contains \": \" (title: \"A: B\"), or check the indentation of the line above"
+	case strings.Contains(msg, "expected ',' or ']'"), strings.Contains(msg, "expected ',' or '}'"):
+		if i := strings.LastIndexAny(text, "[{"); i >= 0 {
+			col = utf8.RuneCountInString(text[:i]) + 1
+		}
+		hint = "close the list with ] (or the mapping with }) on the same line, and separate items with commas"
+	case strings.Contains(msg, "end of stream") && strings.ContainsAny(text, "\"'"):
+		i := strings.IndexAny(text, "\"'")
+		col = utf8.RuneCountInString(text[:i]) + 1
+		hint = "close the quote that opens here, or leave the value unquoted"
+	case strings.Contains(msg, "did not find expected"):
+		hint = "check the indentation: keys of one mapping line up, and every \"- \" item lines up with its siblings"
 	}
 	d.errorf(Pos{line, col}, "yaml-syntax", hint, "%s", msg)
+}
+
+// splitYAMLError splits "yaml: line 12: message" into 12 and "message"
+// (line 0 when the error names none).
+func splitYAMLError(err error) (int, string) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if i := strings.Index(rest, ": "); i > 0 {
+			if n, err := strconv.Atoi(rest[:i]); err == nil {
+				return n, rest[i+2:]
+			}
+		}
+	}
+	return 0, msg
+}
+
+// problemLine finds the line of a syntax error. yaml.v3 names the line
+// where the construct in trouble began (a list 300 lines up, and one line
+// early for parser errors), not the line of the mistake. The first prefix
+// of the file, cut at a line end, that fails with the same message ends
+// on the line of the mistake: a binary search finds it in O(log lines)
+// parses, paid only when the file is already broken.
+func problemLine(data []byte, reported int, msg string) int {
+	ends := make([]int, 0, 64)
+	for i, b := range data {
+		if b == '\n' {
+			ends = append(ends, i+1)
+		}
+	}
+	if len(ends) == 0 || ends[len(ends)-1] != len(data) {
+		ends = append(ends, len(data))
+	}
+	fails := func(line int) bool {
+		var n yaml.Node
+		err := yaml.Unmarshal(data[:ends[line-1]], &n)
+		if err == nil {
+			return false
+		}
+		_, m := splitYAMLError(err)
+		return m == msg
+	}
+	lo, hi := max(reported-1, 1), len(ends)
+	if lo > hi || !fails(hi) {
+		return max(reported, 1)
+	}
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
+}
+
+// aliasPos finds the first "*name" alias in the source.
+func aliasPos(data []byte, name string) Pos {
+	needle := []byte("*" + name)
+	for off := 0; ; {
+		i := bytes.Index(data[off:], needle)
+		if i < 0 {
+			return Pos{1, 1}
+		}
+		end := off + i + len(needle)
+		if end == len(data) || bytes.IndexByte([]byte(" \t\r\n,]}"), data[end]) >= 0 {
+			return offsetPos(data, off+i)
+		}
+		off = end
+	}
 }
 
 func lineText(data []byte, line int) string {
@@ -341,7 +431,8 @@ func (d *decoder) object(n *yaml.Node, o *Object, c ctx, pos *fieldPositions, se
 		return false
 	}
 	if n.Kind != yaml.MappingNode {
-		d.errorf(posOf(n), "type", "", "%s must be a mapping of keys, got %s", c, kindName(n))
+		d.errorf(posOf(n), "type", "write the "+o.Name+"'s keys, one key: value per line: "+strings.Join(o.Keys()[:min(3, len(o.Fields))], ": ..., ")+": ...",
+			"%s must be a mapping of keys, got %s", c, kindName(n))
 		return false
 	}
 	var seen, present uint64
@@ -405,6 +496,8 @@ func (d *decoder) object(n *yaml.Node, o *Object, c ctx, pos *fieldPositions, se
 		f := &o.Fields[j]
 		switch {
 		case !f.Required || present&(1<<j) != 0:
+		case o == Schema && f.Key == "formatVersion":
+			// formatVersion() has reported it, as format-version
 		case seen&(1<<j) != 0:
 			d.errorf(posOf(n), "required", requiredHint(f), "%s: %q is empty", c, f.Key)
 		default:
@@ -480,7 +573,10 @@ func requiredHint(f *Field) string {
 	case KindList:
 		return "add " + f.Key + ": with one \"- \" item per line"
 	}
-	return ""
+	if f.Doc == "" {
+		return ""
+	}
+	return f.Key + ": " + strings.ToLower(f.Doc[:1]) + f.Doc[1:]
 }
 
 func (d *decoder) unknownKey(k *yaml.Node, o *Object, c ctx) {
@@ -503,19 +599,26 @@ func (d *decoder) shape(f *Field, v *yaml.Node, c ctx) bool {
 	if v.Kind == want {
 		return true
 	}
-	what := map[yaml.Kind]string{yaml.ScalarNode: "a single value", yaml.SequenceNode: "a list", yaml.MappingNode: "a mapping"}[want]
-	hint := ""
-	if f.Kind == KindList && v.Kind == yaml.ScalarNode {
-		hint = "write " + f.Key + ": [" + v.Value + "]"
+	var what, hint string
+	switch want {
+	case yaml.ScalarNode:
+		what = "a single value"
+		hint = "write one value on the line of the key: " + f.Key + ": ..."
+	case yaml.SequenceNode:
+		what = "a list"
+		hint = "write one \"- \" item per line under " + f.Key + ":, or " + f.Key + ": [a, b]"
+		if v.Kind == yaml.ScalarNode && v.Value != "" && !strings.ContainsAny(v.Value, "\r\n") {
+			hint = "write " + f.Key + ": [" + v.Value + "]"
+		}
+	default:
+		what = "a mapping"
+		hint = "indent its keys under " + f.Key + ":, one key: value per line"
 	}
 	d.errorf(posOf(v), "type", hint, "%s: %q must be %s, got %s", c, f.Key, what, kindName(v))
 	return false
 }
 
 func (d *decoder) list(v *yaml.Node, f *Field, each func(i int, n *yaml.Node)) {
-	if f.Min > 0 && len(v.Content) < f.Min {
-		d.errorf(posOf(v), "type", "", "%q needs at least %d items, got %d", f.Key, f.Min, len(v.Content))
-	}
 	for i, n := range v.Content {
 		each(i, n)
 	}
@@ -529,7 +632,8 @@ func (d *decoder) stringList(c ctx, f *Field, v *yaml.Node, ref bool) []string {
 			return out
 		}
 		if n.Kind != yaml.ScalarNode || isNull(n) {
-			d.errorf(posOf(n), "type", "", "%s: each item of %q must be a single value, got %s", c, f.Key, kindName(n))
+			d.errorf(posOf(n), "type", "write "+f.Key+": [a, b], each item a plain word or quoted text",
+				"%s: each item of %q must be a single value, got %s", c, f.Key, kindName(n))
 			continue
 		}
 		if ref && !d.checkID(c, f, n) {
@@ -551,7 +655,7 @@ func (d *decoder) line(c ctx, f *Field, n *yaml.Node) string {
 	}
 	if s == "" {
 		if f.Required {
-			d.errorf(posOf(n), "required", "", "%s: %q is empty", c, f.Key)
+			d.errorf(posOf(n), "required", requiredHint(f), "%s: %q is empty", c, f.Key)
 		}
 	}
 	return s
@@ -560,7 +664,8 @@ func (d *decoder) line(c ctx, f *Field, n *yaml.Node) string {
 func (d *decoder) intValue(c ctx, f *Field, n *yaml.Node) (int, bool) {
 	i, err := strconv.Atoi(n.Value)
 	if n.Tag != "!!int" || err != nil {
-		d.errorf(posOf(n), "type", "", "%s: %q must be a whole number, got %q", c, f.Key, n.Value)
+		d.errorf(posOf(n), "type", "write the number in digits, without quotes",
+			"%s: %q must be a whole number, got %q", c, f.Key, n.Value)
 		return 0, false
 	}
 	if i < f.Min {
@@ -596,7 +701,8 @@ func (d *decoder) dateValue(c ctx, f *Field, n *yaml.Node) (time.Time, bool) {
 			last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 			why = time.Month(m).String() + " " + strconv.Itoa(y) + " has " + strconv.Itoa(last) + " days"
 		}
-		d.errorf(posOf(n), "date", "", "%s: %q is an impossible date %s: %s", c, f.Key, s, why)
+		d.errorf(posOf(n), "date", "check the day and month: dates are YYYY-MM-DD",
+			"%s: %q is an impossible date %s: %s", c, f.Key, s, why)
 		return time.Time{}, false
 	}
 	return t, true
@@ -678,8 +784,8 @@ func (d *decoder) checkID(c ctx, f *Field, n *yaml.Node) bool {
 	if key == "" {
 		key = "id"
 	}
-	d.errorf(posOf(n), "id-format", "use lowercase letters, digits and dashes, such as "+strconv.Quote(slug(n.Value)),
-		"%s: %q %q is not a valid id", c, key, n.Value)
+	d.errorf(posOf(n), "id-format", "use lowercase letters, digits and dashes (at most 64), such as "+strconv.Quote(slug(n.Value)),
+		"%s: %s: %q is not a valid id", c, key, n.Value)
 	return false
 }
 
@@ -1001,6 +1107,10 @@ func (d *decoder) location(c ctx, n *yaml.Node) *Location {
 		case "tbc":
 			l.TBC = d.boolValue(lc, f, v)
 		case "alternatives":
+			if len(v.Content) < f.Min {
+				d.errorf(posOf(v), "location", "with one place left, write its city and country (and tbc: true) instead of alternatives",
+					"%s: alternatives needs at least %d places, got %d", lc, f.Min, len(v.Content))
+			}
 			ac := ctx{kind: lc.kind + ": alternative"}
 			d.list(v, f, func(i int, n *yaml.Node) {
 				ac.index = i + 1

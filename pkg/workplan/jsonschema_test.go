@@ -118,6 +118,8 @@ func schemaCatches(d Diagnostic) bool {
 		return strings.Contains(d.Message, "missing required key")
 	case "date":
 		return strings.Contains(d.Message, "is not a")
+	case "location": // a single alternative: minItems
+		return strings.Contains(d.Message, "alternatives needs at least")
 	}
 	return false
 }

@@ -84,6 +84,14 @@ func (v *validator) warnf(pos Pos, rule, hint, format string, args ...any) {
 
 func day(t time.Time) string { return t.Format("2006-01-02") }
 
+// days reads a range of days: "on 2026-06-26", "2026-06-25 to 2026-06-26".
+func days(first, last time.Time) string {
+	if first.Equal(last) {
+		return "on " + day(first)
+	}
+	return day(first) + " to " + day(last)
+}
+
 func (v *validator) ids() {
 	seen := make(map[string]Pos, len(v.p.Events))
 	for _, e := range v.p.Events {
@@ -321,8 +329,8 @@ func (v *validator) overlaps() {
 			if a != nil && strings.ToLower(a.Location.City) != city {
 				if !a.End.Before(e.Start) {
 					v.warnf(e.FieldPos("start"), "overlap", "check the dates: one delegation cannot be in both places",
-						"event %q in %s overlaps %q in %s (%s to %s)", e.ID, e.Location.City, a.ID, a.Location.City,
-						day(e.Start), day(minTime(e.End, a.End)))
+						"event %q in %s overlaps %q in %s (%s)", e.ID, e.Location.City, a.ID, a.Location.City,
+						days(e.Start, minTime(e.End, a.End)))
 				}
 				break
 			}
