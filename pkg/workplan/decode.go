@@ -179,6 +179,9 @@ func (d *decoder) formatVersion(root *yaml.Node) bool {
 				"file is written for format version %d, newer than the version %d this bp reads", n, FormatVersion)
 			return false
 		}
+		if n < FormatVersion {
+			d.migrate(root, n, posOf(v))
+		}
 		return true
 	}
 	d.errorf(posOf(root), "format-version", "add formatVersion: "+strconv.Itoa(FormatVersion)+" as the first line",
