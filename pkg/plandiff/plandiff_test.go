@@ -133,3 +133,18 @@ func TestMarkdownEscapesTitles(t *testing.T) {
 		}
 	}
 }
+
+func TestMarkdownNamesAreCode(t *testing.T) {
+	old := load(t, "../../testdata/diff/old.yaml")
+	var out bytes.Buffer
+	if err := Compare("HEAD~2:workplans/2026.yaml", old, "HEAD~1:workplans/2026.yaml", old).WriteMarkdown(&out); err != nil {
+		t.Fatal(err)
+	}
+	want := "From `HEAD~2:workplans/2026.yaml` (revision 3 of 2026-05-01) to `HEAD~1:workplans/2026.yaml` (revision 3 of 2026-05-01)."
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("got:\n%s\nwant a line:\n%s", out.String(), want)
+	}
+	if got := codeSpan("a`b"); got != "a\\`b" {
+		t.Errorf("codeSpan with a backtick = %q", got)
+	}
+}

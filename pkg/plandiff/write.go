@@ -81,7 +81,7 @@ func (d *Diff) WriteMarkdown(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString("### Workplan changes\n\n")
 	fmt.Fprintf(bw, "From %s (%s) to %s (%s).\n\n",
-		render.MarkdownCell(d.Old.Name), sideText(d.Old), render.MarkdownCell(d.New.Name), sideText(d.New))
+		codeSpan(d.Old.Name), sideText(d.Old), codeSpan(d.New.Name), sideText(d.New))
 	if d.Equal() {
 		bw.WriteString("The plans are the same.\n")
 		return bw.Flush()
@@ -106,6 +106,15 @@ func (d *Diff) WriteMarkdown(w io.Writer) error {
 		}
 	}
 	return bw.Flush()
+}
+
+// codeSpan writes a file name or REV:PATH as inline code, so that
+// "HEAD~2" and "HEAD~1" on one line are not taken for strikethrough.
+func codeSpan(s string) string {
+	if s == "" || strings.ContainsAny(s, "`\r\n") {
+		return render.MarkdownCell(s)
+	}
+	return "`" + render.Clean(s) + "`"
 }
 
 // SideJSON is the published JSON shape of one side of a comparison.
