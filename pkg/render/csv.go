@@ -45,12 +45,16 @@ func deref(s *string) string {
 	return *s
 }
 
-// CSVCell defuses formula injection: a cell starting with = + - @ or a
-// tab or CR is prefixed with a single quote, as OWASP advises, so Excel
-// and LibreOffice show it as text instead of running it. The full-width
-// forms (＝ ＋ － ＠) count too: Excel reads them as formulas in East Asian
+// CSVCell makes text safe as a CSV cell. Control characters go, as on
+// the terminal (bp list -o csv prints to one): [Clean] drops escape
+// sequences and turns line breaks and tabs into spaces. Then formula
+// injection is defused: a cell starting with = + - @ (or a tab or CR) is
+// prefixed with a single quote, as OWASP advises, so Excel and
+// LibreOffice show it as text instead of running it. The full-width forms
+// (＝ ＋ － ＠) count too: Excel reads them as formulas in East Asian
 // locales.
 func CSVCell(s string) string {
+	s = Clean(s)
 	if formulaStart(s) {
 		return "'" + s
 	}
