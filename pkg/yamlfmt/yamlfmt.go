@@ -16,7 +16,8 @@
 //
 // [Format] works on yaml.Node and checks its own output: the result must
 // read back as the same data (same values, same tags, same keys) with the
-// same comments, or Format returns an error and no output. A file that is
+// same comments, and format to itself, or Format returns an error and no
+// output. A file that is
 // not YAML is an error; formatting never needs the plan to be valid.
 package yamlfmt
 
@@ -53,13 +54,27 @@ func Format(data []byte, schema *workplan.Object) ([]byte, error) {
 	if err := supported(doc, 0); err != nil {
 		return nil, err
 	}
-	p := &printer{}
-	p.document(doc, schema)
-	out := p.buf.Bytes()
-	if err := same(doc, out); err != nil {
-		return nil, fmt.Errorf("cannot format this file without changing it (%v); please report it", err)
+	// yaml.v3 attaches some comments (after the last line of a nested
+	// block, at the end of a file without a final newline) to a different
+	// node once they are moved, so print until the output reproduces
+	// itself. Every round is checked to keep the data and the comments.
+	var out []byte
+	for range 4 {
+		p := &printer{}
+		p.document(doc, schema)
+		next := p.buf.Bytes()
+		if err := same(doc, next); err != nil {
+			return nil, fmt.Errorf("cannot format this file without changing it (%v); please report it", err)
+		}
+		if bytes.Equal(next, out) {
+			return out, nil
+		}
+		out = next
+		if doc, err = parse(out); err != nil {
+			return nil, fmt.Errorf("cannot format this file: output does not read back (%v); please report it", err)
+		}
 	}
-	return out, nil
+	return nil, errors.New("cannot format this file: the layout does not settle; please report it")
 }
 
 // parse reads exactly one YAML document.
