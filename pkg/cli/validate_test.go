@@ -254,3 +254,64 @@ func TestValidateExitCodes(t *testing.T) {
 		})
 	}
 }
+
+// TestValidateHostileCorpus runs bp itself on testdata/hostile: the exit
+// code follows expect.txt (0 valid, 1 invalid), no panic or stack trace
+// reaches the user, every diagnostic names file:line:col, and a valid
+// file's text reaches no terminal output with its control characters.
+func TestValidateHostileCorpus(t *testing.T) {
+	t.Chdir("../..")
+	data, err := os.ReadFile("testdata/hostile/expect.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		n++
+		path := "testdata/hostile/" + f[0]
+		valid := f[1] == "valid"
+		t.Run(f[0], func(t *testing.T) {
+			r := runBP(t, "", nil, "validate", "--today", validateToday, path)
+			want := ExitInvalid
+			if valid {
+				want = ExitOK
+			}
+			if r.code != want {
+				t.Errorf("exit %d, want %d\n%s%s", r.code, want, r.stdout, r.stderr)
+			}
+			if strings.Contains(r.stderr, "internal error") || strings.Contains(r.stdout+r.stderr, "goroutine ") {
+				t.Fatalf("a panic reached the user:\n%s", r.stderr)
+			}
+			for _, l := range strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n") {
+				if l != "" && !strings.HasPrefix(l, "  hint: ") && !diagLine.MatchString(l) {
+					t.Errorf("not file:line:col: severity: message [rule]: %q", l)
+				}
+			}
+			if strings.ContainsAny(r.stdout+r.stderr, "\x1b\a\x00\u009b\u202e") {
+				t.Errorf("a control character reaches the terminal: %q", r.stdout+r.stderr)
+			}
+			if !valid {
+				return
+			}
+			for _, args := range [][]string{{"list"}, {"list", "-o", "markdown"}, {"list", "-o", "csv"}, {"show", "a"}} {
+				r := runBP(t, "", nil, append([]string{"-f", path}, args...)...)
+				if r.code != 0 {
+					if args[0] == "show" && strings.Contains(r.stderr, `no event "a"`) {
+						continue
+					}
+					t.Errorf("bp %v: exit %d: %s", args, r.code, r.stderr)
+				}
+				if strings.ContainsAny(r.stdout+r.stderr, "\x1b\a\x00\u009b\u202e\u2066") {
+					t.Errorf("bp %v: a control character reaches the terminal: %q", args, r.stdout)
+				}
+			}
+		})
+	}
+	if n < 40 {
+		t.Errorf("expect.txt lists %d files, want at least 40", n)
+	}
+}

@@ -97,7 +97,7 @@ func (d *decoder) parse(data []byte) *Plan {
 	if !d.oneDocument(data) {
 		return nil
 	}
-	if doc.Kind == 0 || len(doc.Content) == 0 {
+	if doc.Kind == 0 || len(doc.Content) == 0 || isNull(doc.Content[0]) && doc.Content[0].Value == "" {
 		d.errorf(Pos{1, 1}, "required", "start from workplans/2026.yaml, or see README's format section",
 			"file is empty")
 		return nil
@@ -169,8 +169,12 @@ func (d *decoder) formatVersion(root *yaml.Node) bool {
 		}
 		n, err := strconv.Atoi(v.Value)
 		if v.Kind != yaml.ScalarNode || err != nil || n < 1 {
+			got := strconv.Quote(v.Value)
+			if v.Kind != yaml.ScalarNode || isNull(v) {
+				got = kindName(v)
+			}
 			d.errorf(posOf(v), "format-version", "write formatVersion: "+strconv.Itoa(FormatVersion),
-				"formatVersion must be a whole number from 1, got %q", v.Value)
+				"formatVersion must be a whole number from 1, got %s", got)
 			return false
 		}
 		if n > FormatVersion {
@@ -256,6 +260,14 @@ func (d *decoder) syntaxError(data []byte, err error) {
 		i := strings.IndexAny(text, "\"'")
 		col = utf8.RuneCountInString(text[:i]) + 1
 		hint = "close the quote that opens here, or leave the value unquoted"
+	case strings.Contains(msg, "control characters are not allowed"):
+		for i, r := range text {
+			if r != '\t' && (r < 0x20 || r == 0x7F || r >= 0x80 && r < 0xA0) {
+				col = utf8.RuneCountInString(text[:i]) + 1
+				break
+			}
+		}
+		hint = "delete the invisible control character (pasted from a terminal or a word processor?)"
 	case strings.Contains(msg, "did not find expected"):
 		hint = "check the indentation: keys of one mapping line up, and every \"- \" item lines up with its siblings"
 	}
@@ -583,6 +595,11 @@ func requiredHint(f *Field) string {
 }
 
 func (d *decoder) unknownKey(k *yaml.Node, o *Object, c ctx) {
+	if k.Kind != yaml.ScalarNode {
+		d.errorf(posOf(k), "unknown-key", "known keys: "+strings.Join(o.Keys(), ", "),
+			"%s: a key must be a plain word, got %s", c, kindName(k))
+		return
+	}
 	hint := "known keys: " + strings.Join(o.Keys(), ", ")
 	if s := suggest(k.Value, o.Keys()); s != "" {
 		hint = "did you mean " + strconv.Quote(s) + "? " + hint

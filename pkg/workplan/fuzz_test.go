@@ -1,6 +1,7 @@
 package workplan
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +15,10 @@ import (
 // fuzzLimits keep each fuzz input cheap: the fuzzer's inputs are small,
 // and an alias bomb must stop at the node limit, not run for seconds.
 var fuzzLimits = Limits{MaxBytes: 1 << 20, MaxNodes: 200_000}
+
+// fuzzDeadline is generous: a fuzz input is a few kilobytes, and reading
+// one takes microseconds even on a loaded machine.
+const fuzzDeadline = 10 * time.Second
 
 var ruleNames = func() map[string]bool {
 	m := map[string]bool{}
@@ -73,6 +78,13 @@ func FuzzCheck(f *testing.F) {
 	f.Add([]byte("formatVersion: 1\nplan: {id: p, title: P, year: 2026, revision: 1, revised: 2026-01-01}\nevents: []\n"))
 	today := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// A hang is a bug too, and the fuzzer has no timeout of its own:
+		// panicking from the timer kills the worker, and the fuzzer then
+		// saves the input that hung.
+		watchdog := time.AfterFunc(fuzzDeadline, func() {
+			panic(fmt.Sprintf("Check took more than %v on %d bytes: %q", fuzzDeadline, len(data), data[:min(len(data), 200)]))
+		})
+		defer watchdog.Stop()
 		plan, diags := Check("fuzz.yaml", data, fuzzLimits, Options{Today: today})
 		checkInvariants(t, "fuzz.yaml", data, plan, diags)
 	})

@@ -54,8 +54,20 @@ type validator struct {
 }
 
 // full reports whether the diagnostic list is at its cap: the rules then
-// skip the work of building messages and hints nobody will see.
-func (v *validator) full() bool { return len(v.diags) >= MaxDiagnostics }
+// skip the work of building messages and hints nobody will see. The first
+// time, it adds the "limit" line that says so.
+func (v *validator) full() bool {
+	if len(v.diags) == MaxDiagnostics {
+		d := tooMany(v.p.File)
+		d.Severity = SeverityWarning // until an error is left out
+		v.diags = append(v.diags, d)
+	}
+	return len(v.diags) >= MaxDiagnostics
+}
+
+// dropped records that an error was left out: the plan is invalid even
+// when every diagnostic listed is a warning.
+func (v *validator) dropped() { v.diags[MaxDiagnostics].Severity = SeverityError }
 
 // maxSuggest bounds the ids a hint compares a misspelt reference with, so
 // that 1000 bad references in a plan of 100k events stay cheap.
@@ -63,8 +75,8 @@ const maxSuggest = 2000
 
 func (v *validator) add(sev Severity, pos Pos, rule, hint, format string, args ...any) {
 	if v.full() {
-		if len(v.diags) == MaxDiagnostics {
-			v.diags = append(v.diags, tooMany(v.p.File))
+		if sev == SeverityError {
+			v.dropped()
 		}
 		return
 	}
@@ -162,7 +174,9 @@ func (v *validator) event(e *Event) {
 
 	// references
 	for _, g := range e.Groups {
-		if p.Group(g) == nil && !v.full() {
+		if p.Group(g) == nil && v.full() {
+			v.dropped()
+		} else if p.Group(g) == nil {
 			if v.groupIDs == nil {
 				v.groupIDs = make([]string, 0, len(p.Groups))
 				for _, gr := range p.Groups {
@@ -172,7 +186,9 @@ func (v *validator) event(e *Event) {
 			v.errorf(e.FieldPos("groups"), "unknown-ref", v.refHint("group", g, v.groupIDs), "%s: unknown group %q", name, g)
 		}
 	}
-	if e.Product != "" && p.Product(e.Product) == nil && !v.full() {
+	if e.Product != "" && p.Product(e.Product) == nil && v.full() {
+		v.dropped()
+	} else if e.Product != "" && p.Product(e.Product) == nil {
 		if v.productIDs == nil {
 			v.productIDs = make([]string, 0, len(p.Products))
 			for _, pr := range p.Products {
@@ -187,6 +203,7 @@ func (v *validator) event(e *Event) {
 		case e.BackToBack == e.ID:
 			v.errorf(e.FieldPos("backToBack"), "unknown-ref", "name the other event of the pair", "%s: is back-to-back with itself", name)
 		case other == nil && v.full():
+			v.dropped()
 		case other == nil:
 			v.errorf(e.FieldPos("backToBack"), "unknown-ref", v.refHint("event", e.BackToBack, v.allEventIDs()),
 				"%s: backToBack names unknown event %q", name, e.BackToBack)
