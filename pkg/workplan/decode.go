@@ -591,7 +591,7 @@ func requiredHint(f *Field) string {
 	if f.Doc == "" {
 		return ""
 	}
-	return f.Key + ": " + strings.ToLower(f.Doc[:1]) + f.Doc[1:]
+	return "write " + f.Key + ": ... (" + strings.TrimSuffix(f.Doc, ".") + ")"
 }
 
 func (d *decoder) unknownKey(k *yaml.Node, o *Object, c ctx) {
