@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/icmpd/bp/pkg/internal/golden"
@@ -127,6 +128,19 @@ func TestFormatRefuses(t *testing.T) {
 	}
 }
 
+// within fails the test when f runs longer than a hand-written plan
+// could ever need, naming the input: a hang is a bug too.
+func within(t *testing.T, what string, in []byte, f func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() { defer close(done); f() }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("%s takes over 10s on %d bytes:\n%q", what, len(in), in)
+	}
+}
+
 // FuzzFormat checks Format's promises on any input: it never panics, and
 // what it formats keeps its meaning and formats to itself. Seeds: the
 // fixtures and testdata/fuzz/FuzzFormat.
@@ -148,11 +162,15 @@ func FuzzFormat(f *testing.F) {
 		if bytes.Count(in, []byte("*")) > 8 {
 			return
 		}
-		out, err := Format(in, workplan.Schema)
+		var out []byte
+		var err error
+		within(t, "Format", in, func() { out, err = Format(in, workplan.Schema) })
 		if err != nil {
 			return
 		}
-		if a, b := meaning(t, in), meaning(t, out); a != b {
+		var a, b string
+		within(t, "workplan.Check", in, func() { a, b = meaning(t, in), meaning(t, out) })
+		if a != b {
 			t.Fatalf("formatting changed the meaning:\nbefore: %s\nafter:  %s\ninput:\n%q\noutput:\n%q", a, b, in, out)
 		}
 		again, err := Format(out, workplan.Schema)
