@@ -74,7 +74,7 @@ func SortDiagnostics(diags []Diagnostic) {
 var Rules = []struct{ Name, Doc string }{
 	{"yaml-syntax", "the file is not valid YAML"},
 	{"encoding", "the file is not UTF-8 text (binary data, invalid UTF-8)"},
-	{"limit", "the file exceeds a size, nesting or alias-expansion limit"},
+	{"limit", "the file exceeds a size, nesting or alias-expansion limit, or has too many problems to list"},
 	{"format-version", "formatVersion is missing, or newer than this bp reads"},
 	{"unknown-key", "a key the format does not define"},
 	{"duplicate-key", "the same key twice in one mapping"},
@@ -94,4 +94,5 @@ var Rules = []struct{ Name, Doc string }{
 	{"back-to-back", "a back-to-back pair that is not on adjacent days"},
 	{"location", "a location with no city or alternatives, or a single alternative"},
 	{"overlap", "in-person events on the same days in different cities (warning)"},
+	{"revision", "with --against: the plan changed but its revision or revised date did not move forward"},
 }

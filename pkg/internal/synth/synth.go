@@ -18,7 +18,8 @@ var (
 )
 
 // Plan returns a valid workplan of n events for the year 2026, revision
-// rev. The same arguments give the same bytes.
+// rev. The same arguments give the same bytes; a revision above 1 moves
+// every tenth event a day later, as a re-issued plan would.
 func Plan(n, rev int) []byte {
 	var b bytes.Buffer
 	b.Grow(n * 330)
@@ -44,7 +45,10 @@ groups:
 	b.WriteString("products:\n  - id: paper-a\n    title: \"Paper A: frameworks, outcomes\"\n  - id: paper-b\n    title: Paper B\nevents:\n")
 	for i := 0; i < n; i++ {
 		month := 1 + i%12
-		day := 1 + (i/12)%27
+		day := 1 + (i/12)%26
+		if rev > 1 && i%10 == 0 {
+			day++ // a later revision moves every tenth event by a day
+		}
 		t := types[i%len(types)]
 		fmt.Fprintf(&b, "  - id: ev-%06d\n    title: %s meeting number %d on cooperation, return; and pathways\n    type: %s\n    groups: [%s]\n",
 			i, t, i, t, groups[i%len(groups)])
