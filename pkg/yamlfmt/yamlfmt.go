@@ -58,21 +58,22 @@ func Format(data []byte, schema *workplan.Object) ([]byte, error) {
 	// block, at the end of a file without a final newline) to a different
 	// node once they are moved, so print until the output reproduces
 	// itself. Every round is checked to keep the data and the comments.
-	var out []byte
+	// Each round's read-back (the check) is the next round's input, so a
+	// file is parsed once per round; a file already in canonical form is
+	// done after one round.
+	out := data
 	for range 4 {
 		p := &printer{}
 		p.document(doc, schema)
 		next := p.buf.Bytes()
-		if err := same(doc, next); err != nil {
+		back, err := same(doc, next)
+		if err != nil {
 			return nil, fmt.Errorf("cannot format this file without changing it (%v); please report it", err)
 		}
 		if bytes.Equal(next, out) {
-			return out, nil
+			return next, nil
 		}
-		out = next
-		if doc, err = parse(out); err != nil {
-			return nil, fmt.Errorf("cannot format this file: output does not read back (%v); please report it", err)
-		}
+		out, doc = next, back
 	}
 	return nil, errors.New("cannot format this file: the layout does not settle; please report it")
 }
@@ -557,6 +558,14 @@ func plainOK(s string, flow bool) bool {
 			return false
 		}
 	}
+	// A plain scalar that starts with a letter, and has none of the
+	// sequences checked above, reads back as that string unless it is one
+	// of YAML's words for true, false or null: no need to parse it. This
+	// is the common case (titles, names), and the parse below costs a
+	// whole yaml.v3 parser per value.
+	if r, _ := utf8.DecodeRuneInString(s); unicode.IsLetter(r) && !yamlWords[s] {
+		return true
+	}
 	var n yaml.Node
 	if err := yaml.Unmarshal([]byte("k: "+s), &n); err != nil || len(n.Content) != 1 || len(n.Content[0].Content) != 2 {
 		return false
@@ -564,6 +573,12 @@ func plainOK(s string, flow bool) bool {
 	v := n.Content[0].Content[1]
 	return v.Kind == yaml.ScalarNode && v.Tag == "!!str" && v.Value == s && v.Style == 0 &&
 		v.LineComment == "" && v.FootComment == ""
+}
+
+// yamlWords are the plain scalars yaml.v3 reads as a bool or null.
+var yamlWords = map[string]bool{
+	"true": true, "True": true, "TRUE": true, "false": true, "False": true, "FALSE": true,
+	"null": true, "Null": true, "NULL": true,
 }
 
 var yaml11 = map[string]bool{
@@ -605,21 +620,21 @@ func quote(s string) string {
 
 // same checks that out reads back as doc: the same values and tags, the
 // same keys (in any order), the same comments.
-func same(doc *yaml.Node, out []byte) error {
+func same(doc *yaml.Node, out []byte) (*yaml.Node, error) {
 	back, err := parse(out)
 	if err != nil {
-		return fmt.Errorf("output does not read back: %v", err)
+		return nil, fmt.Errorf("output does not read back: %v", err)
 	}
 	if a, b := canon(doc.Content[0]), canon(back.Content[0]); a != b {
-		return errors.New("output reads back as different data")
+		return nil, errors.New("output reads back as different data")
 	}
 	a, b := comments(doc, nil), comments(back, nil)
 	slices.Sort(a)
 	slices.Sort(b)
 	if !slices.Equal(a, b) {
-		return errors.New("output does not keep every comment")
+		return nil, errors.New("output does not keep every comment")
 	}
-	return nil
+	return back, nil
 }
 
 // canon writes a node as a string in which mapping order does not count.
