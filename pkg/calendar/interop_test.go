@@ -10,6 +10,7 @@ package calendar
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/icmpd/bp/pkg/internal/testtool"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -94,7 +95,7 @@ func readPython(t *testing.T, file string) readCalendar {
 	// found earlier on PATH (pyenv).
 	const py = "/usr/bin/python3"
 	if err := exec.Command(py, "-c", "import icalendar").Run(); err != nil {
-		t.Skipf("python-icalendar not available (%v): apt-get install python3-icalendar", err)
+		testtool.Missing(t, "python-icalendar not available (%v): apt-get install python3-icalendar", err)
 	}
 	script, _ := filepath.Abs(filepath.Join(interopDir, "read_icalendar.py"))
 	return runJSON(t, exec.Command(py, script, file))
@@ -104,10 +105,10 @@ func readICALJS(t *testing.T, file string) readCalendar {
 	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
-		t.Skip("node not found: install Node.js, then run npm ci in testdata/interop")
+		testtool.Missing(t, "node not found: install Node.js, then run npm ci in testdata/interop")
 	}
 	if _, err := os.Stat(filepath.Join(interopDir, "node_modules", "ical.js")); err != nil {
-		t.Skip("ical.js not installed: run npm ci in testdata/interop")
+		testtool.Missing(t, "ical.js not installed: run npm ci in testdata/interop")
 	}
 	cmd := exec.Command(node, "read_icaljs.mjs", file)
 	cmd.Dir = interopDir
@@ -125,7 +126,7 @@ func newKhal(t *testing.T) *khal {
 	t.Helper()
 	bin, err := exec.LookPath("khal")
 	if err != nil {
-		t.Skip("khal not found: apt-get install khal")
+		testtool.Missing(t, "khal not found: apt-get install khal")
 	}
 	dir := t.TempDir()
 	cfg := filepath.Join(dir, "config", "khal")

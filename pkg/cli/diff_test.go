@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"github.com/icmpd/bp/pkg/internal/testtool"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,7 +17,7 @@ import (
 func gitRepo(t *testing.T) func(args ...string) {
 	t.Helper()
 	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed: skipping the git transcript")
+		testtool.Missing(t, "git is not installed: skipping the git transcript")
 	}
 	dir := t.TempDir()
 	t.Chdir(dir)

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"context"
+	"github.com/icmpd/bp/pkg/internal/testtool"
 	"image"
 	"image/color"
 	"image/png"
@@ -28,7 +29,7 @@ func chromium(t *testing.T) string {
 			return p
 		}
 	}
-	t.Skip("chromium not found: install Debian's chromium (apt-get install chromium) to run the browser test")
+	testtool.Missing(t, "chromium not found: install Debian's chromium (apt-get install chromium) to run the browser test")
 	return ""
 }
 
