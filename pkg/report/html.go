@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/icmpd/bp/pkg/render"
@@ -16,8 +17,12 @@ import (
 var htmlSource string
 
 // htmlTemplate escapes every value by context (text, attribute, URL):
-// nothing from a plan can add markup or script to the page.
-var htmlTemplate = template.Must(template.New("status").Parse(htmlSource))
+// nothing from a plan can add markup or script to the page. It is
+// parsed on first use, not at start-up: every bp command
+// would otherwise pay for it (0.3 ms, 1300 allocations).
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("status").Parse(htmlSource))
+})
 
 // WriteHTML writes the report as one self-contained HTML page: inline
 // CSS, no scripts, no external assets, so it works offline, can be mailed
@@ -25,7 +30,7 @@ var htmlTemplate = template.Must(template.New("status").Parse(htmlSource))
 // bar per event on a month-by-month timeline, coloured by state and
 // labelled in words, with a line at the report's date.
 func (r *Report) WriteHTML(w io.Writer) error {
-	return htmlTemplate.Execute(w, r.htmlView())
+	return htmlTemplate().Execute(w, r.htmlView())
 }
 
 type htmlView struct {
