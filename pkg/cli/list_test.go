@@ -229,7 +229,7 @@ func TestListMonthForms(t *testing.T) {
 	}
 	for _, c := range []struct{ month, suggest string }{
 		{"juen", `did you mean "june"?`}, {"septembre", `did you mean "september"?`},
-		{"13", ""}, {"0", ""}, {"2026-13", ""}, {"", ""}, {"xyz", ""}, {"jun-2026", ""},
+		{"13", ""}, {"0", ""}, {"+6", ""}, {"-6", ""}, {"2026-13", ""}, {"", ""}, {"xyz", ""}, {"jun-2026", ""},
 	} {
 		r := runBP(t, "", nil, "list", "--month", c.month)
 		if c.month == "" { // an empty --month is no filter

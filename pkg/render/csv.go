@@ -14,7 +14,8 @@ import (
 var csvHeader = []string{"id", "title", "type", "start", "end", "month", "dateTBC", "date",
 	"format", "location", "locationTBC", "status", "groups", "partners", "product", "backToBack"}
 
-// EventsCSV writes the events as RFC 4180 CSV with a header row. Cells a
+// EventsCSV writes the events as CSV (RFC 4180 quoting, LF line ends, as
+// encoding/csv writes them) with a header row. Cells a
 // spreadsheet would run as a formula are defused.
 func EventsCSV(w io.Writer, plan *workplan.Plan, evs []*workplan.Event) error {
 	cw := csv.NewWriter(w)

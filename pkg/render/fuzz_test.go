@@ -121,3 +121,11 @@ func FuzzEventsMarkdown(f *testing.F) {
 		}
 	})
 }
+
+// TestMarkdownCellStrikethrough: GitHub renders ~~text~~ as struck out,
+// so a title must not be able to do it.
+func TestMarkdownCellStrikethrough(t *testing.T) {
+	if got := MarkdownCell("~~cancelled~~"); got != `\~\~cancelled\~\~` {
+		t.Errorf("MarkdownCell(~~cancelled~~) = %q", got)
+	}
+}

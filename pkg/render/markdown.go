@@ -28,7 +28,7 @@ func MarkdownCell(s string) string {
 			b.WriteString("&gt;")
 		case '&':
 			b.WriteString("&amp;")
-		case '[', ']', '`', '*', '_':
+		case '[', ']', '`', '*', '_', '~':
 			b.WriteByte('\\')
 			b.WriteRune(r)
 		default:

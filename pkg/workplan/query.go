@@ -105,7 +105,7 @@ func ParseMonth(s string, year int) (first, last time.Time, err error) {
 		if ok1 && ok2 {
 			y, m = yy, mm
 		}
-	} else if n, err := strconv.Atoi(s); err == nil {
+	} else if n, err := strconv.Atoi(s); err == nil && s[0] >= '0' && s[0] <= '9' {
 		m = n
 	} else {
 		ls := strings.ToLower(s)
