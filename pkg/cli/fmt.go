@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/icmpd/bp/pkg/render"
 	"github.com/icmpd/bp/pkg/workplan"
 	"github.com/icmpd/bp/pkg/yamlfmt"
 )
@@ -121,6 +122,17 @@ func runFmt(app *App, out io.Writer, args []string, opts *fmtOptions) error {
 		formatted, err := yamlfmt.Format(data, workplan.Schema)
 		if err != nil {
 			fmt.Fprintf(app.Stderr, "bp: fmt: %s: %v (file left unchanged)\n", file, err)
+			// The loader knows where a syntax error really is (yaml.v3
+			// often names the line before); show its diagnostics too.
+			if _, diags := workplan.Parse(file, data, app.limits()); len(diags) > 0 {
+				var syntax []workplan.Diagnostic
+				for _, d := range diags {
+					if d.Rule == "yaml-syntax" || d.Rule == "encoding" || d.Rule == "limit" {
+						syntax = append(syntax, d)
+					}
+				}
+				_ = render.DiagnosticsText(app.Stderr, syntax)
+			}
 			failed++
 			continue
 		}

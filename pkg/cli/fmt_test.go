@@ -85,6 +85,10 @@ func TestFmtLeavesBrokenFileAlone(t *testing.T) {
 	if !strings.Contains(r.stderr, "broken.yaml: not valid YAML") || !strings.Contains(r.stderr, "(file left unchanged)") {
 		t.Errorf("stderr: %s", r.stderr)
 	}
+	// The tab is on line 4, column 1: the loader's position, not yaml.v3's "line 3".
+	if !strings.Contains(r.stderr, "broken.yaml:4:1: error: found a tab character") || !strings.Contains(r.stderr, "hint: YAML indents with spaces") {
+		t.Errorf("stderr does not point at the tab: %s", r.stderr)
+	}
 	if got, _ := os.ReadFile(file); string(got) != broken {
 		t.Errorf("broken file changed:\n%q", got)
 	}
