@@ -108,7 +108,7 @@ func writeEventText(w io.Writer, plan *workplan.Plan, e *workplan.Event) error {
 	row("time", e.TimeText(plan))
 	row("type", e.Type)
 	row("status", e.Status)
-	row("format", e.Format)
+	row("format", render.FormatText(e.Format))
 	row("location", e.Location.String())
 	var groups []string
 	for _, g := range e.Groups {

@@ -111,7 +111,7 @@ func runValidate(app *App, out io.Writer, args []string, opts *validateOptions) 
 		return withCode(ExitUsage, fmt.Errorf("write report: %w", err))
 	}
 	if opts.Format == "text" {
-		fmt.Fprintf(app.Stderr, "%s: %s, %s\n", checkedWhat(names), plural(errs, "error"), plural(warns, "warning"))
+		fmt.Fprintf(app.Stderr, "%s: %s, %s\n", checkedWhat(srcs), plural(errs, "error"), plural(warns, "warning"))
 	}
 	switch {
 	case len(ioErrs) > 0:
@@ -122,11 +122,16 @@ func runValidate(app *App, out io.Writer, args []string, opts *validateOptions) 
 	return nil
 }
 
-func checkedWhat(names []string) string {
-	if len(names) == 1 {
-		return names[0]
+// checkedWhat names what was checked for the summary line; the built-in
+// plan says so, since outside a checkout there is no such file to open.
+func checkedWhat(srcs []source) string {
+	if len(srcs) == 1 {
+		if srcs[0].embedded {
+			return srcs[0].name + " (built in)"
+		}
+		return srcs[0].name
 	}
-	return plural(len(names), "file")
+	return plural(len(srcs), "file")
 }
 
 func plural(n int, word string) string {

@@ -85,8 +85,8 @@ func (t Table) Write(w io.Writer) error {
 	return err
 }
 
-// formatText reads a format for people: "In person", "Online", "Hybrid".
-func formatText(f string) string {
+// FormatText reads a format for people: "In person", "Online", "Hybrid".
+func FormatText(f string) string {
 	switch f {
 	case "in-person":
 		return "In person"
@@ -99,7 +99,7 @@ func formatText(f string) string {
 // Where joins format and place: "In person · Antalya, Türkiye".
 func Where(e *workplan.Event) string {
 	parts := make([]string, 0, 2)
-	if f := formatText(e.Format); f != "" {
+	if f := FormatText(e.Format); f != "" {
 		parts = append(parts, f)
 	}
 	if l := e.Location.String(); l != "" {
