@@ -40,3 +40,15 @@ func TestListJuneOnEmbeddedPlan(t *testing.T) {
 		}
 	}
 }
+
+// Outside a checkout (the test runs in pkg/cli, which has no workplans/),
+// validate checks the built-in plan and says so.
+func TestValidateBuiltInPlan(t *testing.T) {
+	r := runBP(t, "", nil, "validate")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s%s", r.code, r.stdout, r.stderr)
+	}
+	if want := "workplans/2026.yaml (built in): 0 errors, 0 warnings\n"; r.stderr != want {
+		t.Errorf("stderr = %q, want %q", r.stderr, want)
+	}
+}
