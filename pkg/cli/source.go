@@ -2,8 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"io"
-	"os"
 	"time"
 
 	"github.com/icmpd/bp/pkg/render"
@@ -50,39 +48,6 @@ func (app *App) planSource() (source, error) {
 	return source{name: path, data: data}, nil
 }
 
-// readFile reads a workplan file, refusing one over the size limit before
-// reading it whole. "-" reads standard input.
-func (app *App) readFile(path string) ([]byte, error) {
-	limit := app.limits().MaxBytes
-	var r io.Reader
-	if path == "-" {
-		r = app.Stdin
-	} else {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, withCode(ExitUsage, fmt.Errorf("read workplan: %w", err))
-		}
-		defer f.Close()
-		if st, err := f.Stat(); err == nil && st.IsDir() {
-			return nil, usageErrorf("read workplan: %s is a directory; name a .yaml file", path)
-		}
-		r = f
-	}
-	data, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
-	if err != nil {
-		return nil, withCode(ExitUsage, fmt.Errorf("read workplan %s: %w", path, err))
-	}
-	return data, nil
-}
-
-func (app *App) limits() workplan.Limits {
-	lim := workplan.DefaultLimits
-	if app.maxSize > 0 {
-		lim.MaxBytes = app.maxSize
-	}
-	return lim
-}
-
 // todayDate returns --today, or the clock's date. It is read once per
 // command, at the edge.
 func (app *App) todayDate() (time.Time, error) {
@@ -111,12 +76,7 @@ func (app *App) loadPlan() (*workplan.Plan, error) {
 func (app *App) checkSource(src source) (*workplan.Plan, error) {
 	plan, diags := workplan.Check(src.name, src.data, app.limits(), workplan.Options{})
 	if workplan.HasErrors(diags) {
-		errs := diags[:0:0]
-		for _, d := range diags {
-			if d.Severity == workplan.SeverityError {
-				errs = append(errs, d)
-			}
-		}
+		errs := workplan.Errors(diags)
 		_ = render.DiagnosticsText(app.Stderr, errs)
 		return nil, withCode(ExitInvalid, fmt.Errorf("%s is not a valid workplan (%d errors); run 'bp validate' for details", src.name, len(errs)))
 	}

@@ -96,3 +96,14 @@ var Rules = []struct{ Name, Doc string }{
 	{"overlap", "in-person events on the same days in different cities (warning)"},
 	{"revision", "with --against: the plan changed but its revision or revised date did not move forward"},
 }
+
+// Errors returns the diagnostics that are errors, in their order.
+func Errors(diags []Diagnostic) []Diagnostic {
+	var out []Diagnostic
+	for _, d := range diags {
+		if d.Severity == SeverityError {
+			out = append(out, d)
+		}
+	}
+	return out
+}
