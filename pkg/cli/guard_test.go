@@ -124,8 +124,9 @@ func TestCleanedText(t *testing.T) {
 	dir := t.TempDir()
 	hostileName := "evil\x1b[31m\u202e\u009b.yaml"
 	put(t, dir, map[string]string{
-		"plan.yaml": string(plan),
-		hostileName: string(plan),
+		"plan.yaml":       string(plan),
+		hostileName:       string(plan),
+		"bad\x1b[2J.yaml": "formatVersion: 1\nplan: [\n",
 	})
 	// A file that is not in bp fmt's layout, under a hostile name.
 	put(t, dir, map[string]string{"fmt/" + hostileName: strings.Replace(string(plan), "    type: webinar", "    type:    webinar", 1)})
@@ -145,6 +146,7 @@ func TestCleanedText(t *testing.T) {
 		{"fmt --check file name", []string{"fmt", "--check", "fmt"}, ExitInvalid, "fmt/evil[31m.yaml\n"},
 		{"show the event", []string{"-f", "plan.yaml", "show", "evil"}, ExitOK, "[2J]0;pwned 1mtitle"},
 		{"list", []string{"-f", "plan.yaml", "list"}, ExitOK, "evil"},
+		{"invalid plan under a hostile name", []string{"-f", "bad\x1b[2J.yaml", "list"}, ExitInvalid, "bad[2J.yaml:2:1: error:"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -289,7 +289,7 @@ func currentPlan(plans []*workplan.Plan, day time.Time) *workplan.Plan {
 func (app *App) checkSource(src source) (*workplan.Plan, error) {
 	plan, diags := workplan.Check(src.name, src.data, app.limits(), workplan.Options{})
 	if errs := workplan.Errors(diags); len(errs) > 0 {
-		_ = render.DiagnosticsText(app.Stderr, errs)
+		_ = render.DiagnosticsText(app.Stderr, cleanFiles(errs))
 		return nil, withCode(ExitInvalid, fmt.Errorf("%s is not a valid workplan (%s); run 'bp validate' for details", src.name, plural(len(errs), "error")))
 	}
 	return plan, nil
