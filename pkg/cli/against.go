@@ -8,53 +8,107 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/icmpd/bp/pkg/plandiff"
+	"github.com/icmpd/bp/pkg/render"
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
 // errNotInRevision means the file did not exist at the revision: a new
 // plan, with nothing to compare against.
-var errNotInRevision = errors.New("not in revision")
+var errNotInRevision = errors.New("not in that revision")
 
-// git runs git with args in the working directory and returns its
-// standard output. Its standard error becomes the error message.
-func git(args ...string) ([]byte, error) {
+// gitError is a git command that failed: its exit code and what it said.
+type gitError struct {
+	args   []string
+	code   int // -1 when git did not run
+	stderr string
+	err    error
+}
+
+func (e *gitError) Error() string {
+	if e.stderr != "" {
+		return e.stderr
+	}
+	return e.err.Error()
+}
+
+func (e *gitError) Unwrap() error { return e.err }
+
+// git runs git with args in the App's working directory and returns its
+// standard output. Decisions are made on its exit code, never on its
+// words; its standard error becomes the message. Every user value passed
+// goes after --end-of-options, so that none can become an option.
+func (app *App) git(args ...string) ([]byte, error) {
 	cmd := exec.Command("git", args...)
+	if wd, err := app.Getwd(); err == nil {
+		cmd.Dir = wd
+	}
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
-		msg := strings.TrimSpace(stderr.String())
-		if msg == "" {
-			msg = err.Error()
+		ge := &gitError{args: args, code: -1, stderr: strings.TrimSpace(stderr.String()), err: err}
+		var ee *exec.ExitError
+		switch {
+		case errors.As(err, &ee):
+			ge.code = ee.ExitCode()
+		case errors.Is(err, exec.ErrNotFound):
+			ge.stderr = "git is not installed: " + err.Error()
 		}
-		if errors.Is(err, exec.ErrNotFound) {
-			msg = "git is not installed: " + err.Error()
-		}
-		return nil, errors.New(msg)
+		return nil, ge
 	}
 	return stdout.Bytes(), nil
 }
 
-// gitShow returns the bytes of file (a path relative to the working
-// directory) at revision rev, read with `git show REV:PATH` where PATH is
-// relative to the repository's root. A file absent at rev gives
-// errNotInRevision.
-func gitShow(rev, file string) ([]byte, string, error) {
-	prefix, err := git("rev-parse", "--show-prefix")
+// checkRevisionArg refuses a revision that git could take as an option.
+func checkRevisionArg(rev string) error {
+	if strings.HasPrefix(rev, "-") {
+		return fmt.Errorf("%q is not a revision: a revision cannot start with '-'", rev)
+	}
+	return nil
+}
+
+// commitOf resolves rev to a commit id, refusing what is not a commit.
+func (app *App) commitOf(rev string) (string, error) {
+	if err := checkRevisionArg(rev); err != nil {
+		return "", err
+	}
+	out, err := app.git("rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
 	if err != nil {
-		return nil, "", fmt.Errorf("git rev-parse: %v", err)
+		var ge *gitError
+		if errors.As(err, &ge) && ge.code == 1 {
+			return "", fmt.Errorf("%q is not a commit in this git repository", rev)
+		}
+		return "", fmt.Errorf("git rev-parse %s: %w", rev, err)
+	}
+	return strings.TrimSpace(string(out)), nil
+}
+
+// gitShow returns the bytes of file (a path relative to the working
+// directory) at revision rev, with the REV:PATH name messages give it,
+// PATH relative to the repository's root. A file absent at rev gives
+// errNotInRevision.
+func (app *App) gitShow(rev, file string) ([]byte, string, error) {
+	if file == "-" {
+		return nil, "", errors.New("standard input has no git history; name the file")
+	}
+	commit, err := app.commitOf(rev)
+	if err != nil {
+		return nil, "", err
+	}
+	prefix, err := app.git("rev-parse", "--show-prefix")
+	if err != nil {
+		return nil, "", fmt.Errorf("git rev-parse: %w", err)
 	}
 	rel := filepath.ToSlash(file)
 	if !filepath.IsAbs(file) {
 		rel = path.Clean(strings.TrimSpace(string(prefix)) + rel)
 	} else {
-		top, err := git("rev-parse", "--show-toplevel")
+		top, err := app.git("rev-parse", "--show-toplevel")
 		if err != nil {
-			return nil, "", fmt.Errorf("git rev-parse: %v", err)
+			return nil, "", fmt.Errorf("git rev-parse: %w", err)
 		}
 		r, err := filepath.Rel(strings.TrimSpace(string(top)), file)
 		if err != nil {
@@ -62,17 +116,21 @@ func gitShow(rev, file string) ([]byte, string, error) {
 		}
 		rel = filepath.ToSlash(r)
 	}
-	if strings.HasPrefix(rel, "../") {
+	if rel == ".." || strings.HasPrefix(rel, "../") {
 		return nil, "", fmt.Errorf("%s is outside the git repository", file)
 	}
 	spec := rev + ":" + rel
-	data, err := git("show", spec)
-	if err != nil {
-		msg := err.Error()
-		if strings.Contains(msg, "exists on disk, but not in") || strings.Contains(msg, "does not exist in") {
+	object := commit + ":" + rel
+	if _, err := app.git("cat-file", "-e", "--end-of-options", object); err != nil {
+		var ge *gitError
+		if errors.As(err, &ge) && ge.code > 0 {
 			return nil, spec, fmt.Errorf("git show %s: %w", spec, errNotInRevision)
 		}
-		return nil, spec, fmt.Errorf("git show %s: %s", spec, msg)
+		return nil, spec, fmt.Errorf("git show %s: %w", spec, err)
+	}
+	data, err := app.git("cat-file", "blob", "--end-of-options", object)
+	if err != nil {
+		return nil, spec, fmt.Errorf("git show %s: %w", spec, err)
 	}
 	return data, spec, nil
 }
@@ -81,15 +139,10 @@ func gitShow(rev, file string) ([]byte, string, error) {
 // read is an error: its diagnostics go to stderr.
 func (app *App) parseSide(name string, data []byte) (*workplan.Plan, error) {
 	plan, diags := workplan.Parse(name, data, app.limits())
-	if plan == nil || workplan.HasErrors(diags) {
-		errs := 0
-		for _, d := range diags {
-			if d.Severity == workplan.SeverityError {
-				errs++
-				fmt.Fprintln(app.Stderr, d.String())
-			}
-		}
-		return nil, fmt.Errorf("%s cannot be read as a workplan (%s); run 'bp validate' on it", name, plural(errs, "error"))
+	errs := workplan.Errors(diags)
+	if plan == nil || len(errs) > 0 {
+		_ = render.DiagnosticsText(app.Stderr, cleanFiles(errs))
+		return nil, fmt.Errorf("%s cannot be read as a workplan (%s); run 'bp validate' on it", name, plural(len(errs), "error"))
 	}
 	return plan, nil
 }
@@ -101,9 +154,9 @@ func (app *App) checkAgainst(src source, plan *workplan.Plan, rev string, today 
 	if src.embedded || src.name == "-" {
 		return nil, usageErrorf("--against compares a file with its git history; name the file")
 	}
-	data, spec, err := gitShow(rev, src.name)
+	data, spec, err := app.gitShow(rev, src.name)
 	if errors.Is(err, errNotInRevision) {
-		fmt.Fprintf(app.Stderr, "bp: %s is new since %s: no revision to compare with\n", src.name, rev)
+		app.printError(fmt.Errorf("%s is new since %s: no revision to compare with", src.name, rev))
 		return nil, nil
 	}
 	if err != nil {
@@ -111,75 +164,48 @@ func (app *App) checkAgainst(src source, plan *workplan.Plan, rev string, today 
 	}
 	old, diags := workplan.Parse(spec, data, app.limits())
 	if old == nil || workplan.HasErrors(diags) {
-		fmt.Fprintf(app.Stderr, "bp: %s is not a readable workplan: revision not compared\n", spec)
+		app.printError(fmt.Errorf("%s is not a readable workplan: revision not compared", spec))
 		return nil, nil
 	}
-	return revisionRule(src.name, spec, old, plan, today), nil
+	return plandiff.CheckRevision(src.name, spec, old, plan, today), nil
 }
 
-// revisionRule is the "revision" rule: content changed since the old
-// plan needs a higher revision and a later revised date.
-func revisionRule(file, oldName string, old, plan *workplan.Plan, today time.Time) []workplan.Diagnostic {
-	d := plandiff.Compare(oldName, old, file, plan)
-	diag := func(key, msg, hint string) workplan.Diagnostic {
-		p := plan.FieldPos(key)
-		return workplan.Diagnostic{File: file, Line: p.Line, Col: p.Col, Severity: workplan.SeverityError,
-			Rule: "revision", Message: msg, Hint: hint}
+// planFile is the plan file bp diff compares when none is named: the
+// resolver's plan of the current year. The built-in plans have no git
+// history, so they are refused.
+func (app *App) planFile() (string, error) {
+	pf, err := app.locatePlans()
+	if err != nil {
+		return "", err
 	}
-	next := old.Revision + 1
-	revised := today
-	if revised.Before(old.Revised) {
-		revised = old.Revised
+	if pf.origin == fromBuilt {
+		return "", usageErrorf("no plan file to compare: no %s/ directory here or above; name one with --file", plansDir)
 	}
-	set := "set revision: " + strconv.Itoa(next) + " and revised: " + revised.Format("2006-01-02")
-	why := " (calendar apps take an event's update only when its SEQUENCE, the revision, goes up)"
-	var out []workplan.Diagnostic
-	switch {
-	case plan.Revision < old.Revision:
-		out = append(out, diag("revision",
-			fmt.Sprintf("revision went back from %d to %d since %s", old.Revision, plan.Revision, oldName),
-			set))
-	case d.ContentChanged() && plan.Revision == old.Revision:
-		a, r, c := d.Counts()
-		out = append(out, diag("revision",
-			fmt.Sprintf("the plan changed since %s (%d events added, %d removed, %d changed), but revision is still %d",
-				oldName, a, r, c, plan.Revision),
-			set+why))
-	case plan.Revision > old.Revision && plan.Revised.Before(old.Revised):
-		out = append(out, diag("revised",
-			fmt.Sprintf("revision went up to %d, but revised (%s) is before the previous revision's date (%s)",
-				plan.Revision, plan.Revised.Format("2006-01-02"), old.Revised.Format("2006-01-02")),
-			"set revised: "+revised.Format("2006-01-02")))
-	case plan.Revision > old.Revision && plan.Revised.Equal(old.Revised) && today.After(old.Revised):
-		// Two revisions on one day are allowed, so this is a warning.
-		d := diag("revised",
-			fmt.Sprintf("revision went up to %d, but revised is still %s, the date of revision %d",
-				plan.Revision, plan.Revised.Format("2006-01-02"), old.Revision),
-			"set revised: "+revised.Format("2006-01-02")+" unless both revisions are of that day")
-		d.Severity = workplan.SeverityWarning
-		out = append(out, d)
+	if len(pf.names) == 1 {
+		return pf.names[0], nil
 	}
-	return out
-}
-
-// defaultPlanFile is the plan file bp diff compares when none is named:
-// --file, $BP_FILE, else the newest ./workplans/*.yaml.
-func (app *App) defaultPlanFile() (string, error) {
-	if app.file != "" {
-		return app.file, nil
+	today, err := app.todayDate()
+	if err != nil {
+		return "", err
 	}
-	if f := app.Getenv(EnvFile); f != "" {
-		return f, nil
+	var plans []*workplan.Plan
+	for _, name := range pf.names {
+		src, err := app.readSource(pf, name)
+		if err != nil {
+			return "", err
+		}
+		if p, _ := workplan.Parse(src.name, src.data, app.limits()); p != nil {
+			plans = append(plans, p)
+		}
 	}
-	matches, _ := filepath.Glob(filepath.Join("workplans", "*.yaml"))
-	if len(matches) == 0 {
-		return "", usageErrorf("no plan file: name it with --file (no workplans/*.yaml here)")
+	if len(plans) == 0 {
+		return pf.names[len(pf.names)-1], nil
 	}
-	return matches[len(matches)-1], nil // Glob sorts: the newest year
+	return currentPlan(plans, today).File, nil
 }
 
 // isFile reports whether arg names an existing regular file.
-func isFile(arg string) bool {
-	st, err := os.Stat(arg)
+func (app *App) isFile(arg string) bool {
+	st, err := os.Stat(app.osPath(arg))
 	return err == nil && st.Mode().IsRegular()
 }

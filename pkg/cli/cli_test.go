@@ -41,10 +41,10 @@ func TestListJuneOnEmbeddedPlan(t *testing.T) {
 	}
 }
 
-// Outside a checkout (the test runs in pkg/cli, which has no workplans/),
+// Outside a checkout (a directory with no workplans/ in it or above),
 // validate checks the built-in plan and says so.
 func TestValidateBuiltInPlan(t *testing.T) {
-	r := runBP(t, "", nil, "validate")
+	r := runIn(t, t.TempDir(), "", nil, "validate")
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s%s", r.code, r.stdout, r.stderr)
 	}

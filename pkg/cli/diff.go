@@ -11,8 +11,6 @@ import (
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
-func init() { registerCommand(newDiffCmd) }
-
 type diffOptions struct {
 	Output string
 }
@@ -27,9 +25,11 @@ func newDiffCmd(app *App) *cobra.Command {
 confirmed, a city chosen from the alternatives, format or status changed,
 other fields; and the plan's revision, date, title, groups and products.
 
-Each side is a file, or a git revision of the plan file (read with
-'git show REV:PATH'; the plan file is --file, $BP_FILE, else the newest
-./workplans/*.yaml). REV:PATH names a file at a revision directly.
+Each side is a file, or a git revision of the plan file (read as
+'git show REV:PATH' does). The plan file is the one bp reads (see
+'bp --help': --file, $BP_FILE, else the nearest workplans/ directory from
+here upward); of a directory, the plan of the current year. REV:PATH names
+a file at a revision directly. A revision cannot start with "-".
 With one side, the other is the working copy; with none, HEAD is compared
 with the working copy.
 
@@ -43,20 +43,27 @@ Exit status: 0 when the plans say the same thing, 1 when they differ,
 
   # two files
   $ bp diff old.yaml workplans/2026.yaml`,
-		Args: cobra.MaximumNArgs(2),
+		Args: args(cobra.MaximumNArgs(2)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runDiff(app, cmd.OutOrStdout(), args, opts)
 		},
 	}
-	outputFlag(cmd, &opts.Output, "text", "markdown", "json")
+	diffFormats.output(cmd, &opts.Output)
 	return cmd
+}
+
+// diffFormats are bp diff's output formats.
+var diffFormats = formats[func(*plandiff.Diff, io.Writer) error]{
+	{"text", (*plandiff.Diff).WriteText},
+	{"markdown", (*plandiff.Diff).WriteMarkdown},
+	{"json", (*plandiff.Diff).WriteJSON},
 }
 
 // readSide reads one side of bp diff: a file, REV:PATH, or a revision of
 // the plan file.
 func (app *App) readSide(arg string) (name string, data []byte, err error) {
 	switch {
-	case arg == "-" || isFile(arg):
+	case arg == "-" || app.isFile(arg):
 		data, err := app.readFile(arg)
 		return arg, data, err
 	case strings.Contains(arg, ":"):
@@ -64,14 +71,14 @@ func (app *App) readSide(arg string) (name string, data []byte, err error) {
 		if file == "" {
 			return "", nil, usageErrorf("%s: name the file after the colon (REV:PATH)", arg)
 		}
-		data, spec, err := gitShow(rev, file)
+		data, spec, err := app.gitShow(rev, file)
 		return spec, data, err
 	}
-	file, err := app.defaultPlanFile()
+	file, err := app.planFile()
 	if err != nil {
 		return "", nil, err
 	}
-	data, spec, err := gitShow(arg, file)
+	data, spec, err := app.gitShow(arg, file)
 	if err != nil {
 		return "", nil, fmt.Errorf("%w\nhint: %s is neither a file nor a git revision of %s", err, arg, file)
 	}
@@ -79,7 +86,8 @@ func (app *App) readSide(arg string) (name string, data []byte, err error) {
 }
 
 func runDiff(app *App, out io.Writer, args []string, opts *diffOptions) error {
-	if err := checkOutput(opts.Output, "text", "markdown", "json"); err != nil {
+	write, err := diffFormats.lookup("--output", opts.Output)
+	if err != nil {
 		return err
 	}
 	switch len(args) {
@@ -94,7 +102,7 @@ func runDiff(app *App, out io.Writer, args []string, opts *diffOptions) error {
 		var data []byte
 		var err error
 		if arg == "" { // the working copy
-			names[i], err = app.defaultPlanFile()
+			names[i], err = app.planFile()
 			if err == nil {
 				data, err = app.readFile(names[i])
 			}
@@ -109,16 +117,7 @@ func runDiff(app *App, out io.Writer, args []string, opts *diffOptions) error {
 		}
 	}
 	d := plandiff.Compare(names[0], plans[0], names[1], plans[1])
-	var err error
-	switch opts.Output {
-	case "markdown":
-		err = d.WriteMarkdown(out)
-	case "json":
-		err = d.WriteJSON(out)
-	default:
-		err = d.WriteText(out)
-	}
-	if err != nil {
+	if err := write(d, out); err != nil {
 		return withCode(ExitUsage, fmt.Errorf("diff: write: %w", err))
 	}
 	if !d.Equal() {

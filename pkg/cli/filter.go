@@ -27,9 +27,9 @@ func (o *filterOptions) register(cmd *cobra.Command) {
 	fs.StringVarP(&o.Month, "month", "m", "", "only events in `month`: "+workplan.MonthForms)
 	fs.StringVar(&o.From, "from", "", "only events on or after `date` (YYYY-MM-DD)")
 	fs.StringVar(&o.To, "to", "", "only events on or before `date` (YYYY-MM-DD)")
-	fs.StringSliceVarP(&o.Types, "type", "t", nil, "only events of `type`: "+strings.Join(workplan.EventTypes, ", ")+" (repeat or comma-separate)")
+	fs.StringSliceVarP(&o.Types, "type", "t", nil, "only events of `type`: "+joinWords(workplan.EventTypes)+" (repeat or comma-separate)")
 	fs.StringSliceVarP(&o.Groups, "group", "g", nil, "only events of `group` (an id of the plan's groups: rg, som, twg-…)")
-	fs.StringSliceVar(&o.Statuses, "status", nil, "only events with `status`: "+strings.Join(workplan.Statuses, ", "))
+	fs.StringSliceVar(&o.Statuses, "status", nil, "only events with `status`: "+joinWords(workplan.Statuses))
 	fs.BoolVar(&o.Unconfirmed, "unconfirmed", false, "only events whose date or place is still to be confirmed")
 	fs.StringVarP(&o.Search, "search", "s", "", "only events whose title, purpose, notes, place, partners or id contain `text`")
 	fs.SetNormalizeFunc(func(f *pflag.FlagSet, name string) pflag.NormalizedName {
@@ -44,8 +44,8 @@ func (o *filterOptions) register(cmd *cobra.Command) {
 			return words, cobra.ShellCompDirectiveNoFileComp
 		}
 	}
-	_ = cmd.RegisterFlagCompletionFunc("type", complete(workplan.EventTypes))
-	_ = cmd.RegisterFlagCompletionFunc("status", complete(workplan.Statuses))
+	_ = cmd.RegisterFlagCompletionFunc("type", complete(stringsOf(workplan.EventTypes)))
+	_ = cmd.RegisterFlagCompletionFunc("status", complete(stringsOf(workplan.Statuses)))
 	_ = cmd.RegisterFlagCompletionFunc("month", complete([]string{
 		"january", "february", "march", "april", "may", "june",
 		"july", "august", "september", "october", "november", "december"}))
@@ -102,34 +102,34 @@ func (o *filterOptions) build(plan *workplan.Plan) (workplan.Filter, error) {
 	return f, nil
 }
 
-// checkWords lower-cases words and refuses one that is not known.
-func checkWords(flag string, words, known []string) ([]string, error) {
-	out := make([]string, 0, len(words))
+// checkWords lower-cases words and refuses one that is not known. It
+// takes the known words in their own string type (workplan.EventType, …)
+// and returns the words in it.
+func checkWords[T ~string](flag string, words []string, known []T) ([]T, error) {
+	out := make([]T, 0, len(words))
 	for _, w := range words {
 		w = strings.ToLower(strings.TrimSpace(w))
 		if w == "" {
 			continue
 		}
-		if !slices.Contains(known, w) {
-			return nil, usageErrorf("%s: unknown value %q; use one of: %s", flag, w, strings.Join(known, ", "))
+		if !slices.Contains(known, T(w)) {
+			return nil, usageErrorf("%s: unknown value %q; use one of: %s", flag, w, joinWords(known))
 		}
-		out = append(out, w)
+		out = append(out, T(w))
 	}
 	return out, nil
 }
 
-// outputFlag registers -o/--output with the given formats, the first
-// being the default.
-func outputFlag(cmd *cobra.Command, target *string, formats ...string) {
-	cmd.Flags().StringVarP(target, "output", "o", formats[0], "output `format`: "+strings.Join(formats, ", "))
-	_ = cmd.RegisterFlagCompletionFunc("output", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return formats, cobra.ShellCompDirectiveNoFileComp
-	})
+// joinWords joins words of any string type with ", ".
+func joinWords[T ~string](words []T) string {
+	return strings.Join(stringsOf(words), ", ")
 }
 
-func checkOutput(value string, formats ...string) error {
-	if !slices.Contains(formats, value) {
-		return usageErrorf("--output: unknown format %q; use one of: %s", value, strings.Join(formats, ", "))
+// stringsOf converts words of any string type to strings.
+func stringsOf[T ~string](words []T) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = string(w)
 	}
-	return nil
+	return out
 }

@@ -4,11 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"sort"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -16,8 +11,6 @@ import (
 	"github.com/icmpd/bp/pkg/workplan"
 	"github.com/icmpd/bp/pkg/yamlfmt"
 )
-
-func init() { registerCommand(newFmtCmd) }
 
 type fmtOptions struct {
 	Write bool
@@ -35,8 +28,10 @@ style, short lists on one line, long text folded at 80 columns, a blank line
 between sections and between events. Every comment is kept, and formatting
 never changes what the file says (bp checks its own output).
 
-With no argument, fmt formats ./workplans/*.yaml. A directory means every
-*.yaml and *.yml file in it; "-" reads standard input.
+With no argument, fmt formats the plan files bp reads (see 'bp --help':
+--file, $BP_FILE, else the nearest workplans/ directory from here upward).
+A directory means every *.yaml and *.yml file in it; "-" reads standard
+input.
 
 Without -w or --check the formatted text goes to standard output.
 -w rewrites the files that change (atomically: a temporary file, then a
@@ -63,46 +58,29 @@ files to format, 2 when a file could not be read or formatted.`,
 	return cmd
 }
 
-// fmtFiles resolves fmt's arguments: files, directories, "-".
-func fmtFiles(args []string) ([]string, error) {
+// fmtFiles resolves fmt's arguments: files, directories, "-". With none,
+// it formats the plan files the resolver finds; the plans built into bp
+// cannot be formatted.
+func (app *App) fmtFiles(args []string) ([]string, error) {
 	if len(args) == 0 {
-		matches, _ := filepath.Glob(filepath.Join("workplans", "*.yaml"))
-		if len(matches) == 0 {
-			return nil, usageErrorf("fmt: no workplans/*.yaml here; name the files to format")
-		}
-		return matches, nil
-	}
-	var files []string
-	for _, arg := range args {
-		st, err := os.Stat(arg)
-		if arg == "-" || err != nil || !st.IsDir() {
-			files = append(files, arg)
-			continue
-		}
-		var found []string
-		err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if !d.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
-				found = append(found, p)
-			}
-			return nil
-		})
+		pf, err := app.locatePlans()
 		if err != nil {
-			return nil, withCode(ExitUsage, fmt.Errorf("fmt: %w", err))
+			return nil, withCode(ExitUsage, fmt.Errorf("fmt: %w", unwrapExit(err)))
 		}
-		if len(found) == 0 {
-			return nil, usageErrorf("fmt: %s: no .yaml files in the directory", arg)
+		if pf.origin == fromBuilt {
+			return nil, usageErrorf("fmt: no %s/ directory here or above; name the files to format", plansDir)
 		}
-		sort.Strings(found)
-		files = append(files, found...)
+		return pf.names, nil
+	}
+	files, errs := app.expandArgs(args)
+	if len(errs) > 0 {
+		return nil, withCode(ExitUsage, fmt.Errorf("fmt: %w", errs[0]))
 	}
 	return files, nil
 }
 
 func runFmt(app *App, out io.Writer, args []string, opts *fmtOptions) error {
-	files, err := fmtFiles(args)
+	files, err := app.fmtFiles(args)
 	if err != nil {
 		return err
 	}
@@ -141,7 +119,7 @@ func runFmt(app *App, out io.Writer, args []string, opts *fmtOptions) error {
 		case opts.Check:
 			if changed {
 				unformatted++
-				fmt.Fprintln(out, file)
+				fmt.Fprintln(out, render.Clean(file))
 			}
 		case opts.Write:
 			if !changed {

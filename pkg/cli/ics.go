@@ -13,8 +13,6 @@ import (
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
-func init() { registerCommand(newICSCmd) }
-
 type icsOptions struct {
 	filter         filterOptions
 	Out            string
@@ -55,7 +53,7 @@ subscription URLs. Every file is written atomically.`,
 
   # subscription feeds for a web server
   $ bp ics --feeds public/calendars`,
-		Args: cobra.NoArgs,
+		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runICS(app, cmd.OutOrStdout(), opts)
 		},

@@ -1,11 +1,13 @@
 package cli
 
 import (
+	"fmt"
 	"io"
 
 	"github.com/spf13/cobra"
 
 	"github.com/icmpd/bp/pkg/render"
+	"github.com/icmpd/bp/pkg/workplan"
 )
 
 type listOptions struct {
@@ -32,18 +34,39 @@ event whose day is not known yet is in its month.`,
 
   # everything mentioning Türkiye in the second half of the year
   $ bp list --from 2026-07-01 --search türkiye`,
-		Args: cobra.NoArgs,
+		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runList(app, cmd.OutOrStdout(), opts)
 		},
 	}
 	opts.filter.register(cmd)
-	outputFlag(cmd, &opts.Output, "table", "json", "csv", "markdown")
+	listFormats.output(cmd, &opts.Output)
 	return cmd
 }
 
+// listFormats are bp list's output formats.
+var listFormats = formats[func(app *App, out io.Writer, plan *workplan.Plan, evs []*workplan.Event) error]{
+	{"table", func(app *App, out io.Writer, plan *workplan.Plan, evs []*workplan.Event) error {
+		if len(evs) == 0 {
+			_, err := io.WriteString(app.Stderr, "no events match\n")
+			return err
+		}
+		return render.EventsTable(out, plan, evs)
+	}},
+	{"json", func(_ *App, out io.Writer, plan *workplan.Plan, evs []*workplan.Event) error {
+		return render.EventsJSON(out, plan, evs)
+	}},
+	{"csv", func(_ *App, out io.Writer, plan *workplan.Plan, evs []*workplan.Event) error {
+		return render.EventsCSV(out, plan, evs)
+	}},
+	{"markdown", func(_ *App, out io.Writer, plan *workplan.Plan, evs []*workplan.Event) error {
+		return render.EventsMarkdown(out, plan, evs)
+	}},
+}
+
 func runList(app *App, out io.Writer, opts *listOptions) error {
-	if err := checkOutput(opts.Output, "table", "json", "csv", "markdown"); err != nil {
+	write, err := listFormats.lookup("--output", opts.Output)
+	if err != nil {
 		return err
 	}
 	plan, err := app.loadPlan()
@@ -54,18 +77,8 @@ func runList(app *App, out io.Writer, opts *listOptions) error {
 	if err != nil {
 		return err
 	}
-	evs := plan.Select(f)
-	switch opts.Output {
-	case "json":
-		return render.EventsJSON(out, plan, evs)
-	case "csv":
-		return render.EventsCSV(out, plan, evs)
-	case "markdown":
-		return render.EventsMarkdown(out, plan, evs)
+	if err := write(app, out, plan, plan.Select(f)); err != nil {
+		return withCode(ExitUsage, fmt.Errorf("list: write: %w", err))
 	}
-	if len(evs) == 0 {
-		_, err := io.WriteString(app.Stderr, "no events match\n")
-		return err
-	}
-	return render.EventsTable(out, plan, evs)
+	return nil
 }

@@ -232,9 +232,9 @@ func TestListMonthForms(t *testing.T) {
 		{"13", ""}, {"0", ""}, {"+6", ""}, {"-6", ""}, {"2026-13", ""}, {"", ""}, {"xyz", ""}, {"jun-2026", ""},
 	} {
 		r := runBP(t, "", nil, "list", "--month", c.month)
-		if c.month == "" { // an empty --month is no filter
-			if r.code != 0 {
-				t.Errorf("--month '': exit %d", r.code)
+		if c.month == "" { // an empty --month is a mistake, not "no filter"
+			if r.code != ExitUsage || !strings.Contains(r.stderr, "--month: empty value") {
+				t.Errorf("--month '': exit %d: %s", r.code, r.stderr)
 			}
 			continue
 		}

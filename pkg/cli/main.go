@@ -13,6 +13,9 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/icmpd/bp/pkg/render"
 )
 
 // Exit codes, documented in `bp help` and README.
@@ -44,8 +47,33 @@ func usageErrorf(format string, args ...any) error {
 	return withCode(ExitUsage, fmt.Errorf(format, args...))
 }
 
+// commandLineError is a mistake in how a command was typed: an unknown
+// command or flag, a flag value, the number of arguments. It exits 2,
+// and Run adds how to get the command's help.
+type commandLineError struct {
+	cmd string // the command's path, "bp list"
+	err error
+}
+
+func (e *commandLineError) Error() string { return e.err.Error() }
+func (e *commandLineError) Unwrap() error { return e.err }
+
+// args wraps a cobra argument check so that what it refuses is a
+// commandLineError, told apart by its type rather than its words.
+func args(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, a []string) error {
+		if err := check(cmd, a); err != nil {
+			return &commandLineError{cmd: cmd.CommandPath(), err: err}
+		}
+		return nil
+	}
+}
+
 // App holds what every command shares: the streams, the environment, the
-// clock and the global flags.
+// clock and the global flags. Commands read the environment only through
+// Getenv and the working directory only through Getwd, so tests can give
+// each run its own and run in parallel. A nil Getenv or Getwd means the
+// process's.
 type App struct {
 	Stdin          io.Reader
 	Stdout, Stderr io.Writer
@@ -67,40 +95,112 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer, now func() t
 	return app.Run(args)
 }
 
-// Run executes one command line and returns its exit code.
+// Run executes one command line and returns its exit code. Every error
+// is printed here, once, on stderr; a failed write on stdout, even one a
+// command did not check, makes the exit code 2.
 func (app *App) Run(args []string) (code int) {
+	if app.Getenv == nil {
+		app.Getenv = os.Getenv
+	}
+	if app.Getwd == nil {
+		app.Getwd = os.Getwd
+	}
+	stdout := &stickyWriter{w: app.Stdout}
 	defer func() {
 		// A panic is a bug, but the user still gets one line, not a
 		// stack trace, and a non-zero exit.
 		if r := recover(); r != nil {
-			fmt.Fprintf(app.Stderr, "bp: internal error: %v\nplease report this with the command you ran\n", r)
+			app.printError(fmt.Errorf("internal error: %v\nplease report this with the command you ran", r))
 			code = ExitUsage
 		}
 	}()
 	root := newRootCmd(app)
 	root.SetArgs(args)
 	root.SetIn(app.Stdin)
-	root.SetOut(app.Stdout)
+	root.SetOut(stdout)
 	root.SetErr(app.Stderr)
 	err := root.Execute()
+	code = app.exitCode(err)
+	if stdout.err != nil {
+		if !errors.Is(err, stdout.err) {
+			app.printError(fmt.Errorf("write standard output: %w", stdout.err))
+		}
+		code = ExitUsage
+	}
+	return code
+}
+
+// exitCode prints err and returns the exit code it carries: its type
+// decides, never its words. Any other error is a failure: exit 2.
+func (app *App) exitCode(err error) int {
 	if err == nil {
 		return ExitOK
+	}
+	var cle *commandLineError
+	if errors.As(err, &cle) {
+		app.printError(err)
+		fmt.Fprintf(app.Stderr, "run '%s --help' for usage\n", cle.cmd)
+		return ExitUsage
 	}
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil {
-			fmt.Fprintln(app.Stderr, "bp: "+ee.err.Error())
+			app.printError(ee.err)
 		}
 		return ee.code
 	}
-	// cobra's own errors: unknown command or flag, wrong arguments.
-	msg := err.Error()
-	fmt.Fprintln(app.Stderr, "bp: "+msg)
-	if strings.Contains(msg, "unknown command") || strings.Contains(msg, "flag") || strings.Contains(msg, "arg") {
-		fmt.Fprintln(app.Stderr, "run 'bp --help' for usage")
-	}
+	app.printError(err)
 	return ExitUsage
 }
+
+// printError writes err on stderr as "bp: message", each line cleaned:
+// messages quote plan titles, file names and arguments, and none of
+// their control characters may reach the terminal.
+func (app *App) printError(err error) {
+	lines := strings.Split(err.Error(), "\n")
+	var b strings.Builder
+	for i, l := range lines {
+		if i == 0 {
+			b.WriteString("bp: ")
+		}
+		b.WriteString(render.Clean(l))
+		b.WriteByte('\n')
+	}
+	_, _ = io.WriteString(app.Stderr, b.String())
+}
+
+// stickyWriter remembers the first error writing to w and fails every
+// later write with it, so that output stops at the first failure and Run
+// can turn it into exit 2 for every command.
+type stickyWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (s *stickyWriter) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	s.err = err
+	return n, err
+}
+
+// planOrderHelp says which plans bp reads. The root's help, the --file
+// flag and README say the same.
+const planOrderHelp = `Which plans bp reads, first match wins:
+  1. --file PATH (-f): a plan file, or a directory of plan files
+  2. the BP_FILE environment variable: the same
+  3. the nearest workplans/ directory, looked for in the working
+     directory, then its parent, and so on up (as git finds .git)
+  4. the plans built into bp (` + "%s" + `)
+A directory means every *.yaml and *.yml file in it, one plan per year.
+Commands that show one plan take the plan of the current year: the year
+of today (--today, BP_TODAY or the clock) if a plan covers it, else the
+nearest year ahead, else the latest.`
 
 func newRootCmd(app *App) *cobra.Command {
 	root := &cobra.Command{
@@ -109,12 +209,10 @@ func newRootCmd(app *App) *cobra.Command {
 		Long: `bp reads a workplan (a YAML file of meetings) and answers from it: what is on
 in June, where the plan stands, a calendar file to import.
 
-Which plan bp reads, first match wins:
-  1. --file PATH
-  2. the BP_FILE environment variable
-  3. the plan built into bp (` + embeddedName() + `), so bp works from any directory.
-Inside a checkout, edits to workplans/ are not seen until you pass -f or
-rebuild; 'bp validate' with no argument checks ./workplans/ when it exists.
+` + fmt.Sprintf(planOrderHelp, strings.Join(embeddedNames(), ", ")) + `
+
+Today is --today DATE, else the BP_TODAY environment variable, else the
+clock's date.
 
 Exit codes:
   0  success (validate: no errors; diff: no differences)
@@ -123,37 +221,114 @@ Exit codes:
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Version:       versionString(),
-		// No command given: show help, but keep the exit code honest.
+		// With no command, show help; an argument is an unknown command.
+		Args: args(func(cmd *cobra.Command, a []string) error {
+			if len(a) == 0 {
+				return nil
+			}
+			msg := fmt.Sprintf("unknown command %q for %q", a[0], cmd.CommandPath())
+			if s := cmd.SuggestionsFor(a[0]); len(s) > 0 {
+				msg += "; did you mean " + strings.Join(s, " or ") + "?"
+			}
+			return errors.New(msg)
+		}),
+		PersistentPreRunE: checkFlags,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return cmd.Help()
 		},
 	}
+	root.SuggestionsMinimumDistance = 2
 	root.SetVersionTemplate("{{.Version}}\n")
 	pf := root.PersistentFlags()
-	pf.StringVarP(&app.file, "file", "f", "", "read the workplan from `path` (default $BP_FILE, else the built-in plan)")
-	pf.StringVar(&app.today, "today", "", "take `date` (YYYY-MM-DD) as today instead of the clock")
+	pf.VarP(&onceString{p: &app.file}, "file", "f",
+		"read the plans from `path`, a file or a directory (default $BP_FILE, else the nearest workplans/ up from here, else the built-in plans)")
+	pf.StringVar(&app.today, "today", "", "take `date` (YYYY-MM-DD) as today instead of $BP_TODAY or the clock")
 	pf.IntVar(&app.maxSize, "max-size", 0, "largest workplan file to read, in `bytes` (default 16 MiB)")
 	_ = root.RegisterFlagCompletionFunc("file", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	})
 
+	// Every command, in one list.
 	root.AddCommand(
 		newListCmd(app),
 		newShowCmd(app),
+		newICSCmd(app),
+		newStatusCmd(app),
+		newDiffCmd(app),
 		newValidateCmd(app),
+		newFmtCmd(app),
+		newSchemaCmd(app),
 		newVersionCmd(app),
 	)
-	for _, add := range extraCommands {
-		root.AddCommand(add(app))
-	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return withCode(ExitUsage, fmt.Errorf("%w\nrun '%s --help' for usage", err, c.CommandPath()))
+		return &commandLineError{cmd: c.CommandPath(), err: err}
 	})
 	return root
 }
 
-// extraCommands lets each command file register itself, so that adding a
-// command touches only its own file.
-var extraCommands []func(*App) *cobra.Command
+// checkFlags runs before every command. It refuses a flag given with an
+// empty or blank value (`-f ""`, `--month " "`, `-t ,`): an empty value
+// is a mistake (an unset shell variable, a slip of the fingers), never a
+// way to say "not given". It also runs cobra's checks of flag groups
+// (--out or --feeds) here, so that what they refuse is typed as a
+// command-line error.
+func checkFlags(cmd *cobra.Command, _ []string) error {
+	if err := cmd.ValidateRequiredFlags(); err != nil {
+		return &commandLineError{cmd: cmd.CommandPath(), err: err}
+	}
+	if err := cmd.ValidateFlagGroups(); err != nil {
+		return &commandLineError{cmd: cmd.CommandPath(), err: err}
+	}
+	var blank *pflag.Flag
+	cmd.Flags().Visit(func(f *pflag.Flag) {
+		if blank != nil {
+			return
+		}
+		switch v := f.Value.(type) {
+		case pflag.SliceValue:
+			if f.Value.Type() != "stringSlice" {
+				return
+			}
+			for _, s := range v.GetSlice() {
+				if strings.TrimSpace(s) != "" {
+					return
+				}
+			}
+			blank = f
+		default:
+			if f.Value.Type() == "string" && strings.TrimSpace(f.Value.String()) == "" {
+				blank = f
+			}
+		}
+	})
+	if blank != nil {
+		return &commandLineError{cmd: cmd.CommandPath(),
+			err: fmt.Errorf("--%s: empty value; give a value or leave the flag out", blank.Name)}
+	}
+	return nil
+}
 
-func registerCommand(f func(*App) *cobra.Command) { extraCommands = append(extraCommands, f) }
+// onceString is a string flag that refuses two different values, where
+// the last would otherwise silently win. The same value twice is
+// harmless, and cobra's shell completion parses a command line twice.
+type onceString struct {
+	p   *string
+	set bool
+}
+
+func (s *onceString) String() string {
+	if s.p == nil {
+		return ""
+	}
+	return *s.p
+}
+
+func (s *onceString) Set(v string) error {
+	if s.set && v != *s.p {
+		return fmt.Errorf("given twice (%q, then %q); give it once", *s.p, v)
+	}
+	*s.p, s.set = v, true
+	return nil
+}
+
+func (s *onceString) Type() string { return "string" }

@@ -9,8 +9,6 @@ import (
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
-func init() { registerCommand(newSchemaCmd) }
-
 func newSchemaCmd(app *App) *cobra.Command {
 	return &cobra.Command{
 		Use:   "schema",
@@ -28,7 +26,7 @@ and ids; bp validate checks everything else (dates that exist, references,
 overlaps).`,
 		Example: `  # refresh the copy kept beside the plans
   $ bp schema > workplans/workplan.schema.json`,
-		Args: cobra.NoArgs,
+		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runSchema(cmd.OutOrStdout())
 		},

@@ -1,9 +1,8 @@
 package cli
 
 import (
-	"bufio"
+	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -26,7 +25,7 @@ func newShowCmd(app *App) *cobra.Command {
 
   # the same as JSON
   $ bp show som-2026 -o json`,
-		Args: cobra.ExactArgs(1),
+		Args: args(cobra.ExactArgs(1)),
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp
@@ -35,23 +34,43 @@ func newShowCmd(app *App) *cobra.Command {
 			if err != nil {
 				return nil, cobra.ShellCompDirectiveError
 			}
-			ids := make([]string, 0, len(plan.Events))
-			for _, e := range plan.Events {
-				ids = append(ids, e.ID+"\t"+e.DateText()+" "+e.Title)
-			}
-			return ids, cobra.ShellCompDirectiveNoFileComp
+			return completeIDs(plan), cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runShow(app, cmd.OutOrStdout(), args[0], opts)
 		},
 	}
-	outputFlag(cmd, &opts.Output, "text", "json")
+	showFormats.output(cmd, &opts.Output)
 	return cmd
 }
 
+// completeIDs gives the shell one "id<TAB>description" line per event.
+// The shell prints the description as it is, so it is cleaned.
+func completeIDs(plan *workplan.Plan) []string {
+	ids := make([]string, 0, len(plan.Events))
+	for _, e := range plan.Events {
+		ids = append(ids, render.Clean(e.ID)+"\t"+render.Clean(e.DateText()+" "+e.Title))
+	}
+	return ids
+}
+
+// showFormats are bp show's output formats.
+var showFormats = formats[func(io.Writer, *workplan.Plan, *workplan.Event) error]{
+	{"text", render.EventText},
+	{"json", func(out io.Writer, plan *workplan.Plan, e *workplan.Event) error {
+		return render.WriteJSON(out, struct {
+			Event render.EventJSON `json:"event"`
+		}{render.NewEventJSON(plan, e)})
+	}},
+}
+
 func runShow(app *App, out io.Writer, id string, opts *showOptions) error {
-	if err := checkOutput(opts.Output, "text", "json"); err != nil {
+	write, err := showFormats.lookup("--output", opts.Output)
+	if err != nil {
 		return err
+	}
+	if strings.TrimSpace(id) == "" {
+		return &commandLineError{cmd: "bp show", err: fmt.Errorf("empty id; name an event (bp list shows the ids)")}
 	}
 	plan, err := app.loadPlan()
 	if err != nil {
@@ -59,14 +78,12 @@ func runShow(app *App, out io.Writer, id string, opts *showOptions) error {
 	}
 	e := plan.Event(id)
 	if e == nil {
-		return usageErrorf("no event %q in %s%s", id, plan.Title, suggestID(plan, id))
+		return usageErrorf("no event %q in %s%s", id, render.Clean(plan.Title), suggestID(plan, id))
 	}
-	if opts.Output == "json" {
-		return render.WriteJSON(out, struct {
-			Event render.EventJSON `json:"event"`
-		}{render.NewEventJSON(plan, e)})
+	if err := write(out, plan, e); err != nil {
+		return withCode(ExitUsage, fmt.Errorf("show: write: %w", err))
 	}
-	return writeEventText(out, plan, e)
+	return nil
 }
 
 // suggestID names the ids that look like id, or all of them in a small
@@ -87,69 +104,4 @@ func suggestID(plan *workplan.Plan, id string) string {
 		return "; run 'bp list' for the ids"
 	}
 	return "; known ids: " + strings.Join(near, ", ")
-}
-
-func writeEventText(w io.Writer, plan *workplan.Plan, e *workplan.Event) error {
-	bw := bufio.NewWriter(w)
-	c := render.Clean
-	bw.WriteString(c(e.Title) + "\n\n")
-	row := func(k, v string) {
-		if v == "" {
-			return
-		}
-		lines := wrap(c(v), 58)
-		bw.WriteString("  " + k + strings.Repeat(" ", 14-len(k)) + lines[0] + "\n")
-		for _, l := range lines[1:] {
-			bw.WriteString(strings.Repeat(" ", 16) + l + "\n")
-		}
-	}
-	row("id", e.ID)
-	row("date", e.DateText())
-	row("time", e.TimeText(plan))
-	row("type", e.Type)
-	row("status", e.Status)
-	row("format", render.FormatText(e.Format))
-	row("location", e.Location.String())
-	var groups []string
-	for _, g := range e.Groups {
-		if gr := plan.Group(g); gr != nil {
-			groups = append(groups, gr.Name+" ("+g+")")
-		}
-	}
-	row("groups", strings.Join(groups, "; "))
-	row("partners", strings.Join(e.Partners, ", "))
-	if p := plan.Product(e.Product); p != nil {
-		row("presents", p.Title+" ("+p.ID+")")
-	}
-	if o := plan.Event(e.BackToBack); o != nil {
-		row("back-to-back", o.Title+", "+o.DateText()+" ("+o.ID+")")
-	}
-	row("purpose", e.Purpose)
-	row("notes", e.Notes)
-	if o := e.Outcome; o != nil {
-		row("outcome", o.Summary)
-		row("recorded", o.Recorded.Format("2 Jan 2006"))
-		row("report", o.Link)
-	}
-	row("plan", plan.Title+", revision "+strconv.Itoa(plan.Revision))
-	return bw.Flush()
-}
-
-// wrap breaks text into lines of at most width runes, at spaces.
-func wrap(s string, width int) []string {
-	words := strings.Fields(s)
-	if len(words) == 0 {
-		return []string{""}
-	}
-	var lines []string
-	cur := words[0]
-	for _, w := range words[1:] {
-		if len([]rune(cur))+1+len([]rune(w)) > width {
-			lines = append(lines, cur)
-			cur = w
-			continue
-		}
-		cur += " " + w
-	}
-	return append(lines, cur)
 }

@@ -1,7 +1,14 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/icmpd/bp/pkg/render"
@@ -9,15 +16,48 @@ import (
 	"github.com/icmpd/bp/workplans"
 )
 
-// EnvFile names the environment variable that points bp at a plan.
-const EnvFile = "BP_FILE"
+// The environment variables bp reads, through App.Getenv.
+const (
+	EnvFile  = "BP_FILE"  // a plan file or directory, when --file is not given
+	EnvToday = "BP_TODAY" // today's date, when --today is not given
+)
 
-func embeddedName() string {
-	name, _ := workplans.Default()
-	if name == "" {
-		return "none"
+// plansDir is the directory the resolver looks for, from the working
+// directory upward.
+const plansDir = "workplans"
+
+// planOrigin says how the resolver found the plans.
+type planOrigin int
+
+const (
+	fromFlag  planOrigin = iota // --file
+	fromEnv                     // $BP_FILE
+	fromFound                   // the nearest workplans/ directory, found upward
+	fromBuilt                   // the plans built into bp
+)
+
+func (o planOrigin) String() string {
+	switch o {
+	case fromFlag:
+		return "--file"
+	case fromEnv:
+		return EnvFile
+	case fromFound:
+		return "found upward"
 	}
-	return name
+	return "built in"
+}
+
+// planFiles is what the resolver found, before anything is read: how it
+// was found, the path given or found, and the plan files in name order.
+// A file gives one name; a directory and the built-in set give one per
+// plan. Names are as messages show them: relative to the working
+// directory when the user gave a relative path or the directory was
+// found upward, "-" for standard input, workplans/NAME when built in.
+type planFiles struct {
+	origin planOrigin
+	path   string // the --file or BP_FILE value, the directory found; "" when built in
+	names  []string
 }
 
 // source is a workplan's bytes and the name diagnostics give it.
@@ -27,34 +67,167 @@ type source struct {
 	embedded bool
 }
 
-// planSource finds the plan to read: --file, then $BP_FILE, then the
-// built-in plan.
-func (app *App) planSource() (source, error) {
-	path := app.file
-	if path == "" {
-		path = app.Getenv(EnvFile)
+// locatePlans is the one plan resolver every command uses: --file, then
+// $BP_FILE (each a file or a directory), then the nearest workplans/
+// directory from the working directory upward, else the plans built into
+// bp. It reads no plan.
+func (app *App) locatePlans() (planFiles, error) {
+	origin, p := fromFlag, app.file
+	if p == "" {
+		origin, p = fromEnv, app.Getenv(EnvFile)
+		if p != "" && strings.TrimSpace(p) == "" {
+			return planFiles{}, usageErrorf("%s is blank; unset it or name a plan file or directory", EnvFile)
+		}
 	}
-	if path == "" {
-		name, data := workplans.Default()
-		if data == nil {
-			return source{}, usageErrorf("no workplan built in: pass --file")
+	if p != "" {
+		if p != "-" && app.isDir(p) {
+			names, err := app.yamlFiles(p)
+			if err != nil {
+				return planFiles{}, withCode(ExitUsage, fmt.Errorf("%s: %w", origin, err))
+			}
+			return planFiles{origin: origin, path: p, names: names}, nil
+		}
+		return planFiles{origin: origin, path: p, names: []string{p}}, nil
+	}
+	dir, err := app.findPlansDir()
+	if err != nil {
+		return planFiles{}, err
+	}
+	if dir != "" {
+		names, err := app.yamlFiles(dir)
+		if err != nil {
+			return planFiles{}, withCode(ExitUsage, fmt.Errorf("%w (found from the working directory; name a plan with --file)", err))
+		}
+		return planFiles{origin: fromFound, path: dir, names: names}, nil
+	}
+	names := embeddedNames()
+	if len(names) == 0 {
+		return planFiles{}, usageErrorf("no workplans/ directory here or above, and no plan built in: pass --file")
+	}
+	return planFiles{origin: fromBuilt, names: names}, nil
+}
+
+// resolvePlans resolves the plans (see locatePlans) and reads them all.
+func (app *App) resolvePlans() (planFiles, []source, error) {
+	pf, err := app.locatePlans()
+	if err != nil {
+		return pf, nil, err
+	}
+	srcs := make([]source, 0, len(pf.names))
+	for _, name := range pf.names {
+		src, err := app.readSource(pf, name)
+		if err != nil {
+			return pf, nil, err
+		}
+		srcs = append(srcs, src)
+	}
+	return pf, srcs, nil
+}
+
+// readSource reads one of the files pf names.
+func (app *App) readSource(pf planFiles, name string) (source, error) {
+	if pf.origin == fromBuilt {
+		data, err := fs.ReadFile(workplans.FS(), path.Base(name))
+		if err != nil {
+			return source{}, withCode(ExitUsage, fmt.Errorf("read built-in plan %s: %w", name, err))
 		}
 		return source{name: name, data: data, embedded: true}, nil
 	}
-	data, err := app.readFile(path)
+	data, err := app.readFile(name)
 	if err != nil {
 		return source{}, err
 	}
-	return source{name: path, data: data}, nil
+	return source{name: name, data: data}, nil
 }
 
-// todayDate returns --today, or the clock's date. It is read once per
-// command, at the edge.
-func (app *App) todayDate() (time.Time, error) {
-	if app.today != "" {
-		t, err := workplan.ParseDate(app.today)
+// embeddedNames lists the plans built into bp, as workplans/NAME.
+func embeddedNames() []string {
+	var names []string
+	for _, n := range workplans.Names() {
+		names = append(names, path.Join(plansDir, n))
+	}
+	return names
+}
+
+// findPlansDir looks for a workplans/ directory in the working directory,
+// then in each parent up to the root, and returns the nearest one's path
+// relative to the working directory, or "" when there is none.
+func (app *App) findPlansDir() (string, error) {
+	wd, err := app.Getwd()
+	if err != nil {
+		return "", usageErrorf("look for %s/: working directory: %v; name a plan with --file", plansDir, err)
+	}
+	for dir := wd; ; {
+		cand := filepath.Join(dir, plansDir)
+		if st, err := os.Stat(cand); err == nil && st.IsDir() {
+			if rel, err := filepath.Rel(wd, cand); err == nil {
+				return rel, nil
+			}
+			return cand, nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", nil
+		}
+		dir = parent
+	}
+}
+
+// isDir reports whether name (relative to the working directory) is a
+// directory.
+func (app *App) isDir(name string) bool {
+	st, err := os.Stat(app.osPath(name))
+	return err == nil && st.IsDir()
+}
+
+// yamlFiles lists the *.yaml and *.yml files under dir (a path relative
+// to the working directory, or absolute), sorted, named from dir. A
+// directory without one is an error.
+func (app *App) yamlFiles(dir string) ([]string, error) {
+	root := app.osPath(dir)
+	var names []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return time.Time{}, usageErrorf("--today: %v", err)
+			return err
+		}
+		if d.IsDir() || !(strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
+			return nil
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return err
+		}
+		names = append(names, filepath.Join(dir, rel))
+		return nil
+	})
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			// Name the path as the user knows it, not the joined one.
+			if rel, rerr := filepath.Rel(root, pe.Path); rerr == nil {
+				pe.Path = filepath.Join(dir, rel)
+			}
+		}
+		return nil, fmt.Errorf("read %s: %w", dir, err)
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("%s: no .yaml files in the directory", dir)
+	}
+	sort.Strings(names)
+	return names, nil
+}
+
+// todayDate returns --today, else $BP_TODAY, else the clock's date. It is
+// read once per command, at the edge.
+func (app *App) todayDate() (time.Time, error) {
+	value, from := app.today, "--today"
+	if value == "" {
+		value, from = app.Getenv(EnvToday), EnvToday
+	}
+	if value != "" {
+		t, err := workplan.ParseDate(value)
+		if err != nil {
+			return time.Time{}, usageErrorf("%s: %v", from, err)
 		}
 		return t, nil
 	}
@@ -62,23 +235,62 @@ func (app *App) todayDate() (time.Time, error) {
 	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC), nil
 }
 
-// loadPlan reads and validates the plan the user chose. A plan with
-// errors is refused: its diagnostics go to stderr and bp exits 1.
-// Warnings are left to `bp validate`.
+// loadPlan reads and checks every plan the resolver finds, and returns
+// the plan of the current year (see currentPlan) as of today.
 func (app *App) loadPlan() (*workplan.Plan, error) {
-	src, err := app.planSource()
+	today, err := app.todayDate()
 	if err != nil {
 		return nil, err
 	}
-	return app.checkSource(src)
+	return app.loadPlanFor(today)
+}
+
+// loadPlanFor is loadPlan for a given day. A plan with errors is refused,
+// even when it is not the one picked: its diagnostics go to stderr and
+// bp exits 1. Warnings are left to `bp validate`.
+func (app *App) loadPlanFor(day time.Time) (*workplan.Plan, error) {
+	_, srcs, err := app.resolvePlans()
+	if err != nil {
+		return nil, err
+	}
+	plans := make([]*workplan.Plan, 0, len(srcs))
+	for _, src := range srcs {
+		plan, err := app.checkSource(src)
+		if err != nil {
+			return nil, err
+		}
+		plans = append(plans, plan)
+	}
+	return currentPlan(plans, day), nil
+}
+
+// currentPlan picks the plan a command that shows one plan works on: the
+// plan of day's year when one covers it, else the nearest year ahead,
+// else the latest year. Of two plans for one year, the first wins.
+func currentPlan(plans []*workplan.Plan, day time.Time) *workplan.Plan {
+	var ahead, latest *workplan.Plan
+	for _, p := range plans {
+		switch {
+		case p.Year == day.Year():
+			return p
+		case p.Year > day.Year() && (ahead == nil || p.Year < ahead.Year):
+			ahead = p
+		}
+		if latest == nil || p.Year > latest.Year {
+			latest = p
+		}
+	}
+	if ahead != nil {
+		return ahead
+	}
+	return latest
 }
 
 func (app *App) checkSource(src source) (*workplan.Plan, error) {
 	plan, diags := workplan.Check(src.name, src.data, app.limits(), workplan.Options{})
-	if workplan.HasErrors(diags) {
-		errs := workplan.Errors(diags)
-		_ = render.DiagnosticsText(app.Stderr, errs)
-		return nil, withCode(ExitInvalid, fmt.Errorf("%s is not a valid workplan (%d errors); run 'bp validate' for details", src.name, len(errs)))
+	if errs := workplan.Errors(diags); len(errs) > 0 {
+		_ = render.DiagnosticsText(app.Stderr, cleanFiles(errs))
+		return nil, withCode(ExitInvalid, fmt.Errorf("%s is not a valid workplan (%s); run 'bp validate' for details", src.name, plural(len(errs), "error")))
 	}
 	return plan, nil
 }

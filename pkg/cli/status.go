@@ -10,9 +10,13 @@ import (
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
-func init() { registerCommand(newStatusCmd) }
-
-var statusFormats = []string{"text", "markdown", "html", "json"}
+// statusFormats are bp status's output formats.
+var statusFormats = formats[func(*report.Report, io.Writer) error]{
+	{"text", (*report.Report).WriteText},
+	{"markdown", (*report.Report).WriteMarkdown},
+	{"html", (*report.Report).WriteHTML},
+	{"json", (*report.Report).WriteJSON},
+}
 
 type statusOptions struct {
 	AsOf   string
@@ -60,20 +64,21 @@ committed or published as it is.`,
 
   # the counts, for a script
   $ bp status -o json | jq .counts`,
-		Args: cobra.NoArgs,
+		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runStatus(app, cmd.OutOrStdout(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "report as of `date` (YYYY-MM-DD; default today, or --today)")
-	outputFlag(cmd, &opts.Output, statusFormats...)
+	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "report as of `date` (YYYY-MM-DD; default today: --today, $BP_TODAY or the clock)")
+	statusFormats.output(cmd, &opts.Output)
 	cmd.Flags().StringVar(&opts.Out, "out", "", "write the report to `file` (atomically) instead of standard output")
 	_ = cmd.MarkFlagFilename("out", "html", "md", "txt", "json")
 	return cmd
 }
 
 func runStatus(app *App, out io.Writer, opts *statusOptions) error {
-	if err := checkOutput(opts.Output, statusFormats...); err != nil {
+	writeReport, err := statusFormats.lookup("--output", opts.Output)
+	if err != nil {
 		return err
 	}
 	asOf, err := app.todayDate()
@@ -85,20 +90,12 @@ func runStatus(app *App, out io.Writer, opts *statusOptions) error {
 			return usageErrorf("--as-of: %v", err)
 		}
 	}
-	plan, err := app.loadPlan()
+	plan, err := app.loadPlanFor(asOf)
 	if err != nil {
 		return err
 	}
 	r := report.Status(plan, asOf)
-	write := r.WriteText
-	switch opts.Output {
-	case "markdown":
-		write = r.WriteMarkdown
-	case "html":
-		write = r.WriteHTML
-	case "json":
-		write = r.WriteJSON
-	}
+	write := func(w io.Writer) error { return writeReport(r, w) }
 	if opts.Out != "" {
 		if err := writeFileAtomic(opts.Out, write); err != nil {
 			return withCode(ExitUsage, fmt.Errorf("status: %w", err))

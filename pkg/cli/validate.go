@@ -1,13 +1,8 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -32,9 +27,10 @@ impossible dates, references, duplicate ids, statuses that contradict the date,
 back-to-back pairs and overlapping in-person events. Every problem in every
 file is reported in one run, as file:line:col: severity: message [rule].
 
-With no argument, validate checks --file or $BP_FILE if set, else the
-*.yaml files of ./workplans/ when run in a checkout, else the built-in plan.
-A directory means every *.yaml and *.yml file in it. "-" reads standard input.
+With no argument, validate checks every plan bp reads: --file, else
+$BP_FILE, else the nearest workplans/ directory from here upward, else the
+plans built into bp (see 'bp --help'). A directory means every *.yaml and
+*.yml file in it. "-" reads standard input.
 
 Exit status: 0 when valid (warnings allowed unless --strict), 1 when invalid,
 2 on usage or I/O errors.`,
@@ -53,70 +49,98 @@ Exit status: 0 when valid (warnings allowed unless --strict), 1 when invalid,
 			return runValidate(app, cmd.OutOrStdout(), args, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Format, "format", "text", "report `format`: text, json, github (workflow annotations)")
-	cmd.Flags().StringVarP(&opts.Format, "output", "o", "text", "alias of --format")
+	usage := "report `format`: " + strings.Join(validateFormats.names(), ", ") + " (github: workflow annotations)"
+	validateFormats.flag(cmd, &opts.Format, "format", "", usage)
+	validateFormats.flag(cmd, &opts.Format, "output", "o", "alias of --format")
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "treat warnings as errors")
 	cmd.Flags().StringVar(&opts.Against, "against", "", "also fail when the plan changed since git `revision` but its revision number did not go up")
-	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return []string{"text", "json", "github"}, cobra.ShellCompDirectiveNoFileComp
-	})
 	return cmd
 }
 
+// validateReport is what validate found, for its writers.
+type validateReport struct {
+	srcs     []source
+	diags    []workplan.Diagnostic
+	errs     int
+	warns    int
+	failed   bool // invalid, or warnings with --strict
+	ioFailed bool // a file could not be read
+}
+
+// validateFormats are validate's report formats. Text also sums up on
+// stderr; the others are one document on stdout.
+var validateFormats = formats[func(app *App, out io.Writer, r *validateReport) error]{
+	{"text", func(app *App, out io.Writer, r *validateReport) error {
+		if err := render.DiagnosticsText(out, cleanFiles(r.diags)); err != nil {
+			return err
+		}
+		_, err := fmt.Fprintf(app.Stderr, "%s: %s, %s\n", render.Clean(checkedWhat(r.srcs)), plural(r.errs, "error"), plural(r.warns, "warning"))
+		return err
+	}},
+	{"json", func(app *App, out io.Writer, r *validateReport) error {
+		names := make([]string, 0, len(r.srcs))
+		for _, src := range r.srcs {
+			names = append(names, src.name)
+		}
+		return render.DiagnosticsJSON(out, names, r.diags, !r.failed && !r.ioFailed)
+	}},
+	{"github", func(app *App, out io.Writer, r *validateReport) error {
+		return render.DiagnosticsGitHub(out, cleanFiles(r.diags))
+	}},
+}
+
+// cleanFiles returns diags with file names fit for a terminal or a CI log.
+func cleanFiles(diags []workplan.Diagnostic) []workplan.Diagnostic {
+	out := make([]workplan.Diagnostic, len(diags))
+	for i, d := range diags {
+		d.File = render.Clean(d.File)
+		out[i] = d
+	}
+	return out
+}
+
 func runValidate(app *App, out io.Writer, args []string, opts *validateOptions) error {
-	if err := checkOutput(opts.Format, "text", "json", "github"); err != nil {
-		return withCode(ExitUsage, errors.New(strings.Replace(err.Error(), "--output", "--format", 1)))
+	write, err := validateFormats.lookup("--format", opts.Format)
+	if err != nil {
+		return err
 	}
 	today, err := app.todayDate()
 	if err != nil {
 		return err
 	}
+	if opts.Against != "" {
+		if err := checkRevisionArg(opts.Against); err != nil {
+			return withCode(ExitUsage, fmt.Errorf("--against: %w", err))
+		}
+	}
 	srcs, ioErrs := app.validateSources(args)
-	var diags []workplan.Diagnostic
-	names := make([]string, 0, len(srcs))
+	r := &validateReport{srcs: srcs}
 	for _, src := range srcs {
-		names = append(names, src.name)
 		plan, d := workplan.Check(src.name, src.data, app.limits(), workplan.Options{Today: today})
-		diags = append(diags, d...)
+		r.diags = append(r.diags, d...)
 		if opts.Against != "" && plan != nil {
 			ad, err := app.checkAgainst(src, plan, opts.Against, today)
 			if err != nil {
 				ioErrs = append(ioErrs, unwrapExit(err))
 			}
-			diags = append(diags, ad...)
+			r.diags = append(r.diags, ad...)
 		}
 	}
 	for _, e := range ioErrs {
-		fmt.Fprintln(app.Stderr, "bp: "+e.Error())
+		app.printError(e)
 	}
-	workplan.SortDiagnostics(diags)
-	errs, warns := 0, 0
-	for _, d := range diags {
-		if d.Severity == workplan.SeverityError {
-			errs++
-		} else {
-			warns++
-		}
-	}
-	failed := errs > 0 || (opts.Strict && warns > 0)
-	switch opts.Format {
-	case "json":
-		err = render.DiagnosticsJSON(out, names, diags, !failed && len(ioErrs) == 0)
-	case "github":
-		err = render.DiagnosticsGitHub(out, diags)
-	default:
-		err = render.DiagnosticsText(out, diags)
-	}
-	if err != nil {
+	workplan.SortDiagnostics(r.diags)
+	r.errs = len(workplan.Errors(r.diags))
+	r.warns = len(r.diags) - r.errs
+	r.failed = r.errs > 0 || (opts.Strict && r.warns > 0)
+	r.ioFailed = len(ioErrs) > 0
+	if err := write(app, out, r); err != nil {
 		return withCode(ExitUsage, fmt.Errorf("write report: %w", err))
 	}
-	if opts.Format == "text" {
-		fmt.Fprintf(app.Stderr, "%s: %s, %s\n", checkedWhat(srcs), plural(errs, "error"), plural(warns, "warning"))
-	}
 	switch {
-	case len(ioErrs) > 0:
+	case r.ioFailed:
 		return withCode(ExitUsage, nil)
-	case failed:
+	case r.failed:
 		return withCode(ExitInvalid, nil)
 	}
 	return nil
@@ -131,6 +155,9 @@ func checkedWhat(srcs []source) string {
 		}
 		return srcs[0].name
 	}
+	if len(srcs) > 0 && srcs[0].embedded {
+		return plural(len(srcs), "file") + " (built in)"
+	}
 	return plural(len(srcs), "file")
 }
 
@@ -141,59 +168,50 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// validateSources resolves validate's arguments to files. Unreadable
-// arguments are returned as errors, so the readable ones are still checked.
+// validateSources reads validate's arguments, or with none every plan the
+// resolver finds. Unreadable files are returned as errors, so that the
+// readable ones are still checked.
 func (app *App) validateSources(args []string) ([]source, []error) {
+	pf := planFiles{origin: fromFlag}
+	var errs []error
 	if len(args) == 0 {
-		if app.file != "" || app.Getenv(EnvFile) != "" {
-			src, err := app.planSource()
-			if err != nil {
-				return nil, []error{err}
-			}
-			return []source{src}, nil
+		var err error
+		if pf, err = app.locatePlans(); err != nil {
+			return nil, []error{unwrapExit(err)}
 		}
-		if st, err := os.Stat("workplans"); err == nil && st.IsDir() {
-			args = []string{"workplans"}
-		} else {
-			src, err := app.planSource()
-			if err != nil {
-				return nil, []error{err}
-			}
-			return []source{src}, nil
-		}
+	} else {
+		names, argErrs := app.expandArgs(args)
+		pf.names, errs = names, argErrs
 	}
 	var srcs []source
-	var errs []error
-	for _, arg := range args {
-		paths := []string{arg}
-		if st, err := os.Stat(arg); err == nil && st.IsDir() {
-			paths = paths[:0]
-			err := filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
-				if err != nil {
-					return err
-				}
-				if !d.IsDir() && (strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
-					paths = append(paths, p)
-				}
-				return nil
-			})
-			if err != nil {
-				errs = append(errs, fmt.Errorf("read %s: %w", arg, err))
-				continue
-			}
-			if len(paths) == 0 {
-				errs = append(errs, fmt.Errorf("%s: no .yaml files in the directory", arg))
-			}
-			sort.Strings(paths)
+	for _, name := range pf.names {
+		src, err := app.readSource(pf, name)
+		if err != nil {
+			errs = append(errs, unwrapExit(err))
+			continue
 		}
-		for _, p := range paths {
-			data, err := app.readFile(p)
-			if err != nil {
-				errs = append(errs, errors.Unwrap(err))
-				continue
-			}
-			srcs = append(srcs, source{name: p, data: data})
-		}
+		srcs = append(srcs, src)
 	}
 	return srcs, errs
+}
+
+// expandArgs turns file and directory arguments into file names: a
+// directory gives its *.yaml and *.yml files, "-" stays standard input.
+// An argument that cannot be listed is returned as an error.
+func (app *App) expandArgs(args []string) ([]string, []error) {
+	var names []string
+	var errs []error
+	for _, arg := range args {
+		if arg == "-" || !app.isDir(arg) {
+			names = append(names, arg)
+			continue
+		}
+		found, err := app.yamlFiles(arg)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		names = append(names, found...)
+	}
+	return names, errs
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/icmpd/bp/pkg/render"
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
@@ -59,10 +60,12 @@ func versionString() string {
 
 func newVersionCmd(app *App) *cobra.Command {
 	return &cobra.Command{
-		Use:     "version",
-		Short:   "Print bp's version and the built-in plan's revision",
+		Use:   "version",
+		Short: "Print bp's version and the revision of each plan it reads",
+		Long: `Print bp's version, then one line for each plan bp reads (see 'bp --help'
+for which): its title, revision and date, and where it comes from.`,
 		Example: `  $ bp version`,
-		Args:    cobra.NoArgs,
+		Args:    args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runVersion(app, cmd.OutOrStdout())
 		},
@@ -71,17 +74,20 @@ func newVersionCmd(app *App) *cobra.Command {
 
 func runVersion(app *App, out io.Writer) error {
 	fmt.Fprintf(out, "%s (%s, %s/%s, format %d)\n", versionString(), runtime.Version(), runtime.GOOS, runtime.GOARCH, workplan.FormatVersion)
-	src, err := app.planSource()
+	_, srcs, err := app.resolvePlans()
 	if err != nil {
 		return err
 	}
-	plan, _ := workplan.Parse(src.name, src.data, app.limits())
-	if plan != nil {
+	for _, src := range srcs {
+		plan, _ := workplan.Parse(src.name, src.data, app.limits())
+		if plan == nil {
+			continue
+		}
 		where := "built in"
 		if !src.embedded {
 			where = "from " + src.name
 		}
-		fmt.Fprintf(out, "workplan: %s, revision %d of %s (%s)\n", plan.Title, plan.Revision, plan.Revised.Format("2006-01-02"), where)
+		fmt.Fprintf(out, "workplan: %s, revision %d of %s (%s)\n", render.Clean(plan.Title), plan.Revision, plan.Revised.Format("2006-01-02"), render.Clean(where))
 	}
 	return nil
 }

@@ -8,7 +8,7 @@ import (
 )
 
 func TestVersionCommand(t *testing.T) {
-	r := runBP(t, "", nil, "version")
+	r := runIn(t, t.TempDir(), "", nil, "version") // no workplans/ found: the built-in plan
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
