@@ -57,6 +57,8 @@ type App struct {
 	file    string
 	today   string
 	maxSize int
+
+	inputs []os.FileInfo // files read in this run; writeOut never writes over them (input.go)
 }
 
 // Main runs bp with args (without the program name) and returns the exit
@@ -132,7 +134,7 @@ Exit codes:
 	pf := root.PersistentFlags()
 	pf.StringVarP(&app.file, "file", "f", "", "read the workplan from `path` (default $BP_FILE, else the built-in plan)")
 	pf.StringVar(&app.today, "today", "", "take `date` (YYYY-MM-DD) as today instead of the clock")
-	pf.IntVar(&app.maxSize, "max-size", 0, "largest workplan file to read, in `bytes` (default 16 MiB)")
+	pf.Var((*maxSizeValue)(&app.maxSize), "max-size", "largest workplan file to read, in `bytes` (default 16 MiB)")
 	_ = root.RegisterFlagCompletionFunc("file", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	})
