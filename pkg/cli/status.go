@@ -100,8 +100,8 @@ func runStatus(app *App, out io.Writer, opts *statusOptions) error {
 		write = r.WriteJSON
 	}
 	if opts.Out != "" {
-		if err := writeFileAtomic(opts.Out, write); err != nil {
-			return withCode(ExitUsage, fmt.Errorf("status: %w", err))
+		if err := app.writeOut(opts.Out, write); err != nil {
+			return withCode(ExitUsage, fmt.Errorf("status: %w", unwrapExit(err)))
 		}
 		return nil
 	}
