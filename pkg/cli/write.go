@@ -21,7 +21,8 @@ import (
 //   - a symlink is written through: the file it points to is replaced,
 //     and the link stays a link;
 //   - the old file's permission bits are kept, and its owner and group
-//     where the user may set them (root may; others keep their own);
+//     where the user may set them (root keeps both; another user keeps
+//     the group when they belong to it);
 //   - a file with more than one hard link is refused: a rename would
 //     leave the other names with the old content, and rewriting the file
 //     in place could leave it half-written, so bp writes nothing and
