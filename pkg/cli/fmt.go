@@ -91,6 +91,8 @@ func runFmt(app *App, out io.Writer, args []string, opts *fmtOptions) error {
 			failed++
 			continue
 		}
+		// readFile returns the whole file or an error, never a prefix:
+		// formatting part of a plan and writing it back would lose the rest.
 		data, err := app.readFile(file)
 		if err != nil {
 			fmt.Fprintln(app.Stderr, "bp: fmt: "+unwrapExit(err).Error())
@@ -125,7 +127,10 @@ func runFmt(app *App, out io.Writer, args []string, opts *fmtOptions) error {
 			if !changed {
 				continue
 			}
-			if err := writeFileAtomic(file, func(w io.Writer) error {
+			// Written through a symlink to its target, keeping mode,
+			// owner and hard links (a file with several is refused);
+			// see write.go.
+			if err := writeAtomic(file, app.osPath(file), func(w io.Writer) error {
 				_, err := w.Write(formatted)
 				return err
 			}); err != nil {

@@ -44,7 +44,10 @@ all-day placeholder across the whole month, "[date TBC]" in its summary.
 
 --feeds DIR writes DIR/all.ics and DIR/<group-id>.ics for every group of
 the plan (each with its own calendar name), for publishing as
-subscription URLs. Every file is written atomically.`,
+subscription URLs. all.ics is always the whole plan: a group whose id is
+"all" is refused. Every feed is built before the first file is written,
+and every file is written atomically (through a symlink to its target).
+--out and --feeds never write over the plan being read.`,
 		Example: `  # the whole plan, to import once
   $ bp ics --out budapest-process-2026.ics
 
@@ -60,8 +63,8 @@ subscription URLs. Every file is written atomically.`,
 	}
 	opts.filter.register(cmd)
 	fs := cmd.Flags()
-	fs.StringVar(&opts.Out, "out", "", "write the calendar to `file` (atomically) instead of stdout")
-	fs.StringVar(&opts.Feeds, "feeds", "", "write all.ics and one <group-id>.ics per group into `dir`")
+	fs.Var(nonEmpty(&opts.Out, "omit --out to write to standard output"), "out", "write the calendar to `file` (atomically) instead of stdout")
+	fs.Var(nonEmpty(&opts.Feeds, "name the directory to write the feeds into"), "feeds", "write all.ics and one <group-id>.ics per group into `dir`")
 	fs.BoolVar(&opts.IncludeUndated, "include-undated", false, "add events with only a month as month-long tentative placeholders")
 	cmd.MarkFlagsMutuallyExclusive("out", "feeds")
 	_ = cmd.MarkFlagDirname("feeds")
@@ -96,8 +99,8 @@ func runICS(app *App, stdout io.Writer, opts *icsOptions) error {
 			return withCode(ExitUsage, fmt.Errorf("write calendar: %w", err))
 		}
 	} else {
-		if err := writeFileAtomic(opts.Out, write); err != nil {
-			return withCode(ExitUsage, err)
+		if err := app.writeOut(opts.Out, write); err != nil {
+			return err
 		}
 		fmt.Fprintf(app.Stderr, "bp: wrote %s (%s)\n", opts.Out, eventCount(cal.Events))
 	}
@@ -108,24 +111,31 @@ func runICS(app *App, stdout io.Writer, opts *icsOptions) error {
 	return nil
 }
 
-// writeFeeds writes all.ics and one file per group into dir.
+// wholePlanFeed is the file name of the feed of every event. Feed
+// addresses are public and subscribed to, so it never changes, and no
+// group feed may take it.
+const wholePlanFeed = "all.ics"
+
+// writeFeeds writes all.ics and one file per group into dir. Every feed
+// is built before the first file is written, and a group whose feed
+// would overwrite another feed (a group with the id "all") is refused
+// before anything is written. Each file is written atomically.
 func writeFeeds(app *App, plan *workplan.Plan, evs []*workplan.Event, dir string, copts calendar.Options) error {
-	if st, err := os.Stat(dir); err != nil {
-		if !os.IsNotExist(err) {
-			return withCode(ExitUsage, fmt.Errorf("--feeds: %w", err))
-		}
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return withCode(ExitUsage, fmt.Errorf("--feeds: %w", err))
-		}
-	} else if !st.IsDir() {
-		return usageErrorf("--feeds: %s is not a directory", dir)
-	}
 	type feed struct {
 		file, name string
 		events     []*workplan.Event
+		cal        *calendar.Calendar
 	}
-	feeds := []feed{{file: "all.ics", name: plan.Title, events: evs}}
+	feeds := []*feed{{file: wholePlanFeed, name: plan.Title, events: evs}}
+	owner := map[string]string{strings.ToLower(wholePlanFeed): "the feed of the whole plan"}
 	for _, g := range plan.Groups {
+		file := g.ID + ".ics"
+		// Compared without case: on macOS and Windows All.ics is all.ics.
+		if prev, ok := owner[strings.ToLower(file)]; ok {
+			return usageErrorf("--feeds: group %q would be written to %s, which is %s; refused, nothing was written\n"+
+				"  hint: group feeds are named <group-id>.ics; give the group another id", g.ID, file, prev)
+		}
+		owner[strings.ToLower(file)] = fmt.Sprintf("the feed of group %q", g.ID)
 		var mine []*workplan.Event
 		for _, e := range evs {
 			for _, id := range e.Groups {
@@ -135,26 +145,47 @@ func writeFeeds(app *App, plan *workplan.Plan, evs []*workplan.Event, dir string
 				}
 			}
 		}
-		feeds = append(feeds, feed{file: g.ID + ".ics", name: plan.Title + " – " + g.Name, events: mine})
+		feeds = append(feeds, &feed{file: file, name: plan.Title + " – " + g.Name, events: mine})
 	}
-	var leftOut []*workplan.Event
-	for i, fd := range feeds {
+	for _, fd := range feeds {
 		o := copts
 		o.Name = fd.name
 		cal, err := calendar.Build(plan, fd.events, o)
 		if err != nil {
-			return withCode(ExitUsage, err)
+			return withCode(ExitUsage, fmt.Errorf("--feeds: %s: %w; nothing was written", fd.file, err))
 		}
-		if i == 0 {
-			leftOut = cal.LeftOut
-		}
-		path := filepath.Join(dir, fd.file)
-		if err := writeFileAtomic(path, func(w io.Writer) error { _, err := cal.WriteTo(w); return err }); err != nil {
-			return withCode(ExitUsage, err)
-		}
-		fmt.Fprintf(app.Stderr, "bp: wrote %s (%s)\n", path, eventCount(cal.Events))
+		fd.cal = cal
 	}
-	reportLeftOut(app.Stderr, leftOut)
+
+	osDir := app.osPath(dir)
+	st, err := os.Stat(osDir)
+	missing := os.IsNotExist(err)
+	switch {
+	case err == nil && !st.IsDir():
+		return usageErrorf("--feeds: %s is not a directory", dir)
+	case err != nil && !missing:
+		return withCode(ExitUsage, fmt.Errorf("--feeds: %w", err))
+	}
+	// Refuse now what a write would refuse later, so that a set is not
+	// left half-replaced by a file that could never be written.
+	for _, fd := range feeds {
+		if err := app.checkOut(filepath.Join(dir, fd.file)); err != nil {
+			return err
+		}
+	}
+	if missing {
+		if err := os.MkdirAll(osDir, 0o755); err != nil {
+			return withCode(ExitUsage, fmt.Errorf("--feeds: %w", err))
+		}
+	}
+	for _, fd := range feeds {
+		path := filepath.Join(dir, fd.file)
+		if err := app.writeOut(path, func(w io.Writer) error { _, err := fd.cal.WriteTo(w); return err }); err != nil {
+			return err
+		}
+		fmt.Fprintf(app.Stderr, "bp: wrote %s (%s)\n", path, eventCount(fd.cal.Events))
+	}
+	reportLeftOut(app.Stderr, feeds[0].cal.LeftOut)
 	return nil
 }
 

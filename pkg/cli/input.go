@@ -1,10 +1,15 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
+	"syscall"
 
 	"github.com/icmpd/bp/pkg/workplan"
 )
@@ -24,29 +29,149 @@ func (app *App) osPath(name string) string {
 	return filepath.Join(wd, name)
 }
 
-// readFile reads a workplan file, refusing one over the size limit before
-// reading it whole. "-" reads standard input.
+// readFile reads a workplan file whole, or refuses it: bp never hands a
+// prefix of a file on, so that no command can format, check or rewrite
+// part of a plan as if it were all of it. "-" reads standard input.
+//
+// It refuses, with exit 2 and a message that names the file:
+//   - a file over the size limit (--max-size), giving its real size, or
+//     for a stream "more than N bytes";
+//   - a directory, and special files (named pipes, devices, sockets),
+//     which are recognised before they are opened for reading, so that
+//     a pipe with no writer cannot hang bp and /dev/zero is not read.
+//
+// Every regular file read is recorded (see App.noteInput), so that no
+// command of the same run writes over it.
 func (app *App) readFile(path string) ([]byte, error) {
-	limit := app.limits().MaxBytes
-	var r io.Reader
+	limit := int64(app.limits().MaxBytes)
 	if path == "-" {
-		r = app.Stdin
-	} else {
-		f, err := os.Open(app.osPath(path))
-		if err != nil {
-			return nil, withCode(ExitUsage, fmt.Errorf("read workplan: %w", err))
-		}
-		defer f.Close()
-		if st, err := f.Stat(); err == nil && st.IsDir() {
-			return nil, usageErrorf("read workplan: %s is a directory; name a .yaml file", path)
-		}
-		r = f
+		return app.readStdin(limit)
 	}
-	data, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
+	osPath := app.osPath(path)
+	st, err := os.Stat(osPath)
+	if err != nil {
+		return nil, withCode(ExitUsage, fmt.Errorf("read workplan: %w", err))
+	}
+	if err := checkReadable(path, st); err != nil {
+		return nil, err
+	}
+	// Between the Stat and the open the name could be replaced by a pipe;
+	// O_NONBLOCK makes that open return at once, and the Stat of the open
+	// file below catches it.
+	f, err := os.OpenFile(osPath, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, withCode(ExitUsage, fmt.Errorf("read workplan: %w", err))
+	}
+	defer f.Close()
+	st, err = f.Stat()
 	if err != nil {
 		return nil, withCode(ExitUsage, fmt.Errorf("read workplan %s: %w", path, err))
 	}
+	if err := checkReadable(path, st); err != nil {
+		return nil, err
+	}
+	if st.Size() > limit {
+		return nil, tooLarge(path, fmt.Sprintf("%d bytes", st.Size()), limit)
+	}
+	app.noteInput(st)
+	data, err := readAtMost(f, limit)
+	if err != nil {
+		return nil, withCode(ExitUsage, fmt.Errorf("read workplan %s: %w", path, err))
+	}
+	if int64(len(data)) > limit {
+		// The file grew while bp read it.
+		return nil, tooLarge(path, "", limit)
+	}
 	return data, nil
+}
+
+// readStdin reads standard input whole, refusing more than limit bytes.
+// When standard input is a regular file (bp … - < plan.yaml) its real
+// size is given, and it counts as an input of the run.
+func (app *App) readStdin(limit int64) ([]byte, error) {
+	size := ""
+	if f, ok := app.Stdin.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			app.noteInput(st)
+			size = fmt.Sprintf("%d bytes", st.Size())
+		}
+	}
+	data, err := readAtMost(app.Stdin, limit)
+	if err != nil {
+		return nil, withCode(ExitUsage, fmt.Errorf("read workplan from standard input: %w", err))
+	}
+	if int64(len(data)) > limit {
+		return nil, tooLarge("standard input", size, limit)
+	}
+	return data, nil
+}
+
+// readAtMost reads r to its end or to limit+1 bytes, whichever comes
+// first; more than limit bytes back means r is over the limit.
+func readAtMost(r io.Reader, limit int64) ([]byte, error) {
+	n := limit
+	if n < math.MaxInt64 {
+		n++
+	}
+	return io.ReadAll(io.LimitReader(r, n))
+}
+
+// tooLarge is the refusal of a file over the limit. size is the file's
+// real size, or "" for a stream, whose size bp cannot know without
+// reading all of it.
+func tooLarge(name, size string, limit int64) error {
+	what := fmt.Sprintf("more than the limit of %d bytes", limit)
+	if size != "" {
+		what = fmt.Sprintf("the file is %s, over the limit of %d bytes", size, limit)
+	}
+	return withCode(ExitUsage, fmt.Errorf(
+		"read workplan %s: %s; refused, nothing was written\n"+
+			"  hint: raise the limit with --max-size BYTES if the file is genuine", name, what))
+}
+
+// checkReadable refuses what bp must not read as a plan: a directory or a
+// special file.
+func checkReadable(name string, st fs.FileInfo) error {
+	m := st.Mode()
+	switch {
+	case m.IsRegular():
+		return nil
+	case m.IsDir():
+		return usageErrorf("read workplan: %s is a directory; name a .yaml file", name)
+	}
+	return usageErrorf("read workplan %s: it is %s, not a regular file; refused before reading\n"+
+		"  hint: bp reads a plan from a regular file; to read from a pipe, give \"-\" and send it to standard input", name, specialKind(m))
+}
+
+func specialKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
+}
+
+// noteInput records a file read in this run; App.writeOut refuses to
+// write over it.
+func (app *App) noteInput(st fs.FileInfo) {
+	app.inputs = append(app.inputs, st)
+}
+
+// isInput reports whether st is a file read in this run (the same file,
+// under any name: a symlink or a hard link to it counts).
+func (app *App) isInput(st fs.FileInfo) bool {
+	for _, in := range app.inputs {
+		if os.SameFile(in, st) {
+			return true
+		}
+	}
+	return false
 }
 
 func (app *App) limits() workplan.Limits {
@@ -56,3 +181,32 @@ func (app *App) limits() workplan.Limits {
 	}
 	return lim
 }
+
+// maxSizeValue is the --max-size flag: a positive number of bytes. Zero
+// and negative values are refused rather than taken as "the default".
+type maxSizeValue int
+
+func (v *maxSizeValue) String() string {
+	if *v == 0 {
+		return ""
+	}
+	return strconv.Itoa(int(*v))
+}
+
+func (v *maxSizeValue) Set(s string) error {
+	n, err := strconv.ParseInt(s, 10, 0)
+	if err != nil {
+		var ne *strconv.NumError
+		if errors.As(err, &ne) && errors.Is(ne.Err, strconv.ErrRange) {
+			return errors.New("too large")
+		}
+		return errors.New("not a whole number of bytes")
+	}
+	if n <= 0 {
+		return errors.New("must be a positive number of bytes (leave --max-size out for the default, 16 MiB)")
+	}
+	*v = maxSizeValue(n)
+	return nil
+}
+
+func (v *maxSizeValue) Type() string { return "bytes" }

@@ -85,6 +85,8 @@ type App struct {
 	file    string
 	today   string
 	maxSize int
+
+	inputs []os.FileInfo // files read in this run; writeOut never writes over them (input.go)
 }
 
 // Main runs bp with args (without the program name) and returns the exit
@@ -243,7 +245,7 @@ Exit codes:
 	pf.VarP(&onceString{p: &app.file}, "file", "f",
 		"read the plans from `path`, a file or a directory (default $BP_FILE, else the nearest workplans/ up from here, else the built-in plans)")
 	pf.StringVar(&app.today, "today", "", "take `date` (YYYY-MM-DD) as today instead of $BP_TODAY or the clock")
-	pf.IntVar(&app.maxSize, "max-size", 0, "largest workplan file to read, in `bytes` (default 16 MiB)")
+	pf.Var((*maxSizeValue)(&app.maxSize), "max-size", "largest workplan file to read, in `bytes` (default 16 MiB)")
 	_ = root.RegisterFlagCompletionFunc("file", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	})

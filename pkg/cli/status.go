@@ -97,8 +97,8 @@ func runStatus(app *App, out io.Writer, opts *statusOptions) error {
 	r := report.Status(plan, asOf)
 	write := func(w io.Writer) error { return writeReport(r, w) }
 	if opts.Out != "" {
-		if err := writeFileAtomic(opts.Out, write); err != nil {
-			return withCode(ExitUsage, fmt.Errorf("status: %w", err))
+		if err := app.writeOut(opts.Out, write); err != nil {
+			return withCode(ExitUsage, fmt.Errorf("status: %w", unwrapExit(err)))
 		}
 		return nil
 	}

@@ -1,35 +1,120 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"os/signal"
 	"path/filepath"
+	"sync"
+	"syscall"
 )
 
-// writeFileAtomic writes a file so that a reader, a crash or a full disk
-// never sees it half-written: the data goes to a temporary file in the
-// same directory, is synced, then renamed over path. On any failure the
-// temporary file is removed and the old file, if any, is left as it was.
-// An existing file keeps its permission bits.
-func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	mode := os.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		if !st.Mode().IsRegular() {
-			return fmt.Errorf("write %s: not a regular file", path)
-		}
-		mode = st.Mode().Perm()
+// Every file bp writes (--out, --feeds, fmt -w) goes through writeAtomic.
+// What it promises:
+//
+//   - never a partial file: the data goes to a temporary file beside the
+//     target, is synced, then renamed over it; on any failure the
+//     temporary file is removed and the old file is left as it was;
+//   - a symlink is written through: the file it points to is replaced,
+//     and the link stays a link;
+//   - the old file's permission bits are kept, and its owner and group
+//     where the user may set them (root keeps both; another user keeps
+//     the group when they belong to it);
+//   - a file with more than one hard link is refused: a rename would
+//     leave the other names with the old content, and rewriting the file
+//     in place could leave it half-written, so bp writes nothing and
+//     says why;
+//   - SIGINT or SIGTERM during a write removes the temporary file, then
+//     the process ends by that signal (the shell reports 130 or 143).
+//
+// App.writeOut adds, for files named by the user: a command never writes
+// over a file it read in the same run.
+
+// writeOut writes the file the user named (--out, --feeds). It refuses an
+// empty name (bp never takes "" for standard output) and a file this run
+// read as input, under any name.
+func (app *App) writeOut(name string, write func(io.Writer) error) error {
+	if err := app.checkOut(name); err != nil {
+		return err
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err := writeAtomic(name, app.osPath(name), write); err != nil {
+		return withCode(ExitUsage, err)
+	}
+	return nil
+}
+
+// checkOut tells whether writeOut would refuse name, before anything is
+// written; a command that writes several files checks them all first.
+func (app *App) checkOut(name string) error {
+	if name == "" {
+		return usageErrorf("write: empty file name; omit the flag to write to standard output")
+	}
+	path := app.osPath(name)
+	if st, err := os.Stat(path); err == nil && app.isInput(st) {
+		return usageErrorf("write %s: it is the workplan this command reads; refused, nothing was written\n"+
+			"  hint: write the output to another file", name)
+	}
+	if _, _, err := prepareTarget(name, path); err != nil {
+		return withCode(ExitUsage, err)
+	}
+	return nil
+}
+
+// writeFileAtomic writes path atomically (see writeAtomic); messages name
+// path.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	return writeAtomic(path, path, write)
+}
+
+func unchanged(name string, err error) error {
+	return fmt.Errorf("write %s: %w (the old file, if any, is unchanged)", name, err)
+}
+
+// prepareTarget finds the file that writing path replaces (through
+// symlinks) and the old file's details (nil if there is none), or
+// refuses: a directory or special file, a file with several hard links.
+func prepareTarget(name, path string) (target string, old fs.FileInfo, err error) {
+	target, err = resolveTarget(path)
 	if err != nil {
-		return fmt.Errorf("write %s: %w (the old file, if any, is unchanged)", path, err)
+		return "", nil, unchanged(name, err)
+	}
+	old, err = os.Stat(target)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return target, nil, nil
+	case err != nil:
+		return "", nil, unchanged(name, err)
+	case !old.Mode().IsRegular():
+		return "", nil, fmt.Errorf("write %s: not a regular file", name)
+	}
+	if n := linkCount(old); n > 1 {
+		return "", nil, fmt.Errorf("write %s: the file has %d hard links; refused, nothing was written\n"+
+			"  hint: a new file renamed over it would leave the other names with the old content, and\n"+
+			"  rewriting it in place could leave it half-written; write to another file and copy it\n"+
+			"  over yourself (cat NEW > FILE), or remove the other links", name, n)
+	}
+	return target, old, nil
+}
+
+// writeAtomic writes the file at path, named name in messages, keeping
+// the promises listed at the top of this file.
+func writeAtomic(name, path string, write func(io.Writer) error) (err error) {
+	target, old, err := prepareTarget(name, path)
+	if err != nil {
+		return err
+	}
+	tmp, err := createTemp(target)
+	if err != nil {
+		return unchanged(name, err)
 	}
 	defer func() {
 		if err != nil {
 			tmp.Close()
-			os.Remove(tmp.Name())
-			err = fmt.Errorf("write %s: %w (the old file, if any, is unchanged)", path, err)
+			removeTemp(tmp.Name())
+			err = unchanged(name, err)
 		}
 	}()
 	if err = write(tmp); err != nil {
@@ -38,11 +123,167 @@ func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
 	if err = tmp.Sync(); err != nil {
 		return err
 	}
+	mode := fs.FileMode(0o644)
+	if old != nil {
+		if err = keepOwner(tmp, old); err != nil {
+			return err
+		}
+		// After the chown: changing the owner clears set-id bits.
+		mode = old.Mode() & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky)
+	}
 	if err = tmp.Chmod(mode); err != nil {
 		return err
 	}
 	if err = tmp.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), path)
+	beforeRename(tmp.Name())
+	if err = os.Rename(tmp.Name(), target); err != nil {
+		return err
+	}
+	forgetTemp(tmp.Name())
+	syncDir(filepath.Dir(target))
+	return nil
 }
+
+// beforeRename is a test hook: it runs when the temporary file is
+// complete and about to be renamed over the target.
+var beforeRename = func(tmp string) {}
+
+// resolveTarget follows symlinks from path to the file to replace. A
+// symlink whose target does not exist yet resolves to that target, so
+// that the first write creates it and the link stays.
+func resolveTarget(path string) (string, error) {
+	if t, err := filepath.EvalSymlinks(path); err == nil {
+		return t, nil
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return "", err
+	}
+	for range 255 {
+		st, err := os.Lstat(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			return path, nil
+		}
+		if err != nil {
+			return "", err
+		}
+		if st.Mode()&fs.ModeSymlink == 0 {
+			return path, nil
+		}
+		link, err := os.Readlink(path)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(link) {
+			// Resolve the link's directory first: "../x" is relative
+			// to where the link really is.
+			dir, err := filepath.EvalSymlinks(filepath.Dir(path))
+			if err != nil {
+				return "", err
+			}
+			link = filepath.Join(dir, link)
+		}
+		path = link
+	}
+	return "", fmt.Errorf("%s: too many levels of symbolic links", path)
+}
+
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync() // not every file system syncs a directory; the rename is done either way
+		d.Close()
+	}
+}
+
+// The temporary files being written, removed by the signal handler on
+// SIGINT or SIGTERM. Signals belong to the process, so this registry is
+// the process's too.
+var temps struct {
+	sync.Mutex
+	names   map[string]bool
+	install sync.Once
+}
+
+// createTemp creates the temporary file for target, in its directory
+// (so that the rename stays on one file system), and registers it.
+func createTemp(target string) (*os.File, error) {
+	temps.install.Do(installSignalCleanup)
+	temps.Lock()
+	defer temps.Unlock()
+	f, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".tmp-*")
+	if err != nil {
+		return nil, err
+	}
+	if temps.names == nil {
+		temps.names = map[string]bool{}
+	}
+	temps.names[f.Name()] = true
+	return f, nil
+}
+
+func forgetTemp(name string) {
+	temps.Lock()
+	delete(temps.names, name)
+	temps.Unlock()
+}
+
+func removeTemp(name string) {
+	temps.Lock()
+	os.Remove(name)
+	delete(temps.names, name)
+	temps.Unlock()
+}
+
+// installSignalCleanup makes SIGINT and SIGTERM remove the temporary
+// files, then end the process by the same signal. A signal the process
+// was started with ignored (a background job's SIGINT) stays ignored.
+func installSignalCleanup() {
+	var sigs []os.Signal
+	for _, s := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
+		if !signal.Ignored(s) {
+			sigs = append(sigs, s)
+		}
+	}
+	if len(sigs) == 0 {
+		return
+	}
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, sigs...)
+	go func() {
+		sig := <-ch
+		// Held until the process ends: no temporary file is created or
+		// renamed after this.
+		temps.Lock()
+		for name := range temps.names {
+			os.Remove(name)
+		}
+		dieBy(sig)
+	}()
+}
+
+// nonEmptyValue is a string flag that refuses an empty value, so that
+// --out "" is an error rather than "not given" (standard output).
+type nonEmptyValue struct {
+	p    *string
+	hint string
+}
+
+// nonEmpty returns the flag value for p; hint says what to do instead.
+func nonEmpty(p *string, hint string) *nonEmptyValue { return &nonEmptyValue{p: p, hint: hint} }
+
+func (v *nonEmptyValue) String() string {
+	if v == nil || v.p == nil {
+		return ""
+	}
+	return *v.p
+}
+
+func (v *nonEmptyValue) Set(s string) error {
+	if s == "" {
+		return errors.New("empty value; " + v.hint)
+	}
+	*v.p = s
+	return nil
+}
+
+func (v *nonEmptyValue) Type() string { return "string" }

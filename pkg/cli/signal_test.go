@@ -1,0 +1,113 @@
+//go:build unix
+
+package cli
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// Item 11: SIGINT or SIGTERM during --out left .NAME.tmp-* files beside
+// the target. These tests run the test binary again as a child that
+// starts a write and stops in the middle of it; the parent sends it a
+// real signal and looks at what is left.
+
+const (
+	envSignalChild = "BP_TEST_SIGNAL_CHILD" // how the child writes: "writer" or "ics"
+	envSignalOut   = "BP_TEST_SIGNAL_OUT"   // the file the child writes
+	envSignalMark  = "BP_TEST_SIGNAL_MARK"  // created when the child is mid-write
+)
+
+// signalChild runs in the child process when envSignalChild is set.
+func signalChild(t *testing.T) {
+	out, mark := os.Getenv(envSignalOut), os.Getenv(envSignalMark)
+	stall := func() {
+		os.WriteFile(mark, nil, 0o644)
+		time.Sleep(time.Minute) // the signal ends the process here
+	}
+	switch os.Getenv(envSignalChild) {
+	case "writer":
+		writeFileAtomic(out, func(w io.Writer) error {
+			io.WriteString(w, "BEGIN:VCALENDAR\r\npartial")
+			stall()
+			return nil
+		})
+	case "ics":
+		beforeRename = func(string) { stall() }
+		var o, e bytes.Buffer
+		app := &App{Stdin: os.Stdin, Stdout: &o, Stderr: &e, Now: fixedNow, Getenv: func(string) string { return "" }}
+		app.Run([]string{"ics", "-f", publishedPlan, "--out", out})
+	}
+	os.Exit(3) // not reached when the signal works
+}
+
+func testSignalCleanup(t *testing.T, testName, how string, sig syscall.Signal) {
+	dir, markDir := t.TempDir(), t.TempDir()
+	out := filepath.Join(dir, "out.ics")
+	mark := filepath.Join(markDir, "started")
+	os.WriteFile(out, []byte("old calendar"), 0o644)
+
+	cmd := exec.Command(os.Args[0], "-test.run=^"+testName+"$")
+	cmd.Env = append(os.Environ(), envSignalChild+"="+how, envSignalOut+"="+out, envSignalMark+"="+mark)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		if _, err := os.Stat(mark); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the child never started writing")
+		}
+	}
+	if l := leftovers(t, dir, "out.ics"); len(l) != 1 {
+		t.Fatalf("mid-write, the directory holds %v besides out.ics; want one temporary file", l)
+	}
+	if err := cmd.Process.Signal(sig); err != nil {
+		t.Fatal(err)
+	}
+	waited := make(chan error, 1)
+	go func() { waited <- cmd.Wait() }()
+	select {
+	case <-waited:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("the child did not end within 10s of %v", sig)
+	}
+	ws, _ := cmd.ProcessState.Sys().(syscall.WaitStatus)
+	if !ws.Signaled() || ws.Signal() != sig {
+		t.Errorf("child ended with %v, want death by %v (exit %d in a shell)", cmd.ProcessState, sig, 128+int(sig))
+	}
+	if got := readString(t, out); got != "old calendar" {
+		t.Errorf("out.ics = %q, want the old file", got)
+	}
+	wantNoLeftovers(t, dir, "out.ics")
+}
+
+func TestSignalDuringWriteRemovesTemp(t *testing.T) {
+	if os.Getenv(envSignalChild) != "" {
+		signalChild(t)
+	}
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT} {
+		t.Run(sig.String(), func(t *testing.T) {
+			testSignalCleanup(t, "TestSignalDuringWriteRemovesTemp", "writer", sig)
+		})
+	}
+}
+
+func TestSignalDuringICSOutRemovesTemp(t *testing.T) {
+	if os.Getenv(envSignalChild) != "" {
+		signalChild(t)
+	}
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT} {
+		t.Run(sig.String(), func(t *testing.T) {
+			testSignalCleanup(t, "TestSignalDuringICSOutRemovesTemp", "ics", sig)
+		})
+	}
+}

@@ -1,0 +1,26 @@
+//go:build !unix
+
+package cli
+
+import (
+	"io/fs"
+	"os"
+	"syscall"
+)
+
+// linkCount is the number of hard links to the file st describes; this
+// system does not tell bp, so it is taken as one.
+func linkCount(fs.FileInfo) uint64 { return 1 }
+
+// keepOwner does nothing where files have no Unix owner.
+func keepOwner(*os.File, fs.FileInfo) error { return nil }
+
+// dieBy ends the process with the status a shell gives a process ended
+// by sig (130 for an interrupt, 143 for SIGTERM).
+func dieBy(sig os.Signal) {
+	code := 130
+	if sig == syscall.SIGTERM {
+		code = 143
+	}
+	os.Exit(code)
+}

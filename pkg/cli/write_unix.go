@@ -1,0 +1,64 @@
+//go:build unix
+
+package cli
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+)
+
+// linkCount is the number of hard links to the file st describes.
+func linkCount(st fs.FileInfo) uint64 {
+	if s, ok := st.Sys().(*syscall.Stat_t); ok {
+		return uint64(s.Nlink)
+	}
+	return 1
+}
+
+// keepOwner gives f the owner and group of the file old describes, as
+// far as the user may: root keeps both; another user cannot give a file
+// away, but can keep a group it belongs to. What is not permitted is
+// left as the system made it.
+func keepOwner(f *os.File, old fs.FileInfo) error {
+	o, ok := old.Sys().(*syscall.Stat_t)
+	if !ok {
+		return nil
+	}
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if n, ok := st.Sys().(*syscall.Stat_t); ok && n.Uid == o.Uid && n.Gid == o.Gid {
+		return nil
+	}
+	err = f.Chown(int(o.Uid), int(o.Gid))
+	if notPermitted(err) {
+		err = f.Chown(-1, int(o.Gid))
+	}
+	if notPermitted(err) {
+		return nil
+	}
+	return err
+}
+
+func notPermitted(err error) bool {
+	// EINVAL: an id the file system or user namespace cannot map.
+	return errors.Is(err, syscall.EPERM) || errors.Is(err, syscall.EINVAL)
+}
+
+// dieBy ends the process by sig, as if bp had not caught it, so that the
+// shell sees the usual status (130 for SIGINT, 143 for SIGTERM).
+func dieBy(sig os.Signal) {
+	s, ok := sig.(syscall.Signal)
+	if !ok {
+		s = syscall.SIGTERM
+	}
+	signal.Reset(sig)
+	_ = syscall.Kill(os.Getpid(), s)
+	time.Sleep(time.Second) // the signal normally ends the process well before this
+	os.Exit(128 + int(s))
+}
