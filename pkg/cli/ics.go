@@ -63,8 +63,8 @@ and every file is written atomically (through a symlink to its target).
 	}
 	opts.filter.register(cmd)
 	fs := cmd.Flags()
-	fs.Var(nonEmpty(&opts.Out, "omit --out to write to standard output"), "out", "write the calendar to `file` (atomically) instead of stdout")
-	fs.Var(nonEmpty(&opts.Feeds, "name the directory to write the feeds into"), "feeds", "write all.ics and one <group-id>.ics per group into `dir`")
+	fs.StringVar(&opts.Out, "out", "", "write the calendar to `file` (atomically) instead of stdout")
+	fs.StringVar(&opts.Feeds, "feeds", "", "write all.ics and one <group-id>.ics per group into `dir`")
 	fs.BoolVar(&opts.IncludeUndated, "include-undated", false, "add events with only a month as month-long tentative placeholders")
 	cmd.MarkFlagsMutuallyExclusive("out", "feeds")
 	_ = cmd.MarkFlagDirname("feeds")

@@ -16,7 +16,6 @@ import (
 // Tests of how bp reads a plan file (issue 9): whole or not at all, and
 // never from a special file.
 
-
 func readBytes(t *testing.T, path string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(path)

@@ -260,30 +260,3 @@ func installSignalCleanup() {
 		dieBy(sig)
 	}()
 }
-
-// nonEmptyValue is a string flag that refuses an empty value, so that
-// --out "" is an error rather than "not given" (standard output).
-type nonEmptyValue struct {
-	p    *string
-	hint string
-}
-
-// nonEmpty returns the flag value for p; hint says what to do instead.
-func nonEmpty(p *string, hint string) *nonEmptyValue { return &nonEmptyValue{p: p, hint: hint} }
-
-func (v *nonEmptyValue) String() string {
-	if v == nil || v.p == nil {
-		return ""
-	}
-	return *v.p
-}
-
-func (v *nonEmptyValue) Set(s string) error {
-	if s == "" {
-		return errors.New("empty value; " + v.hint)
-	}
-	*v.p = s
-	return nil
-}
-
-func (v *nonEmptyValue) Type() string { return "string" }
