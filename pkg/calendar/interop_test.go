@@ -77,17 +77,49 @@ type parser struct {
 	// merges: all files go into one calendar, and read returns one
 	// readCalendar for them all (khal imports them into one folder).
 	merges bool
-	read   func(t *testing.T, files ...string) []readCalendar
+	read   func(t *testing.T, w window, files ...string) []readCalendar
+}
+
+// window is the first and last day khal lists: khal lists day by day
+// (1990–2100 takes 10 s), so each test gives the days its events span.
+// An event outside shows as not read, so the test fails.
+type window [2]string
+
+// plan2026 is the window of the 2026 plans.
+var plan2026 = window{"2026-01-01", "2026-12-31"}
+
+// windowOf returns the days the expected events span, a day more on each
+// side, within what khal can list (it adds a day to the last one).
+func windowOf(want map[string]readEvent) window {
+	if len(want) == 0 {
+		return plan2026
+	}
+	w := window{"9999-12-30", "0001-01-02"}
+	for _, ev := range want {
+		for _, o := range ev.Occurrences {
+			w[0] = min(w[0], (*o[0])[:10])
+			w[1] = max(w[1], str(o[1])[:10])
+		}
+	}
+	day := func(s string, n int) string {
+		d, _ := time.Parse("2006-01-02", s)
+		d = d.AddDate(0, 0, n)
+		if d.After(time.Date(9999, 12, 30, 0, 0, 0, 0, time.UTC)) {
+			return "9999-12-30"
+		}
+		return d.Format("2006-01-02")
+	}
+	return window{day(w[0], -1), day(w[1], 1)}
 }
 
 var parsers = []parser{
-	{name: "python-icalendar", read: readPython},
-	{name: "ical.js", read: readICALJS},
-	{name: "libical", read: readLibical},
-	{name: "khal", inclusiveEnd: true, noSequence: true, merges: true, read: func(t *testing.T, files ...string) []readCalendar {
+	{name: "python-icalendar", read: func(t *testing.T, _ window, files ...string) []readCalendar { return readPython(t, files...) }},
+	{name: "ical.js", read: func(t *testing.T, _ window, files ...string) []readCalendar { return readICALJS(t, files...) }},
+	{name: "libical", read: func(t *testing.T, _ window, files ...string) []readCalendar { return readLibical(t, files...) }},
+	{name: "khal", inclusiveEnd: true, noSequence: true, merges: true, read: func(t *testing.T, w window, files ...string) []readCalendar {
 		k := newKhal(t)
 		k.importFile(t, files...)
-		cal := k.list(t)
+		cal := k.list(t, w)
 		cal.Warnings = append(k.warnings, cal.Warnings...)
 		return []readCalendar{cal}
 	}},
@@ -262,22 +294,17 @@ func (k *khal) importFile(t *testing.T, files ...string) {
 	}
 }
 
-// khalRange is the window khal lists: wider than every plan the tests
-// write (an event outside it shows as not read, so the test fails), and
-// narrow because khal lists day by day (1990–2100 takes 10 s).
-var khalRange = []string{"2025-01-01", "2028-01-01"}
-
-// list returns every event khal knows in khalRange.
+// list returns every event khal knows in the window.
 // Not --once, which shows only the first occurrence of a recurring event:
 // khal lists an event under each day it spans, with the same start and
 // end each time, and each occurrence with its own; they are gathered here
 // under their UID.
-func (k *khal) list(t *testing.T) readCalendar {
+func (k *khal) list(t *testing.T, w window) readCalendar {
 	t.Helper()
 	const sep, end = "\x1f", "\x1e"
 	out, stderr := k.run(t, "list", "--day-format", "",
 		"--format", strings.Join([]string{"{uid}", "{start}", "{end}", "{status}", "{location}", "{title}", "{all-day}", "{categories}", "{description}"}, sep)+end,
-		khalRange[0], khalRange[1])
+		w[0], w[1])
 	var cal readCalendar
 	if stderr != "" {
 		cal.Warnings = append(cal.Warnings, "khal list: "+stderr)
@@ -576,7 +603,7 @@ func runInterop(t *testing.T, tc interopCase) {
 	read := map[string]map[string]readEvent{}
 	for _, p := range parsers {
 		t.Run(p.name, func(t *testing.T) {
-			cals := p.read(t, tc.files...)
+			cals := p.read(t, windowOf(tc.want), tc.files...)
 			noWarnings(t, p, cals)
 			got := events(t, p, cals)
 			read[p.name] = got
@@ -659,6 +686,29 @@ func TestInterop(t *testing.T) {
 		})
 	}
 
+	// The last days a calendar file can hold: an all-day event on 30
+	// December 9999 (its exclusive end is the last date RFC 5545 can
+	// write; Build refuses the 31st, see TestYear9999) and a time on the
+	// evening of the 30th in Tokyo, with a VTIMEZONE for the year 9999.
+	t.Run("year 9999", func(t *testing.T) {
+		d := time.Date(9999, time.December, 30, 0, 0, 0, 0, time.UTC)
+		plan := &workplan.Plan{ID: "y9999", Title: "Year 9999", Year: 9999, Revision: 4, Revised: time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC),
+			Events: []*workplan.Event{
+				{ID: "last-day", Title: "Last day", Type: "webinar", Status: "planned", Start: d, End: d, Month: d.AddDate(0, 0, -29)},
+				{ID: "tokyo-evening", Title: "Tokyo evening", Type: "webinar", Status: "confirmed", Start: d, End: d, Month: d.AddDate(0, 0, -29),
+					StartTime: "22:00", EndTime: "23:30", TimeZone: "Asia/Tokyo"},
+			}}
+		cal, err := Build(plan, plan.Events, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		runInterop(t, interopCase{
+			files:   []string{writeTemp(t, "y9999.ics", serialize(t, cal))},
+			want:    expected(t, plan, plan.Events),
+			calName: "Year 9999",
+		})
+	})
+
 	// A feed with no events (a group with nothing planned) is a valid
 	// calendar that every parser reads as empty, without a word.
 	t.Run("feed with no events", func(t *testing.T) {
@@ -699,7 +749,7 @@ func TestInteropKnownInstants(t *testing.T) {
 	for _, p := range parsers {
 		t.Run(p.name, func(t *testing.T) {
 			n := 0
-			for _, c := range p.read(t, file) {
+			for _, c := range p.read(t, plan2026, file) {
 				for _, ev := range c.Events {
 					w, ok := known[ev.UID]
 					if !ok {
@@ -766,7 +816,7 @@ func TestInteropUpdate(t *testing.T) {
 		k := newKhal(t)
 		k.importFile(t, f1)
 		k.importFile(t, f2)
-		got := k.list(t)
+		got := k.list(t, plan2026)
 		if len(k.warnings) > 0 || len(got.Warnings) > 0 {
 			t.Errorf("khal warns: %q %q", k.warnings, got.Warnings)
 		}
