@@ -1,6 +1,7 @@
 // Package calendar turns a workplan into iCalendar (RFC 5545) files that
 // import cleanly into calendar clients: Thunderbird (ical.js), khal,
-// python-icalendar and the many clients built on libical.
+// python-icalendar and the many clients built on libical, and that a
+// CalDAV server (RFC 4791) stores as they are.
 //
 // # What it owns
 //
@@ -9,6 +10,33 @@
 // own properties (name, description, refresh interval); and VTIMEZONE
 // components built from Go's time zone database, which golang-ical
 // cannot generate.
+//
+// # Three kinds of file
+//
+// [Build] makes a calendar of the events given (bp ics); [Feed] makes a
+// subscription feed, which is written even when its group has no event;
+// [BuildOne] makes the file of one event, as the site offers it ("add to
+// calendar") and as a CalDAV client stores it at <UID>.ics.
+//
+// # What every client reads alike
+//
+// Each rule below is one on which real parsers disagreed or warned
+// (testdata/interop and the interop tests hold the evidence):
+//   - no METHOD: a published file is not an iTIP message (libical's
+//     iTIP check wants an ORGANIZER with METHOD:PUBLISH), and RFC 4791
+//     forbids METHOD in what a CalDAV server stores;
+//   - an event with a start time and no end time gets DURATION:PT0S, a
+//     moment (khal reads an hour when neither DTEND nor DURATION is
+//     there);
+//   - the categories are one CATEGORIES property holding a list (khal
+//     reads none when there are two properties);
+//   - an event over several days with times happens at those times on
+//     each day: 2–3 Nov, 09:00–13:00 is DTSTART/DTEND on 2 Nov and
+//     RRULE:FREQ=DAILY;COUNT=2, two mornings, not one block from the first
+//     morning to the second noon. TZID keeps the local times on a day the
+//     clocks change;
+//   - a calendar always holds a component ([ErrEmpty]), and no date
+//     after 31 December 9999 ([ErrOutOfRange]).
 //
 // # Stable output
 //
@@ -34,6 +62,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	ics "github.com/arran4/golang-ical"
 
@@ -49,7 +78,9 @@ const ProdID = "-//ICMPD//bp workplan calendar//EN"
 // again (REFRESH-INTERVAL and X-PUBLISHED-TTL).
 const RefreshInterval = "PT12H"
 
-// Options changes what [Build] writes.
+// Options changes what [Build], [Feed] and [BuildOne] write. BuildOne
+// ignores Name and Description: a one-event file is not a calendar of its
+// own.
 type Options struct {
 	// Name is the calendar's name (NAME, X-WR-CALNAME); default: the
 	// plan's title.
@@ -65,7 +96,9 @@ type Options struct {
 // Calendar is a built calendar: the golang-ical value, and what was left
 // out of it.
 type Calendar struct {
-	// ICS is the calendar as golang-ical holds it.
+	// ICS is the calendar as golang-ical holds it. Write it with
+	// [Calendar.WriteTo]: the CATEGORIES value is a list bp escaped
+	// itself, which golang-ical's own Serialize would escape again.
 	ICS *ics.Calendar
 	// Events is the number of VEVENTs in it.
 	Events int
@@ -78,8 +111,92 @@ type Calendar struct {
 // folded at 75 octets on UTF-8 character boundaries.
 func (c *Calendar) WriteTo(w io.Writer) (int64, error) {
 	cw := &countWriter{w: w}
-	err := c.ICS.SerializeTo(cw, ics.WithNewLineWindows)
+	out := *c.ICS
+	out.Components = make([]ics.Component, len(c.ICS.Components))
+	for i, comp := range c.ICS.Components {
+		if ev, ok := comp.(*ics.VEvent); ok {
+			comp = listEvent{ev}
+		}
+		out.Components[i] = comp
+	}
+	err := out.SerializeTo(cw, ics.WithNewLineWindows)
+	if err == nil {
+		err = cw.err
+	}
 	return cw.n, err
+}
+
+// listEvent writes a VEVENT as golang-ical does, except its CATEGORIES
+// value, which bp escaped itself: golang-ical escapes every comma of a
+// TEXT value, so the list "A,B" would become one category named "A,B".
+type listEvent struct{ *ics.VEvent }
+
+func (e listEvent) SerializeTo(w io.Writer, cfg *ics.SerializationConfiguration) error {
+	if _, err := io.WriteString(w, "BEGIN:"+string(ics.ComponentVEvent)+cfg.NewLine); err != nil {
+		return err
+	}
+	for _, p := range e.Properties {
+		var err error
+		if p.IANAToken == string(ics.ComponentPropertyCategories) && len(p.ICalParameters) == 0 {
+			err = writeFolded(w, p.IANAToken+":"+p.Value, cfg)
+		} else {
+			err = p.SerializeTo(w, cfg)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	for _, sub := range e.Components {
+		if err := sub.SerializeTo(w, cfg); err != nil {
+			return err
+		}
+	}
+	_, err := io.WriteString(w, "END:"+string(ics.ComponentVEvent)+cfg.NewLine)
+	return err
+}
+
+// writeFolded writes a content line folded as golang-ical v0.3.4 folds
+// the others: at most cfg.MaxLength octets a line, preferably before a
+// space, the continuation lines starting with a space, never inside a
+// UTF-8 character.
+func writeFolded(w io.Writer, line string, cfg *ics.SerializationConfiguration) error {
+	var b strings.Builder
+	if len(line) > cfg.MaxLength {
+		n := foldAt(line, cfg.MaxLength)
+		b.WriteString(line[:n] + cfg.NewLine)
+		line = line[n:]
+		for len(line) > cfg.MaxLength-1 {
+			n := foldAt(line, cfg.MaxLength-1)
+			b.WriteString(" " + line[:n] + cfg.NewLine)
+			line = line[n:]
+		}
+		b.WriteString(" ")
+	}
+	b.WriteString(line + cfg.NewLine)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// foldAt returns where to fold s to keep at most limit octets: before the
+// last space (or '<', or after '>') that fits, else after the last whole
+// UTF-8 character that fits.
+func foldAt(s string, limit int) int {
+	n, boundary := 0, -1
+	var prev rune
+	for i, r := range s {
+		if r == ' ' || r == '<' || prev == '>' {
+			boundary = i
+		}
+		prev = r
+		if n+utf8.RuneLen(r) > limit {
+			break
+		}
+		n += utf8.RuneLen(r)
+	}
+	if boundary > 0 {
+		return boundary
+	}
+	return n
 }
 
 type countWriter struct {
@@ -104,17 +221,148 @@ func (c *countWriter) Write(p []byte) (int, error) {
 // the two ids, never on the title or the date.
 func UID(planID, eventID string) string { return eventID + "@" + planID }
 
+// ErrEmpty is the error an [*EmptyError] matches (errors.Is): there was
+// no event to write.
+var ErrEmpty = errors.New("no events to write")
+
+// EmptyError is what [Build] and [BuildOne] return when none of the
+// events given can be written — none was given, or each was month-only
+// and left out — since a VCALENDAR without a component is not valid RFC
+// 5545. [Feed] writes a feed anyway.
+type EmptyError struct {
+	// LeftOut lists the month-only events that were not written.
+	LeftOut []*workplan.Event
+}
+
+func (e *EmptyError) Error() string {
+	switch n := len(e.LeftOut); n {
+	case 0:
+	case 1:
+		return fmt.Sprintf("build calendar: %s: the one event has only a month", ErrEmpty)
+	default:
+		return fmt.Sprintf("build calendar: %s: the %d events have only a month", ErrEmpty, n)
+	}
+	return "build calendar: " + ErrEmpty.Error()
+}
+
+// Is makes errors.Is(err, ErrEmpty) hold.
+func (e *EmptyError) Is(target error) bool { return target == ErrEmpty }
+
+// ErrOutOfRange is wrapped in the error [Build] returns for an event that
+// would end after 31 December 9999: RFC 5545 years have four digits, so
+// an all-day event on 31 December 9999, whose exclusive end is 1 January
+// 10000, cannot be written. DURATION:P1D instead of DTEND is valid RFC
+// 5545, but clients written in Python (khal, and any user of
+// python-icalendar) cannot hold the end date and drop the event.
+var ErrOutOfRange = errors.New("out of range")
+
+// lastDay is the last day an iCalendar date can hold.
+var lastDay = time.Date(9999, time.December, 31, 0, 0, 0, 0, time.UTC)
+
 // Build makes the calendar of the given events of plan (in the order
-// given). It fails only on data that validation should have refused,
-// such as an unknown time zone.
+// given): a feed's properties, the VTIMEZONEs the events use, the events.
+// With no event to write it returns an [*EmptyError]. It fails otherwise
+// only on data that validation should have refused, such as an unknown
+// time zone, or on an event past the year 9999 ([ErrOutOfRange]).
 func Build(plan *workplan.Plan, events []*workplan.Event, opts Options) (*Calendar, error) {
+	cal, err := build(plan, events, opts, true)
+	if err != nil {
+		return nil, err
+	}
+	return cal, nil
+}
+
+// Feed makes a subscription feed: [Build], except that a feed with no
+// event to write is still a valid calendar, never an error, so that a
+// subscribed address keeps answering while its group has nothing
+// planned. RFC 5545 wants at least one component in a calendar; an empty
+// feed holds the VTIMEZONE of the plan's time zone (of UTC when the plan
+// has none), which every client reads as a calendar without events.
+// [Calendar.LeftOut] still lists the month-only events left out.
+func Feed(plan *workplan.Plan, events []*workplan.Event, opts Options) (*Calendar, error) {
+	cal, err := build(plan, events, opts, true)
+	var empty *EmptyError
+	if !errors.As(err, &empty) {
+		return cal, err
+	}
+	name, loc := "Etc/UTC", time.UTC
+	if z := plan.TimeZone; z != "" && !isUTC(z) {
+		if loc, err = loadZone(z); err != nil {
+			return nil, fmt.Errorf("build calendar: plan time zone: %w", err)
+		}
+		name = z
+	}
+	year := plan.Year
+	if year < 1 || year > 9999 {
+		year = plan.Revised.Year()
+	}
+	cal.ICS.AddVTimezone(VTimezone(name, loc, year, year))
+	return cal, nil
+}
+
+// BuildOne makes the calendar of one event: the file the site offers to
+// add one meeting to a calendar, and the calendar object a CalDAV client
+// stores at <UID>.ics (RFC 4791 §4.1: one UID per object). It holds the
+// event and the VTIMEZONE it uses, and none of a feed's own properties
+// (name, description, refresh interval): importing it adds an event, not
+// a calendar. A month-only event gives an [*EmptyError] unless
+// [Options.IncludeUndated] is set.
+func BuildOne(plan *workplan.Plan, e *workplan.Event, opts Options) (*Calendar, error) {
+	if e == nil {
+		return nil, errors.New("build calendar: no event")
+	}
+	cal, err := build(plan, []*workplan.Event{e}, opts, false)
+	if err != nil {
+		return nil, err
+	}
+	return cal, nil
+}
+
+// build makes the calendar; with no event to write it returns the
+// calendar so far with an *EmptyError, for Feed.
+func build(plan *workplan.Plan, events []*workplan.Event, opts Options, feed bool) (*Calendar, error) {
 	if plan == nil {
 		return nil, errors.New("build calendar: no plan")
 	}
 	cal := ics.NewCalendarFor("ICMPD")
 	cal.SetProductId(ProdID)
 	cal.SetCalscale("GREGORIAN")
-	cal.SetMethod(ics.MethodPublish)
+	if feed {
+		setFeedProperties(cal, plan, opts)
+	}
+
+	out := &Calendar{ICS: cal}
+	zones := newZoneSet()
+	var vevents []*ics.VEvent
+	for _, e := range events {
+		if !e.HasDay() && !opts.IncludeUndated {
+			out.LeftOut = append(out.LeftOut, e)
+			continue
+		}
+		ev, err := buildEvent(plan, e, zones)
+		if err != nil {
+			return nil, fmt.Errorf("build calendar: event %q: %w", e.ID, err)
+		}
+		vevents = append(vevents, ev)
+	}
+	if len(vevents) == 0 {
+		return out, &EmptyError{LeftOut: out.LeftOut}
+	}
+	// VTIMEZONEs first: some clients resolve a TZID only against the
+	// zones they have already read.
+	for _, tz := range zones.components() {
+		cal.AddVTimezone(tz)
+	}
+	for _, ev := range vevents {
+		cal.AddVEvent(ev)
+	}
+	out.Events = len(vevents)
+	return out, nil
+}
+
+// setFeedProperties sets what a subscribed calendar carries: its name and
+// description, and how often to fetch it again.
+func setFeedProperties(cal *ics.Calendar, plan *workplan.Plan, opts Options) {
 	name := line(opts.Name)
 	if name == "" {
 		name = line(plan.Title)
@@ -136,31 +384,6 @@ func Build(plan *workplan.Plan, events []*workplan.Event, opts Options) (*Calend
 		Value:          RefreshInterval,
 	}})
 	cal.SetXPublishedTTL(RefreshInterval)
-
-	out := &Calendar{ICS: cal}
-	zones := newZoneSet()
-	var vevents []*ics.VEvent
-	for _, e := range events {
-		if !e.HasDay() && !opts.IncludeUndated {
-			out.LeftOut = append(out.LeftOut, e)
-			continue
-		}
-		ev, err := buildEvent(plan, e, zones)
-		if err != nil {
-			return nil, fmt.Errorf("build calendar: event %q: %w", e.ID, err)
-		}
-		vevents = append(vevents, ev)
-	}
-	// VTIMEZONEs first: some clients resolve a TZID only against the
-	// zones they have already read.
-	for _, tz := range zones.components() {
-		cal.AddVTimezone(tz)
-	}
-	for _, ev := range vevents {
-		cal.AddVEvent(ev)
-	}
-	out.Events = len(vevents)
-	return out, nil
 }
 
 // DefaultDescription is the calendar description [Build] uses when
@@ -215,10 +438,11 @@ func Location(e *workplan.Event) string {
 	return ""
 }
 
-// Categories returns an event's CATEGORIES, one value per category: its
-// type, then the names of its groups, without repeats. Commas are left
-// out of a category: python-icalendar 4.0 splits CATEGORIES at an
-// escaped comma too, so "A\, B" would become two categories there.
+// Categories returns an event's categories: its type, then the names of
+// its groups, without repeats. Commas are left out of a category:
+// python-icalendar 4.0 splits CATEGORIES at an escaped comma too, so
+// "A\, B" would become two categories there while every other parser
+// reads one.
 func Categories(plan *workplan.Plan, e *workplan.Event) []string {
 	var cats []string
 	add := func(s string) {
@@ -326,10 +550,10 @@ func buildEvent(plan *workplan.Plan, e *workplan.Event, zones *zoneSet) (*ics.VE
 		ev.SetLocation(l)
 	}
 	ev.SetDescription(Description(plan, e))
-	for _, c := range Categories(plan, e) {
-		// One property per category: golang-ical escapes the comma of
-		// "A,B" into one category named "A,B".
-		ev.AddProperty(ics.ComponentPropertyCategories, c)
+	if cats := Categories(plan, e); len(cats) > 0 {
+		// One property for the list: khal reads no category at all from
+		// an event with two CATEGORIES properties.
+		ev.AddProperty(ics.ComponentPropertyCategories, CategoryList(cats))
 	}
 	if !e.HasDay() {
 		// A month-long placeholder must not make the month look busy.
@@ -339,13 +563,34 @@ func buildEvent(plan *workplan.Plan, e *workplan.Event, zones *zoneSet) (*ics.VE
 	return ev, nil
 }
 
+// CategoryList returns the value of one CATEGORIES property holding the
+// categories: each escaped as RFC 5545 TEXT (its own commas as "\,"),
+// joined by commas. [Calendar.WriteTo] writes it as it is.
+func CategoryList(cats []string) string {
+	out := make([]string, len(cats))
+	for i, c := range cats {
+		out[i] = ics.ToText(c)
+	}
+	return strings.Join(out, ",")
+}
+
 const localFormat = "20060102T150405"
 
-// setWhen writes DTSTART and DTEND: dates (DTEND the day after the last
-// day, as RFC 5545 wants it exclusive), or date-times in the event's zone.
+// setWhen writes when the event happens: dates for an all-day event
+// (DTEND the day after the last day, as RFC 5545 wants it exclusive), or
+// date-times in the event's zone. Times hold on each day of the event:
+// 2–3 Nov, 09:00–13:00 is two mornings, so the event is its first day's
+// slot and RRULE:FREQ=DAILY;COUNT=2. An end time not after the start time
+// runs past midnight: each slot ends on the next day, the last day holds
+// only the end of the last slot (22:00–04:00 over 28–29 Mar is one
+// night). Without an end time each slot is a moment (DURATION:PT0S).
 func setWhen(ev *ics.VEvent, plan *workplan.Plan, e *workplan.Event, zones *zoneSet) error {
 	first, last := e.Span()
 	if e.StartTime == "" || !e.HasDay() {
+		if !last.Before(lastDay) {
+			return fmt.Errorf("%w: its last day is %s; a calendar file ends an all-day event on the next day, and no date after 9999-12-31 can be written (RFC 5545 years have four digits)",
+				ErrOutOfRange, last.Format("2006-01-02"))
+		}
 		ev.SetAllDayStartAt(first)
 		ev.SetAllDayEndAt(last.AddDate(0, 0, 1))
 		return nil
@@ -355,46 +600,81 @@ func setWhen(ev *ics.VEvent, plan *workplan.Plan, e *workplan.Event, zones *zone
 	if err != nil {
 		return err
 	}
-	start, err := at(first, e.StartTime, loc)
+	sh, sm, err := clock(e.StartTime)
 	if err != nil {
 		return fmt.Errorf("startTime: %w", err)
 	}
-	var end time.Time
+	days := int(last.Sub(first).Hours()/24) + 1
+	slots, endDay := days, first
+	var eh, em int
 	if e.EndTime != "" {
-		if end, err = at(last, e.EndTime, loc); err != nil {
+		if eh, em, err = clock(e.EndTime); err != nil {
 			return fmt.Errorf("endTime: %w", err)
 		}
+		if eh*60+em <= sh*60+sm {
+			slots, endDay = days-1, first.AddDate(0, 0, 1)
+		}
+		if slots < 1 {
+			return fmt.Errorf("ends at %s on %s, not after its start at %s", e.EndTime, last.Format("2006-01-02"), e.StartTime)
+		}
+	}
+	date := func(day time.Time, h, m int) time.Time {
+		return time.Date(day.Year(), day.Month(), day.Day(), h, m, 0, 0, loc)
+	}
+	start := date(first, sh, sm)
+	end := start // a moment without an end time
+	if e.EndTime != "" {
+		end = date(endDay, eh, em)
 		if !end.After(start) {
 			return fmt.Errorf("ends at %s, not after its start %s", end.Format(time.RFC3339), start.Format(time.RFC3339))
 		}
 	}
+	lastEnd := date(first.AddDate(0, 0, slots-1), sh, sm).Add(end.Sub(start))
+	if lastEnd.UTC().After(lastDay.AddDate(0, 0, 1).Add(-time.Second)) {
+		return fmt.Errorf("%w: it ends at %s, and no time after 9999-12-31 can be written (RFC 5545 years have four digits)",
+			ErrOutOfRange, lastEnd.UTC().Format(time.RFC3339))
+	}
 	if isUTC(name) {
 		ev.SetStartAt(start)
-		if !end.IsZero() {
+		if e.EndTime != "" {
 			ev.SetEndAt(end)
 		}
-		return nil
+	} else {
+		zones.add(name, loc, start)
+		zones.add(name, loc, lastEnd)
+		// The wall-clock time of the plan, digit for digit (Go would move
+		// a time inside a spring-forward gap; RFC 5545 says how clients
+		// read it).
+		ev.SetProperty(ics.ComponentPropertyDtStart, wall(first, sh, sm), ics.WithTZID(name))
+		if e.EndTime != "" {
+			ev.SetProperty(ics.ComponentPropertyDtEnd, wall(endDay, eh, em), ics.WithTZID(name))
+		}
 	}
-	zones.add(name, loc, start)
-	ev.SetProperty(ics.ComponentPropertyDtStart, start.Format(localFormat), ics.WithTZID(name))
-	if !end.IsZero() {
-		zones.add(name, loc, end)
-		ev.SetProperty(ics.ComponentPropertyDtEnd, end.Format(localFormat), ics.WithTZID(name))
+	if e.EndTime == "" {
+		// RFC 5545 makes an event with neither DTEND nor DURATION end when
+		// it starts, but khal shows it an hour long.
+		ev.SetProperty(ics.ComponentPropertyDuration, "PT0S")
 	}
-	// Without an end time there is no DTEND: RFC 5545 then makes the
-	// event end when it starts, which is better than an invented hour.
+	if slots > 1 {
+		ev.SetProperty(ics.ComponentPropertyRrule, "FREQ=DAILY;COUNT="+strconv.Itoa(slots))
+	}
 	return nil
 }
 
-// at returns the day at "HH:MM" in loc.
-func at(day time.Time, hhmm string, loc *time.Location) (time.Time, error) {
-	h, m, ok := strings.Cut(hhmm, ":")
-	hh, err1 := strconv.Atoi(h)
-	mm, err2 := strconv.Atoi(m)
-	if !ok || err1 != nil || err2 != nil || hh < 0 || hh > 23 || mm < 0 || mm > 59 || len(h) != 2 || len(m) != 2 {
-		return time.Time{}, fmt.Errorf("%q is not a time: use HH:MM", hhmm)
+// clock reads "HH:MM".
+func clock(hhmm string) (h, m int, err error) {
+	hs, ms, ok := strings.Cut(hhmm, ":")
+	h, err1 := strconv.Atoi(hs)
+	m, err2 := strconv.Atoi(ms)
+	if !ok || err1 != nil || err2 != nil || h < 0 || h > 23 || m < 0 || m > 59 || len(hs) != 2 || len(ms) != 2 {
+		return 0, 0, fmt.Errorf("%q is not a time: use HH:MM", hhmm)
 	}
-	return time.Date(day.Year(), day.Month(), day.Day(), hh, mm, 0, 0, loc), nil
+	return h, m, nil
+}
+
+// wall formats a local date and time as an RFC 5545 local DATE-TIME.
+func wall(day time.Time, h, m int) string {
+	return fmt.Sprintf("%sT%02d%02d00", day.Format("20060102"), h, m)
 }
 
 // clean makes text safe for an iCalendar TEXT value: invalid UTF-8

@@ -63,7 +63,28 @@ func roundTrip(t *testing.T, plan *workplan.Plan, ev *workplan.Event) {
 	if len(built) != 1 || len(read) != 1 {
 		t.Fatalf("%d events built, %d read back; want 1 and 1", len(built), len(read))
 	}
-	sameProps(t, "VEVENT", eventProps(built[0].Properties), eventProps(read[0].Properties))
+	want := eventProps(built[0].Properties)
+	for i, p := range want {
+		if p.name == string(ics.ComponentPropertyCategories) {
+			// The list bp escaped itself; golang-ical's parser unescapes
+			// the whole value, list commas included.
+			want[i].value = ics.FromText(p.value)
+		}
+	}
+	sameProps(t, "VEVENT", want, eventProps(read[0].Properties))
+
+	// The one CATEGORIES line, split at its unescaped commas, gives the
+	// categories back.
+	unfolded := strings.ReplaceAll(string(data), "\r\n ", "")
+	_, rest, ok := strings.Cut(unfolded, "\r\nCATEGORIES:")
+	if cats := Categories(plan, ev); ok != (len(cats) > 0) || strings.Count(unfolded, "\r\nCATEGORIES") > 1 {
+		t.Errorf("want one CATEGORIES property for %q:\n%s", cats, data)
+	} else if ok {
+		value, _, _ := strings.Cut(rest, "\r\n")
+		if got := splitList(value); !slices.Equal(got, cats) {
+			t.Errorf("CATEGORIES %q reads as %q, want %q", value, got, cats)
+		}
+	}
 
 	// What a reader gets is the text of the plan, made safe.
 	if got := read[0].GetProperty(ics.ComponentPropertySummary).Value; got != Summary(ev) || strings.ContainsAny(got, "\r\n") {
@@ -144,4 +165,29 @@ func loadFuzzPlan(title, purpose, notes, city, country, partner, group, product,
 		return nil
 	}
 	return plan
+}
+
+// splitList reads a list of TEXT values as RFC 5545 §3.1.1 writes it:
+// split at the commas that are not escaped, then unescape each value.
+func splitList(v string) []string {
+	var out []string
+	var b strings.Builder
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c == '\\' && i+1 < len(v):
+			i++
+			switch v[i] {
+			case 'n', 'N':
+				b.WriteByte('\n')
+			default:
+				b.WriteByte(v[i])
+			}
+		case c == ',':
+			out = append(out, b.String())
+			b.Reset()
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return append(out, b.String())
 }
