@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -88,7 +89,7 @@ func runICS(app *App, stdout io.Writer, opts *icsOptions) error {
 	}
 	cal, err := calendar.Build(plan, evs, copts)
 	if err != nil {
-		return withCode(ExitUsage, err)
+		return calendarError(app, err)
 	}
 	write := func(w io.Writer) error {
 		_, err := cal.WriteTo(w)
@@ -105,10 +106,24 @@ func runICS(app *App, stdout io.Writer, opts *icsOptions) error {
 		fmt.Fprintf(app.Stderr, "bp: wrote %s (%s)\n", opts.Out, eventCount(cal.Events))
 	}
 	reportLeftOut(app.Stderr, cal.LeftOut)
-	if len(evs) == 0 {
-		fmt.Fprintln(app.Stderr, "bp: no events match; the calendar is empty")
-	}
 	return nil
+}
+
+// calendarError turns a calendar build error into bp's answer. An empty
+// selection is not written at all (RFC 5545 has no calendar without a
+// component, and an empty file would wipe a subscriber's events): bp says
+// so and exits 1, as grep does when nothing matches. An event the format
+// cannot hold (past the year 9999) is the plan's problem: exit 1 too.
+func calendarError(app *App, err error) error {
+	var empty *calendar.EmptyError
+	switch {
+	case errors.As(err, &empty):
+		reportLeftOut(app.Stderr, empty.LeftOut)
+		return withCode(ExitInvalid, errors.New("no events match: nothing written"))
+	case errors.Is(err, calendar.ErrOutOfRange):
+		return withCode(ExitInvalid, err)
+	}
+	return withCode(ExitUsage, err)
 }
 
 // wholePlanFeed is the file name of the feed of every event. Feed
@@ -147,10 +162,17 @@ func writeFeeds(app *App, plan *workplan.Plan, evs []*workplan.Event, dir string
 		}
 		feeds = append(feeds, &feed{file: file, name: plan.Title + " – " + g.Name, events: mine})
 	}
+	// The whole selection empty: nothing to publish, and writing empty
+	// feeds would blank every subscriber's calendar.
+	if _, err := calendar.Build(plan, evs, copts); err != nil {
+		return calendarError(app, err)
+	}
 	for _, fd := range feeds {
 		o := copts
 		o.Name = fd.name
-		cal, err := calendar.Build(plan, fd.events, o)
+		// A group with nothing planned keeps a valid, empty feed: its
+		// address is subscribed to and must keep answering.
+		cal, err := calendar.Feed(plan, fd.events, o)
 		if err != nil {
 			return withCode(ExitUsage, fmt.Errorf("--feeds: %s: %w; nothing was written", fd.file, err))
 		}
@@ -183,7 +205,11 @@ func writeFeeds(app *App, plan *workplan.Plan, evs []*workplan.Event, dir string
 		if err := app.writeOut(path, func(w io.Writer) error { _, err := fd.cal.WriteTo(w); return err }); err != nil {
 			return err
 		}
-		fmt.Fprintf(app.Stderr, "bp: wrote %s (%s)\n", path, eventCount(fd.cal.Events))
+		note := ""
+		if fd.cal.Events == 0 {
+			note = ": nothing planned for this group"
+		}
+		fmt.Fprintf(app.Stderr, "bp: wrote %s (%s%s)\n", path, eventCount(fd.cal.Events), note)
 	}
 	reportLeftOut(app.Stderr, feeds[0].cal.LeftOut)
 	return nil
