@@ -66,6 +66,7 @@ import (
 
 	ics "github.com/arran4/golang-ical"
 
+	"github.com/icmpd/bp/pkg/safetext"
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
@@ -679,7 +680,9 @@ func wall(day time.Time, h, m int) string {
 
 // clean makes text safe for an iCalendar TEXT value: invalid UTF-8
 // becomes U+FFFD, CR LF and lone CR become LF (golang-ical writes a raw CR
-// as is), and the other control characters but tab are dropped.
+// as is), and the other characters [safetext.Unsafe] names (controls but
+// tab, bidi and zero-width characters) are dropped, as on a terminal:
+// calendar clients show SUMMARY and DESCRIPTION as they are.
 func clean(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
@@ -688,7 +691,7 @@ func clean(s string) string {
 		if r == '\n' || r == '\t' {
 			return r
 		}
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+		if safetext.Unsafe(r) {
 			return -1
 		}
 		return r

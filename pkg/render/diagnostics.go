@@ -11,10 +11,12 @@ import (
 
 // DiagnosticsText writes one diagnostic a line, as compilers do
 // ("file:line:col: error: message [rule]"), with its hint indented below.
+// File name, message, rule and hint are [Clean]ed: a file name or a
+// plan's text can hold escape sequences.
 func DiagnosticsText(w io.Writer, diags []workplan.Diagnostic) error {
 	bw := bufio.NewWriter(w)
 	for _, d := range diags {
-		d.Message = Clean(d.Message)
+		d.File, d.Message, d.Rule = Clean(d.File), Clean(d.Message), Clean(d.Rule)
 		bw.WriteString(d.String())
 		bw.WriteByte('\n')
 		if d.Hint != "" {
@@ -47,7 +49,8 @@ type ValidationJSON struct {
 }
 
 // DiagnosticsJSON writes the files checked and their diagnostics as one
-// JSON document. valid is the verdict the exit code gives.
+// JSON document. valid is the verdict the exit code gives. Text is kept
+// as it is; [WriteJSON] escapes the characters a terminal must not see.
 func DiagnosticsJSON(w io.Writer, files []string, diags []workplan.Diagnostic, valid bool) error {
 	out := ValidationJSON{Valid: valid, Files: nonNil(files), Diagnostics: make([]DiagnosticJSON, 0, len(diags))}
 	for _, d := range diags {
@@ -65,19 +68,21 @@ func DiagnosticsJSON(w io.Writer, files []string, diags []workplan.Diagnostic, v
 }
 
 // DiagnosticsGitHub writes GitHub Actions workflow commands, which show
-// each diagnostic as an annotation on the pull request's diff.
+// each diagnostic as an annotation on the pull request's diff. File,
+// message, hint and title are [Clean]ed first: the runner prints each
+// command to the job's log, where an escape sequence would be live.
 func DiagnosticsGitHub(w io.Writer, diags []workplan.Diagnostic) error {
 	bw := bufio.NewWriter(w)
 	for _, d := range diags {
-		msg := d.Message
+		msg := Clean(d.Message)
 		if d.Hint != "" {
-			msg += "\nhint: " + d.Hint
+			msg += "\nhint: " + Clean(d.Hint)
 		}
-		bw.WriteString("::" + string(d.Severity) +
-			" file=" + ghProperty(d.File) +
+		bw.WriteString("::" + Clean(string(d.Severity)) +
+			" file=" + ghProperty(Clean(d.File)) +
 			",line=" + strconv.Itoa(d.Line) +
 			",col=" + strconv.Itoa(d.Col) +
-			",title=" + ghProperty("bp "+d.Rule) +
+			",title=" + ghProperty(Clean("bp "+d.Rule)) +
 			"::" + ghData(msg) + "\n")
 	}
 	return bw.Flush()

@@ -5,18 +5,24 @@
 //
 // # Safety
 //
-// Text from a workplan is data, never markup: terminal output drops
-// control characters (no escape sequences reach the terminal), CSV cells
-// that a spreadsheet would run as a formula are prefixed with a quote,
-// and Markdown cells escape the characters that would change the table
-// or inject HTML.
+// Text from a workplan is data, never markup. [Clean], bp's one cleaning
+// function, keeps control, bidi and zero-width characters from the
+// terminal (tables, diagnostics, GitHub annotations, CSV); JSON keeps
+// them as \u escapes; CSV cells, and each ";"-part of one, that a
+// spreadsheet would run as a formula are prefixed with a quote; and
+// Markdown cells escape the characters that would change the table or
+// inject HTML.
 package render
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"time"
+	"unicode/utf8"
 
+	"github.com/icmpd/bp/pkg/safetext"
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
@@ -122,12 +128,51 @@ func NewEventJSON(plan *workplan.Plan, e *workplan.Event) EventJSON {
 
 // WriteJSON writes v as one indented JSON document with a trailing
 // newline. HTML characters are not escaped: the output is data for
-// scripts, and "<" must stay "<".
+// scripts, and "<" must stay "<". Every character [safetext.Unsafe]
+// names is written as a \uXXXX escape (encoding/json escapes only C0
+// controls): the data is kept and round-trips, but no raw C1 control,
+// bidi or zero-width character reaches a terminal that shows the JSON.
 func WriteJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(escapeUnsafe(buf.Bytes()))
+	return err
+}
+
+// escapeUnsafe writes the unsafe characters of a JSON document as \u
+// escapes. Outside strings JSON has only ASCII, and encoding/json has
+// escaped every C0 control inside them, so each unsafe character at or
+// above DEL is inside a string, where \uXXXX means the same character
+// (all of them are in the Basic Multilingual Plane).
+func escapeUnsafe(b []byte) []byte {
+	var out []byte // nil until the first unsafe character
+	last := 0
+	for i := 0; i < len(b); {
+		if b[i] < 0x7f {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if safetext.Unsafe(r) {
+			if out == nil {
+				out = make([]byte, 0, len(b)+64)
+			}
+			out = append(out, b[last:i]...)
+			out = append(out, '\\', 'u')
+			out = append(out, fmt.Sprintf("%04x", r)...)
+			last = i + size
+		}
+		i += size
+	}
+	if out == nil {
+		return b
+	}
+	return append(out, b[last:]...)
 }
 
 // EventsJSON writes {"events": [...]} for the given events.

@@ -5,8 +5,9 @@ import (
 	"io"
 	"strings"
 
-	"github.com/mattn/go-runewidth"
+	"github.com/clipperhouse/displaywidth"
 	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/icmpd/bp/pkg/workplan"
@@ -121,36 +122,77 @@ func EventsTable(w io.Writer, plan *workplan.Plan, evs []*workplan.Event) error 
 }
 
 // Wrap breaks text into lines of at most width display cells, at spaces;
-// a word longer than width is cut.
+// a word wider than width is cut. A cut never splits a character's UTF-8
+// bytes, a wide (CJK) character, or a combining mark from the character
+// it belongs to (a zero-width rune stays with the one before it). A
+// single character wider than width gets a line of its own.
+//
+// Wrap measures each character once, as tablewriter does (so the table
+// it pads agrees): its time is linear in the length of s, whatever the
+// length of its words.
 func Wrap(s string, width int) []string {
-	words := strings.Fields(s)
-	if len(words) == 0 {
-		return []string{""}
+	c := newCells()
+	var (
+		lines []string
+		cur   strings.Builder // the line being filled
+		curW  int             // its display width
+	)
+	flush := func() {
+		lines = append(lines, cur.String())
+		cur.Reset()
+		curW = 0
 	}
-	var lines []string
-	cur := ""
-	for _, w := range words {
-		for runewidth.StringWidth(w) > width {
-			if cur != "" {
-				lines = append(lines, cur)
-				cur = ""
+	for word := range strings.FieldsSeq(s) {
+		ww := 0
+		for _, r := range word {
+			ww += c.rune(r)
+		}
+		if ww > width {
+			// Cut the word into pieces of at most width cells; the last
+			// piece stays open for the words that follow.
+			if cur.Len() > 0 {
+				flush()
 			}
-			head := runewidth.Truncate(w, width, "")
-			lines = append(lines, head)
-			w = w[len(head):]
+			start, pw := 0, 0
+			for i, r := range word {
+				rw := c.rune(r)
+				if pw+rw > width && rw > 0 && i > start {
+					lines = append(lines, word[start:i])
+					start, pw = i, 0
+				}
+				pw += rw
+			}
+			word, ww = word[start:], pw
 		}
 		switch {
-		case cur == "":
-			cur = w
-		case runewidth.StringWidth(cur)+1+runewidth.StringWidth(w) > width:
-			lines = append(lines, cur)
-			cur = w
+		case cur.Len() == 0:
+		case curW+1+ww > width:
+			flush()
 		default:
-			cur += " " + w
+			cur.WriteByte(' ')
+			curW++
 		}
+		cur.WriteString(word)
+		curW += ww
 	}
-	if cur != "" || len(lines) == 0 {
-		lines = append(lines, cur)
+	if cur.Len() > 0 || len(lines) == 0 {
+		flush()
 	}
 	return lines
+}
+
+// cells measures display widths by the rules tablewriter pads cells with
+// (East Asian ambiguous characters count as wide when its locale
+// detection says so), so that a wrapped line is as wide as the table
+// thinks it is.
+type cells displaywidth.Options
+
+func newCells() cells { return cells{EastAsianWidth: twwidth.IsEastAsian()} }
+
+// rune returns the display width of r: 0, 1 or 2.
+func (c cells) rune(r rune) int {
+	if r >= 0x20 && r < 0x7f {
+		return 1
+	}
+	return displaywidth.Options(c).Rune(r)
 }

@@ -142,15 +142,18 @@ func (r *Report) htmlView() htmlView {
 	yDays := float64(days(yStart, yStart.AddDate(1, 0, 0)))
 	pos := func(t time.Time) float64 { return float64(days(yStart, t)) * 100 / yDays }
 
+	// html/template escapes markup; Clean drops what escaping leaves:
+	// control, bidi and zero-width characters.
+	c := render.Clean
 	v := htmlView{
 		R:         r,
-		Title:     r.Heading(),
-		Sub:       r.Subheading(),
-		Framework: FrameworkText(p),
-		People:    r.People(),
-		Overview:  r.Overview(),
-		Summary:   p.Summary,
-		NextWhen:  r.NextText(),
+		Title:     c(r.Heading()),
+		Sub:       c(r.Subheading()),
+		Framework: c(FrameworkText(p)),
+		People:    c(r.People()),
+		Overview:  c(r.Overview()),
+		Summary:   c(p.Summary),
+		NextWhen:  c(r.NextText()),
 		AsOfText:  r.AsOf.Format(day),
 		Year:      year,
 		Generated: "bp status --as-of " + r.AsOf.Format("2006-01-02"),
@@ -188,17 +191,19 @@ func (r *Report) htmlView() htmlView {
 		left := pos(first)
 		width := float64(days(first, last)+1) * 100 / yDays
 		he := htmlEvent{
-			ID: e.ID, Title: e.Title, Date: e.DateText(), Time: e.TimeText(p), Where: render.Where(e),
-			Groups: r.Groups(e), Type: TypeName(e.Type),
-			State: es.State.String(), Label: es.State.Label(), Detail: es.Detail(),
+			ID: c(e.ID), Title: c(e.Title), Date: c(e.DateText()), Time: c(e.TimeText(p)), Where: c(render.Where(e)),
+			Groups: c(r.Groups(e)), Type: c(TypeName(e.Type)),
+			State: es.State.String(), Label: es.State.Label(), Detail: c(es.Detail()),
 			MonthOnly: !e.HasDay(), TBC: e.Unconfirmed(),
 			Bar: template.CSS("left:" + pct(left) + ";width:" + pct(width)),
 		}
 		if es.State == Held {
-			he.Outcome = e.Outcome
+			o := *e.Outcome
+			o.Summary, o.Link = c(o.Summary), c(o.Link)
+			he.Outcome = &o
 			// A plain string, not template.URL: html/template then
 			// refuses any scheme but http(s) and mailto in the href.
-			he.OutcomeLink = e.Outcome.Link
+			he.OutcomeLink = o.Link
 		}
 		return he
 	}
@@ -211,20 +216,20 @@ func (r *Report) htmlView() htmlView {
 	bd := func(bs []Breakdown) []htmlBreakdown {
 		out := make([]htmlBreakdown, 0, len(bs))
 		for _, b := range bs {
-			out = append(out, htmlBreakdown{Name: b.Name, Total: b.Counts.Total(), Held: b.Counts[Held], Summary: b.Counts.Summary(), Bar: segments(b.Counts)})
+			out = append(out, htmlBreakdown{Name: c(b.Name), Total: b.Counts.Total(), Held: b.Counts[Held], Summary: b.Counts.Summary(), Bar: segments(b.Counts)})
 		}
 		return out
 	}
 	v.Progress = []htmlSection{{"By group", bd(r.ByGroup)}, {"By type", bd(r.ByType)}, {"By quarter", bd(r.ByQuarter)}}
 	for _, ps := range r.Products {
-		hp := htmlProduct{Title: ps.Product.Title, Topic: ps.Product.Topic}
+		hp := htmlProduct{Title: c(ps.Product.Title), Topic: c(ps.Product.Topic)}
 		for _, es := range ps.Events {
 			hp.Events = append(hp.Events, ev(es))
 		}
 		v.Products = append(v.Products, hp)
 	}
 	for _, ms := range r.Milestones {
-		v.Miles = append(v.Miles, htmlMilestone{Title: ms.Milestone.Title, When: ms.When(r), Notes: ms.Milestone.Notes, Passed: ms.Passed})
+		v.Miles = append(v.Miles, htmlMilestone{Title: c(ms.Milestone.Title), When: ms.When(r), Notes: c(ms.Milestone.Notes), Passed: ms.Passed})
 	}
 	return v
 }
