@@ -10,7 +10,6 @@ package calendar
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/icmpd/bp/pkg/internal/testtool"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -22,6 +21,7 @@ import (
 
 	ics "github.com/arran4/golang-ical"
 
+	"github.com/icmpd/bp/pkg/internal/testtool"
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
@@ -137,9 +137,11 @@ func newKhal(t *testing.T) *khal {
 		}
 	}
 	// Times are listed in UTC, so they compare with the other parsers.
+	// The path is quoted: configobj reads an unquoted comma (a test name
+	// can put one into the temporary directory's name) as a list.
 	conf := `[calendars]
 [[bp]]
-path = ` + cal + `
+path = "` + cal + `"
 type = calendar
 
 [locale]
@@ -329,8 +331,8 @@ func TestInterop(t *testing.T) {
 		name, plan string
 		opts       Options
 	}{
-		{"2026 plan", "", Options{}},
-		{"2026 plan with undated", "", Options{IncludeUndated: true}},
+		{"2026 as published", published, Options{}},
+		{"2026 as published with undated", published, Options{IncludeUndated: true}},
 		{"times and statuses", fixtures + "times.yaml", Options{IncludeUndated: true}},
 		{"hostile text", fixtures + "hostile.yaml", Options{}},
 	}
@@ -401,7 +403,7 @@ func TestInteropKnownInstants(t *testing.T) {
 // bumps the revision — and shows that UIDs stay, SEQUENCE rises, and
 // khal, re-importing, keeps one event per UID with the new date.
 func TestInteropUpdate(t *testing.T) {
-	plan := loadPlan(t, "")
+	plan := loadPlan(t, published)
 	_, v1 := write(t, plan, Options{})
 
 	moved := plan.Event("som-2026")
