@@ -53,9 +53,15 @@ func runBP(t testing.TB, stdin string, env map[string]string, args ...string) re
 // runBPIn is runBP with dir as bp's working directory.
 func runBPIn(t testing.TB, dir, stdin string, env map[string]string, args ...string) result {
 	t.Helper()
+	return runApp(dir, stdin, env, fixedNow, args...)
+}
+
+// runApp runs bp in-process with everything it reads from outside given:
+// the working directory, stdin, the environment and the clock.
+func runApp(dir, stdin string, env map[string]string, now func() time.Time, args ...string) result {
 	var out, errb bytes.Buffer
 	app := &App{
-		Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Now: fixedNow,
+		Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Now: now,
 		Getenv: func(k string) string { return env[k] },
 		Getwd:  func() (string, error) { return dir, nil },
 	}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"io/fs"
 	"path/filepath"
 	"strings"
@@ -23,21 +22,13 @@ import (
 // today is valid today, whatever day the other tests pretend it is.
 
 // runLive runs bp in dir with an empty environment and the real clock.
-func runLive(t *testing.T, dir string, args ...string) result {
-	t.Helper()
-	var out, errb bytes.Buffer
-	app := &App{
-		Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Now: time.Now,
-		Getenv: func(string) string { return "" },
-		Getwd:  func() (string, error) { return dir, nil },
-	}
-	code := app.Run(args)
-	return result{code: code, stdout: out.String(), stderr: errb.String()}
+func runLive(dir string, args ...string) result {
+	return runApp(dir, "", nil, time.Now, args...)
 }
 
 // $ bp validate workplans/
 func TestLivePlansValidate(t *testing.T) {
-	r := runLive(t, repoRoot, "validate", filepath.Join(repoRoot, "workplans"))
+	r := runLive(repoRoot, "validate", filepath.Join(repoRoot, "workplans"))
 	if r.code != ExitOK {
 		t.Fatalf("bp validate workplans/: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
@@ -45,7 +36,7 @@ func TestLivePlansValidate(t *testing.T) {
 
 // $ bp fmt --check workplans/
 func TestLivePlansFormatted(t *testing.T) {
-	r := runLive(t, repoRoot, "fmt", "--check", filepath.Join(repoRoot, "workplans"))
+	r := runLive(repoRoot, "fmt", "--check", filepath.Join(repoRoot, "workplans"))
 	if r.code != ExitOK || r.stdout != "" {
 		t.Fatalf("bp fmt --check workplans/: exit %d\n%s%s(run 'bp fmt -w workplans/')", r.code, r.stdout, r.stderr)
 	}
@@ -78,11 +69,11 @@ func TestBuiltInPlansValid(t *testing.T) {
 // built into it: list works, and validate checks that plan and says so.
 func TestBuiltInPlanOutsideCheckout(t *testing.T) {
 	dir := t.TempDir()
-	r := runLive(t, dir, "list")
+	r := runLive(dir, "list")
 	if r.code != ExitOK || r.stdout == "" {
 		t.Errorf("bp list: exit %d, %d bytes out\n%s", r.code, len(r.stdout), r.stderr)
 	}
-	r = runLive(t, dir, "validate")
+	r = runLive(dir, "validate")
 	if r.code != ExitOK {
 		t.Fatalf("bp validate: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
