@@ -12,14 +12,9 @@ import (
 // fixedNow is the clock every test runs with, unless it checks live data.
 var fixedNow = func() time.Time { return time.Date(2026, 11, 27, 9, 30, 0, 0, time.UTC) }
 
-// repoRoot is the repository's root directory (the tests run in pkg/cli).
-var repoRoot = func() string {
-	wd, err := os.Getwd()
-	if err != nil {
-		panic(err)
-	}
-	return filepath.Dir(filepath.Dir(wd))
-}()
+// repoRoot is the repository's root directory (the tests run in pkg/cli;
+// origDir, in diff_test.go, is the same directory, uncleaned).
+var repoRoot = filepath.Clean(origDir)
 
 // publishedPlan is the plan as first published: a frozen copy of
 // workplans/2026.yaml. Every test of what bp prints for the 2026 plan

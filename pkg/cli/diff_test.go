@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"github.com/icmpd/bp/pkg/internal/testtool"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -8,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/icmpd/bp/pkg/internal/golden"
-	"github.com/icmpd/bp/pkg/internal/testtool"
 )
 
 // gitRepo makes a temporary git repository, changes into it for the
@@ -136,7 +136,7 @@ func TestRevisionTranscript(t *testing.T) {
 	if r.code != ExitInvalid {
 		t.Fatalf("bp diff HEAD~2: exit %d, want 1 (the plans differ)\n%s", r.code, r.stderr)
 	}
-	golden.Assert(t, filepath.Join(repoRoot, "testdata/diff/transcript.golden"), []byte(r.stdout))
+	golden.Assert(t, filepath.Join(origDir, "testdata/diff/transcript.golden"), []byte(r.stdout))
 	if !strings.Contains(r.stdout, "moved from 6–7 Oct 2026 to 13–14 Oct 2026") {
 		t.Errorf("bp diff does not describe the move:\n%s", r.stdout)
 	}
@@ -156,7 +156,7 @@ func TestRevisionTranscript(t *testing.T) {
 
 func TestDiffErrors(t *testing.T) {
 	git := gitRepo(t)
-	writeFile(t, "workplans/2026.yaml", readFixture(t, filepath.Join(repoRoot, "testdata/diff/old.yaml")))
+	writeFile(t, "workplans/2026.yaml", readFixture(t, filepath.Join(origDir, "testdata/diff/old.yaml")))
 	writeFile(t, "broken.yaml", "formatVersion: 1\nplan: [\n")
 	git("add", ".")
 	git("commit", "-q", "-m", "plan")
@@ -195,3 +195,9 @@ func TestDiffErrors(t *testing.T) {
 		t.Errorf("same file: exit %d\n%s", r.code, r.stdout)
 	}
 }
+
+// origDir is the package directory, for fixtures after a t.Chdir.
+var origDir = func() string {
+	wd, _ := os.Getwd()
+	return filepath.Join(wd, "../..")
+}()
