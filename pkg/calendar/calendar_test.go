@@ -166,7 +166,7 @@ func TestStatus(t *testing.T) {
 	}
 	for _, e := range loadPlan(t, published).Events {
 		if got := Status(e); got != ics.ObjectStatusTentative {
-			t.Errorf("2026 plan, %s (planned): STATUS %s, want TENTATIVE", e.ID, got)
+			t.Errorf("2026 plan as published, %s (planned): STATUS %s, want TENTATIVE", e.ID, got)
 		}
 	}
 }

@@ -249,9 +249,11 @@ func newKhal(t *testing.T) *khal {
 		}
 	}
 	// Times are listed in UTC, so they compare with the other parsers.
+	// The path is quoted: configobj reads an unquoted comma (a test name
+	// can put one into the temporary directory's name) as a list.
 	conf := `[calendars]
 [[bp]]
-path = ` + cal + `
+path = "` + cal + `"
 type = calendar
 
 [locale]

@@ -2,13 +2,29 @@ package cli
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 )
 
-// fixedNow is the clock every test runs with.
+// fixedNow is the clock every test runs with, unless it checks live data.
 var fixedNow = func() time.Time { return time.Date(2026, 11, 27, 9, 30, 0, 0, time.UTC) }
+
+// repoRoot is the repository's root directory (the tests run in pkg/cli;
+// origDir, in diff_test.go, is the same directory, uncleaned).
+var repoRoot = filepath.Clean(origDir)
+
+// publishedPlan is the plan as first published: a frozen copy of
+// workplans/2026.yaml. Every test of what bp prints for the 2026 plan
+// reads it, never the live workplans/*.yaml, which maintainers edit (a
+// date confirmed, an outcome recorded) without touching the tests.
+var publishedPlan = filepath.Join(repoRoot, "testdata", "plans", "2026-published.yaml")
+
+// published is the environment that points bp at publishedPlan: BP_FILE,
+// so that no test depends on which plan bp would find by itself.
+func published() map[string]string { return map[string]string{EnvFile: publishedPlan} }
 
 // result is what one bp run printed and returned.
 type result struct {
@@ -16,39 +32,40 @@ type result struct {
 	stdout, stderr string
 }
 
-// runBP runs bp in-process with args, an empty environment (no BP_FILE)
-// unless env gives one, a fixed clock and the given stdin.
+// runBP runs bp in-process with args in the test's current directory
+// (the package directory, or where the test changed to), an environment
+// holding only env (no BP_FILE unless env gives one), the fixed clock and
+// the given stdin.
 func runBP(t testing.TB, stdin string, env map[string]string, args ...string) result {
 	t.Helper()
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return runBPIn(t, wd, stdin, env, args...)
+}
+
+// runBPIn is runBP with dir as bp's working directory.
+func runBPIn(t testing.TB, dir, stdin string, env map[string]string, args ...string) result {
+	t.Helper()
+	return runApp(dir, stdin, env, fixedNow, args...)
+}
+
+// runApp runs bp in-process with everything it reads from outside given:
+// the working directory, stdin, the environment and the clock.
+func runApp(dir, stdin string, env map[string]string, now func() time.Time, args ...string) result {
 	var out, errb bytes.Buffer
 	app := &App{
-		Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Now: fixedNow,
+		Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Now: now,
 		Getenv: func(k string) string { return env[k] },
+		Getwd:  func() (string, error) { return dir, nil },
 	}
 	code := app.Run(args)
 	return result{code: code, stdout: out.String(), stderr: errb.String()}
 }
 
-func TestListJuneOnEmbeddedPlan(t *testing.T) {
-	r := runBP(t, "", nil, "list", "--month", "june")
-	if r.code != 0 {
-		t.Fatalf("exit %d, stderr: %s", r.code, r.stderr)
-	}
-	for _, want := range []string{"25–26 Jun 2026", "Law Enforcement", "Antalya, Türkiye", "In person"} {
-		if !strings.Contains(r.stdout, want) {
-			t.Errorf("bp list --month june: missing %q in\n%s", want, r.stdout)
-		}
-	}
-}
-
-// Outside a checkout (a directory with no workplans/ in it or above),
-// validate checks the built-in plan and says so.
-func TestValidateBuiltInPlan(t *testing.T) {
-	r := runIn(t, t.TempDir(), "", nil, "validate")
-	if r.code != 0 {
-		t.Fatalf("exit %d: %s%s", r.code, r.stdout, r.stderr)
-	}
-	if want := "workplans/2026.yaml (built in): 0 errors, 0 warnings\n"; r.stderr != want {
-		t.Errorf("stderr = %q, want %q", r.stderr, want)
-	}
+// runPublished runs bp on the plan as first published.
+func runPublished(t testing.TB, args ...string) result {
+	t.Helper()
+	return runBP(t, "", published(), args...)
 }

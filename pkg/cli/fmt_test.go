@@ -7,14 +7,6 @@ import (
 	"testing"
 )
 
-func TestFmtCheckRepoPlans(t *testing.T) {
-	// $ bp fmt --check workplans/
-	r := runBP(t, "", nil, "fmt", "--check", "../../workplans/")
-	if r.code != ExitOK || r.stdout != "" {
-		t.Fatalf("bp fmt --check workplans/: exit %d\n%s%s(run 'bp fmt -w workplans/')", r.code, r.stdout, r.stderr)
-	}
-}
-
 func TestFmtWriteAndCheck(t *testing.T) {
 	dir := t.TempDir()
 	messy, err := os.ReadFile("../../testdata/fmt/messy.yaml")

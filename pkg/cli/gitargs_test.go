@@ -50,7 +50,7 @@ func TestGitArgumentInjection(t *testing.T) {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			t.Parallel()
 			dir := gitRepoAt(t)
-			r := runIn(t, dir, "", nil, args...)
+			r := runBPIn(t, dir, "", nil, args...)
 			if r.code != ExitUsage || !strings.Contains(r.stderr, "a revision cannot start with '-'") {
 				t.Errorf("exit %d (want %d), stderr:\n%s", r.code, ExitUsage, r.stderr)
 			}
@@ -94,7 +94,7 @@ func TestGitRevisions(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			r := runIn(t, c.dir, "", nil, c.args...)
+			r := runBPIn(t, c.dir, "", nil, c.args...)
 			if r.code != c.code || !strings.Contains(r.stdout+r.stderr, c.want) {
 				t.Errorf("bp %s: exit %d (want %d)\n%s%s\nwant %q", strings.Join(c.args, " "), r.code, c.code, r.stdout, r.stderr, c.want)
 			}
@@ -103,7 +103,7 @@ func TestGitRevisions(t *testing.T) {
 	// A plan new since the revision is reported as new.
 	dir = gitRepoAt(t)
 	put(t, dir, map[string]string{"workplans/2027.yaml": planOfYear(t, "2027", "Next")})
-	r := runIn(t, dir, "", nil, "validate", "--against", "HEAD", "workplans/2027.yaml")
+	r := runBPIn(t, dir, "", nil, "validate", "--against", "HEAD", "workplans/2027.yaml")
 	if r.code != ExitOK || !strings.Contains(r.stderr, "workplans/2027.yaml is new since HEAD") {
 		t.Errorf("new plan: exit %d\n%s", r.code, r.stderr)
 	}

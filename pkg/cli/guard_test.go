@@ -43,7 +43,7 @@ func TestBlankFlagValues(t *testing.T) {
 	} {
 		t.Run(strings.Join(c.args, " "), func(t *testing.T) {
 			t.Parallel()
-			r := runIn(t, dir, "", nil, c.args...)
+			r := runBPIn(t, dir, "", nil, c.args...)
 			if r.code != ExitUsage {
 				t.Errorf("exit %d, want %d\n%s%s", r.code, ExitUsage, r.stdout, r.stderr)
 			}
@@ -151,7 +151,7 @@ func TestCleanedText(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			r := runIn(t, dir, "", nil, c.args...)
+			r := runBPIn(t, dir, "", nil, c.args...)
 			if r.code != c.code {
 				t.Errorf("exit %d, want %d\n%s%s", r.code, c.code, r.stdout, r.stderr)
 			}
@@ -190,7 +190,7 @@ func TestCommandLineErrors(t *testing.T) {
 	} {
 		t.Run(strings.Join(c.args, " "), func(t *testing.T) {
 			t.Parallel()
-			r := runIn(t, dir, "", nil, c.args...)
+			r := runBPIn(t, dir, "", nil, c.args...)
 			if r.code != ExitUsage || !strings.Contains(r.stderr, c.want) || r.stdout != "" {
 				t.Errorf("exit %d, stdout %q, stderr:\n%s\nwant %q", r.code, r.stdout, r.stderr, c.want)
 			}

@@ -18,7 +18,7 @@ func TestICSEmptySelection(t *testing.T) {
 		{"ics", "-f", publishedPlan, "--month", "jan", "--out", out},
 		{"ics", "-f", publishedPlan, "--month", "jan", "--feeds", filepath.Join(dir, "feeds")},
 	} {
-		r := runIn(t, dir, "", nil, args...)
+		r := runBPIn(t, dir, "", nil, args...)
 		if r.code != ExitInvalid || r.stdout != "" || !strings.Contains(r.stderr, "bp: no events match: nothing written") {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 1, nothing on stdout, 'nothing written'", args, r.code, r.stdout, r.stderr)
 		}
@@ -29,7 +29,7 @@ func TestICSEmptySelection(t *testing.T) {
 		}
 	}
 	// Only month-only events selected: they are named, with the way to add them.
-	r := runIn(t, dir, "", nil, "ics", "-f", publishedPlan, "--month", "may", "--type", "thematic-meeting")
+	r := runBPIn(t, dir, "", nil, "ics", "-f", publishedPlan, "--month", "may", "--type", "thematic-meeting")
 	if r.code != ExitInvalid || !strings.Contains(r.stderr, "syria-thematic-meeting: May 2026 · day TBC") {
 		t.Errorf("month-only selection: exit %d, stderr %q", r.code, r.stderr)
 	}
@@ -39,7 +39,7 @@ func TestICSEmptySelection(t *testing.T) {
 func TestICSFeedsEmptyGroup(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	r := runIn(t, dir, "", nil, "ics", "-f", publishedPlan, "--month", "sep", "--feeds", "feeds")
+	r := runBPIn(t, dir, "", nil, "ics", "-f", publishedPlan, "--month", "sep", "--feeds", "feeds")
 	if r.code != ExitOK {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}

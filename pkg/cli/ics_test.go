@@ -11,8 +11,9 @@ import (
 
 const icsFixtures = "../../testdata/ics/"
 
-func TestICSEmbeddedPlan(t *testing.T) {
-	r := runBP(t, "", nil, "ics")
+// TestICSPublishedPlan: the calendar of the plan as first published.
+func TestICSPublishedPlan(t *testing.T) {
+	r := runPublished(t, "ics")
 	if r.code != ExitOK {
 		t.Fatalf("exit %d, stderr: %s", r.code, r.stderr)
 	}
@@ -27,7 +28,7 @@ func TestICSEmbeddedPlan(t *testing.T) {
 	if r.stderr != wantErr {
 		t.Errorf("stderr:\n%s\nwant:\n%s", r.stderr, wantErr)
 	}
-	if again := runBP(t, "", nil, "ics"); again.stdout != r.stdout {
+	if again := runPublished(t, "ics"); again.stdout != r.stdout {
 		t.Errorf("a second run gave different bytes")
 	}
 }
@@ -44,7 +45,7 @@ func TestICSFixtures(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.golden, func(t *testing.T) {
-			r := runBP(t, "", nil, tc.args...)
+			r := runPublished(t, tc.args...)
 			if r.code != ExitOK {
 				t.Fatalf("exit %d, stderr: %s", r.code, r.stderr)
 			}
@@ -67,7 +68,7 @@ func TestICSFilters(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
-			r := runBP(t, "", nil, append([]string{"ics"}, tc.args...)...)
+			r := runPublished(t, append([]string{"ics"}, tc.args...)...)
 			if r.code != ExitOK {
 				t.Fatalf("exit %d, stderr: %s", r.code, r.stderr)
 			}
@@ -92,7 +93,7 @@ func TestICSFilters(t *testing.T) {
 func TestICSOut(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "plan.ics")
-	r := runBP(t, "", nil, "ics", "--out", path)
+	r := runPublished(t, "ics", "--out", path)
 	if r.code != ExitOK || r.stdout != "" {
 		t.Fatalf("exit %d, stdout %q, stderr: %s", r.code, r.stdout, r.stderr)
 	}
@@ -112,7 +113,7 @@ func TestICSOut(t *testing.T) {
 
 func TestICSFeeds(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "feeds") // created by bp
-	r := runBP(t, "", nil, "ics", "--feeds", dir)
+	r := runPublished(t, "ics", "--feeds", dir)
 	if r.code != ExitOK {
 		t.Fatalf("exit %d, stderr: %s", r.code, r.stderr)
 	}
@@ -189,7 +190,7 @@ func TestICSErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			r := runBP(t, "", nil, tc.args...)
+			r := runPublished(t, tc.args...)
 			if r.code != tc.code {
 				t.Errorf("exit %d, want %d; stderr: %s", r.code, tc.code, r.stderr)
 			}

@@ -106,9 +106,10 @@ type listedEvent struct {
 	LocationTBC bool    `json:"locationTBC"`
 }
 
+// listJSON runs bp list -o json on the plan as first published.
 func listJSON(t *testing.T, args ...string) []listedEvent {
 	t.Helper()
-	r := runBP(t, "", nil, append([]string{"list", "-o", "json"}, args...)...)
+	r := runPublished(t, append([]string{"list", "-o", "json"}, args...)...)
 	if r.code != 0 {
 		t.Fatalf("bp list %v: exit %d: %s", args, r.code, r.stderr)
 	}
@@ -132,22 +133,17 @@ func str(p *string) string {
 	return *p
 }
 
-// TestListAgreesWithSeed: for every month of 2026, the built-in plan
-// lists exactly the events of the published calendar, with its dates,
-// format and place, and says TBC where the seed does.
+// TestListAgreesWithSeed: for every month of 2026, the plan as first
+// published (testdata/plans/2026-published.yaml) lists exactly the events
+// of the published calendar, with its dates, format and place, and says
+// TBC where the seed does.
 func TestListAgreesWithSeed(t *testing.T) {
-	total := 0
-	for i, m := range months {
+	for _, m := range months {
 		t.Run(m, func(t *testing.T) {
 			got := listJSON(t, "--month", m)
 			want := seedCalendar[m]
-			total += len(want)
 			if len(got) != len(want) {
-				ids := make([]string, len(got))
-				for j, e := range got {
-					ids[j] = e.ID
-				}
-				t.Fatalf("%d events in %s, the seed has %d: %v", len(got), m, len(want), ids)
+				t.Fatalf("%d events in %s, the seed has %d: %v", len(got), m, len(want), ids(got))
 			}
 			for j, w := range want {
 				g := got[j]
@@ -168,12 +164,24 @@ func TestListAgreesWithSeed(t *testing.T) {
 					}
 				}
 			}
-			_ = i
 		})
 	}
-	// The whole year: every event once, none outside the months.
-	if all := listJSON(t); len(all) != total || total != 11 {
-		t.Errorf("bp list gives %d events, the months %d; the seed has 11", len(all), total)
+}
+
+// TestListSeedYear: the whole year lists the seed's 11 events, each once
+// and in the order of the months, so none falls outside a month.
+func TestListSeedYear(t *testing.T) {
+	var want []string
+	for _, m := range months {
+		for _, e := range seedCalendar[m] {
+			want = append(want, e.id)
+		}
+	}
+	if len(want) != 11 {
+		t.Fatalf("the seed table lists %d events; the published calendar has 11", len(want))
+	}
+	if got := ids(listJSON(t)); got != strings.Join(want, " ") {
+		t.Errorf("bp list:\n got: %s\nwant: %s", got, strings.Join(want, " "))
 	}
 }
 
@@ -187,7 +195,7 @@ func boolText(b bool) string {
 // TestListJunePromise is README's example, word for word what a user
 // looks for in the table.
 func TestListJunePromise(t *testing.T) {
-	r := runBP(t, "", nil, "list", "--month", "june")
+	r := runPublished(t, "list", "--month", "june")
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
@@ -231,7 +239,7 @@ func TestListMonthForms(t *testing.T) {
 		{"juen", `did you mean "june"?`}, {"septembre", `did you mean "september"?`},
 		{"13", ""}, {"0", ""}, {"+6", ""}, {"-6", ""}, {"2026-13", ""}, {"", ""}, {"xyz", ""}, {"jun-2026", ""},
 	} {
-		r := runBP(t, "", nil, "list", "--month", c.month)
+		r := runPublished(t, "list", "--month", c.month)
 		if c.month == "" { // an empty --month is a mistake, not "no filter"
 			if r.code != ExitUsage || !strings.Contains(r.stderr, "--month: empty value") {
 				t.Errorf("--month '': exit %d: %s", r.code, r.stderr)
@@ -253,7 +261,8 @@ func TestListMonthForms(t *testing.T) {
 	}
 }
 
-// TestListFilters: each filter alone and combined, on the built-in plan.
+// TestListFilters: each filter alone and combined, on the plan as first
+// published.
 func TestListFilters(t *testing.T) {
 	cases := []struct {
 		args []string
@@ -305,7 +314,7 @@ func TestListUsageErrors(t *testing.T) {
 		{[]string{"--bogus"}, "unknown flag: --bogus"},
 	}
 	for _, c := range cases {
-		r := runBP(t, "", nil, append([]string{"list"}, c.args...)...)
+		r := runPublished(t, append([]string{"list"}, c.args...)...)
 		if r.code != ExitUsage {
 			t.Errorf("bp list %v: exit %d, want %d", c.args, r.code, ExitUsage)
 		}
@@ -314,22 +323,22 @@ func TestListUsageErrors(t *testing.T) {
 		}
 	}
 	// No match is not an error: the table says so on stderr, JSON is [].
-	r := runBP(t, "", nil, "list", "--status", "cancelled")
+	r := runPublished(t, "list", "--status", "cancelled")
 	if r.code != 0 || r.stdout != "" || r.stderr != "no events match\n" {
 		t.Errorf("no match: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
-	r = runBP(t, "", nil, "list", "--status", "cancelled", "-o", "json")
+	r = runPublished(t, "list", "--status", "cancelled", "-o", "json")
 	if r.code != 0 || r.stdout != "{\n  \"events\": []\n}\n" {
 		t.Errorf("no match as JSON: exit %d, stdout %q", r.code, r.stdout)
 	}
 }
 
-// TestListOutputs goldens every output format for the whole 2026 plan
-// and checks each one's shape with a parser.
+// TestListOutputs goldens every output format for the whole plan as first
+// published and checks each one's shape with a parser.
 func TestListOutputs(t *testing.T) {
 	for _, f := range []struct{ format, ext string }{{"table", "txt"}, {"json", "json"}, {"csv", "csv"}, {"markdown", "md"}} {
 		t.Run(f.format, func(t *testing.T) {
-			r := runBP(t, "", nil, "list", "-o", f.format)
+			r := runPublished(t, "list", "-o", f.format)
 			if r.code != 0 || r.stderr != "" {
 				t.Fatalf("exit %d, stderr %s", r.code, r.stderr)
 			}

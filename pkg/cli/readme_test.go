@@ -3,8 +3,11 @@ package cli
 import (
 	"fmt"
 	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/icmpd/bp/pkg/internal/golden"
 	"github.com/icmpd/bp/pkg/workplan"
@@ -116,4 +119,203 @@ func TestREADMEReferenceIsGenerated(t *testing.T) {
 		}
 	}
 	golden.Assert(t, path, []byte(out))
+}
+
+// readmeNow is the clock of README's examples: the day after the plan was
+// first published, when its maintainer makes the first revision.
+var readmeNow = func() time.Time { return time.Date(2026, 11, 28, 9, 0, 0, 0, time.UTC) }
+
+// readmeBlock is one fenced code block of README.md.
+type readmeBlock struct {
+	line int // of the opening fence, 1-based
+	lang string
+	body []string
+}
+
+func readmeBlocks(doc string) []readmeBlock {
+	var blocks []readmeBlock
+	var cur *readmeBlock
+	for i, l := range strings.Split(doc, "\n") {
+		switch {
+		case cur == nil && strings.HasPrefix(l, "```"):
+			cur = &readmeBlock{line: i + 1, lang: strings.TrimPrefix(l, "```")}
+		case cur != nil && l == "```":
+			blocks = append(blocks, *cur)
+			cur = nil
+		case cur != nil:
+			cur.body = append(cur.body, l)
+		}
+	}
+	return blocks
+}
+
+// TestREADMEExamples replays README's examples, in order, in a scratch
+// checkout of a plan repository whose last commit holds the plan as first
+// published (testdata/plans/2026-published.yaml), with testdata/ beside
+// it. A ```console block holds commands ("$ bp ...", or "$ go run
+// ./cmd/bp ...") each followed by what it prints (stdout, then stderr); a
+// line "…" stands for any number of lines. A ```diff block is an edit the
+// reader makes to a file, applied before the examples after it.
+//
+// BP_FILE names the scratch plan, so that the examples read it whichever
+// plan bp would find by itself; README says they show the plan as first
+// published, and a plan edit never breaks this test.
+func TestREADMEExamples(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	git := gitRepo(t)
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, "workplans/2026.yaml", readFixture(t, publishedPlan))
+	git("add", ".")
+	git("commit", "-q", "-m", "the plan as first published")
+	if err := os.Symlink(filepath.Join(repoRoot, "testdata"), "testdata"); err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{EnvFile: "workplans/2026.yaml"}
+
+	commands := 0
+	for _, b := range readmeBlocks(string(doc)) {
+		switch b.lang {
+		case "diff":
+			applyREADMEEdit(t, b)
+		case "console":
+			commands += runREADMETranscript(t, dir, env, b)
+		default:
+			for _, l := range b.body {
+				if strings.HasPrefix(l, "$ bp ") || strings.HasPrefix(l, "$ go run ./cmd/bp ") {
+					t.Errorf("README.md:%d: a transcript outside a ```console block, which this test does not check", b.line)
+					break
+				}
+			}
+		}
+	}
+	inFence := false
+	for i, l := range strings.Split(string(doc), "\n") {
+		if strings.HasPrefix(l, "```") {
+			inFence = !inFence
+		} else if !inFence && strings.HasPrefix(strings.TrimLeft(l, " \t"), "$ bp ") && strings.HasPrefix(l, "    ") {
+			t.Errorf("README.md:%d: an indented transcript, which this test does not check; use a ```console block", i+1)
+		}
+	}
+	if commands < 10 {
+		t.Errorf("README.md has %d commands in ```console blocks; fewer than expected, is the block syntax right?", commands)
+	}
+}
+
+var readmeComment = regexp.MustCompile(`\s+#\s.*$`)
+
+// runREADMETranscript runs the commands of a ```console block and
+// compares what each prints with the lines after it. It returns the
+// number of commands.
+func runREADMETranscript(t *testing.T, dir string, env map[string]string, b readmeBlock) int {
+	t.Helper()
+	type command struct {
+		line int
+		args []string
+		want []string
+	}
+	var cmds []*command
+	for i, l := range b.body {
+		at := b.line + 1 + i
+		text, ok := strings.CutPrefix(l, "$ ")
+		if !ok {
+			if len(cmds) == 0 {
+				t.Errorf("README.md:%d: output before the first $ command", at)
+				return 0
+			}
+			cmds[len(cmds)-1].want = append(cmds[len(cmds)-1].want, l)
+			continue
+		}
+		text = readmeComment.ReplaceAllString(text, "")
+		if strings.ContainsAny(text, "|<>;&'\"$`\\") {
+			t.Errorf("README.md:%d: %q is not a plain bp command this test can run", at, text)
+			return 0
+		}
+		args := strings.Fields(text)
+		if len(args) >= 3 && args[0] == "go" && args[1] == "run" && args[2] == "./cmd/bp" {
+			args = append([]string{"bp"}, args[3:]...)
+		}
+		if len(args) == 0 || args[0] != "bp" {
+			t.Errorf("README.md:%d: %q is not a bp command", at, text)
+			return 0
+		}
+		cmds = append(cmds, &command{line: at, args: args[1:]})
+	}
+	for _, c := range cmds {
+		r := runApp(dir, "", env, readmeNow, c.args...)
+		got := strings.Split(strings.TrimSuffix(strings.ReplaceAll(r.stdout+r.stderr, "\r\n", "\n"), "\n"), "\n")
+		if r.stdout+r.stderr == "" {
+			got = nil
+		}
+		if !matchLines(c.want, got) {
+			t.Errorf("README.md:%d: $ bp %s (exit %d) prints:\n%s\nREADME shows:\n%s",
+				c.line, strings.Join(c.args, " "), r.code, strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+		}
+	}
+	return len(cmds)
+}
+
+// matchLines reports whether got matches want line by line, where a want
+// line "…" matches any number of lines.
+func matchLines(want, got []string) bool {
+	if len(want) == 0 {
+		return len(got) == 0
+	}
+	if want[0] == "…" {
+		for i := 0; i <= len(got); i++ {
+			if matchLines(want[1:], got[i:]) {
+				return true
+			}
+		}
+		return false
+	}
+	return len(got) > 0 && want[0] == got[0] && matchLines(want[1:], got[1:])
+}
+
+// applyREADMEEdit applies a ```diff block to the scratch checkout: after
+// "--- a/PATH" and "+++ b/PATH", each hunk (hunks are separated by "@@"
+// lines) replaces its context and "-" lines with its context and "+"
+// lines, at the one place in the file where they occur.
+func applyREADMEEdit(t *testing.T, b readmeBlock) {
+	t.Helper()
+	if len(b.body) < 3 || !strings.HasPrefix(b.body[0], "--- a/") || !strings.HasPrefix(b.body[1], "+++ b/") {
+		t.Fatalf("README.md:%d: a ```diff block starts with --- a/PATH and +++ b/PATH", b.line)
+	}
+	path := strings.TrimPrefix(b.body[1], "+++ b/")
+	data := readFixture(t, path)
+	var old, new strings.Builder
+	flush := func(at int) {
+		if old.Len() == 0 {
+			return
+		}
+		if n := strings.Count(data, old.String()); n != 1 {
+			t.Fatalf("README.md:%d: the edit's old text occurs %d times in %s, want once:\n%s", at, n, path, old.String())
+		}
+		data = strings.Replace(data, old.String(), new.String(), 1)
+		old.Reset()
+		new.Reset()
+	}
+	for i, l := range b.body[2:] {
+		at := b.line + 3 + i
+		switch {
+		case strings.HasPrefix(l, "@@"):
+			flush(at)
+		case strings.HasPrefix(l, " "):
+			old.WriteString(l[1:] + "\n")
+			new.WriteString(l[1:] + "\n")
+		case strings.HasPrefix(l, "-"):
+			old.WriteString(l[1:] + "\n")
+		case strings.HasPrefix(l, "+"):
+			new.WriteString(l[1:] + "\n")
+		default:
+			t.Fatalf("README.md:%d: a diff line starts with space, - or +: %q", at, l)
+		}
+	}
+	flush(b.line + len(b.body))
+	writeFile(t, path, data)
 }

@@ -8,24 +8,6 @@ import (
 	"testing"
 )
 
-// runIn runs bp like runBP, in working directory dir given through
-// App.Getwd: it changes no process state, so tests that use it run in
-// parallel.
-func runIn(t testing.TB, dir, stdin string, env map[string]string, args ...string) result {
-	t.Helper()
-	var out, errb bytes.Buffer
-	app := &App{
-		Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Now: fixedNow,
-		Getenv: func(k string) string { return env[k] },
-		Getwd:  func() (string, error) { return dir, nil },
-	}
-	code := app.Run(args)
-	return result{code: code, stdout: out.String(), stderr: errb.String()}
-}
-
-// publishedPlan is the frozen copy of the 2026 plan as first published.
-var publishedPlan = filepath.Join(origDir, "testdata", "plans", "2026-published.yaml")
-
 // planWithTitle returns the published plan with its title replaced by
 // title and the Senior Officials Meeting's title by title+" SOM", so that
 // a test can tell which file bp read.
@@ -127,7 +109,7 @@ func TestResolverOrder(t *testing.T) {
 			}
 			for _, cmd := range commands {
 				args := append(append([]string{}, c.flags...), cmd.args...)
-				r := runIn(t, c.dir, "", c.env, args...)
+				r := runBPIn(t, c.dir, "", c.env, args...)
 				if r.code != 0 {
 					t.Errorf("bp %s: exit %d\n%s", strings.Join(args, " "), r.code, r.stderr)
 					continue
@@ -151,19 +133,19 @@ func TestResolverFmtAndDiff(t *testing.T) {
 		"elsewhere/.keep":          "",
 	})
 	sub := filepath.Join(root, "repo", "sub")
-	r := runIn(t, sub, "", nil, "fmt")
+	r := runBPIn(t, sub, "", nil, "fmt")
 	if r.code != 0 || !strings.Contains(r.stdout, "title: Found Upward Plan") {
 		t.Errorf("bp fmt from a subdirectory: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	r = runIn(t, sub, "", nil, "fmt", "--check")
+	r = runBPIn(t, sub, "", nil, "fmt", "--check")
 	if r.code != 0 || r.stdout != "" {
 		t.Errorf("bp fmt --check: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	r = runIn(t, filepath.Join(root, "elsewhere"), "", nil, "fmt", "--check")
+	r = runBPIn(t, filepath.Join(root, "elsewhere"), "", nil, "fmt", "--check")
 	if r.code != ExitUsage || !strings.Contains(r.stderr, "no workplans/ directory here or above") {
 		t.Errorf("bp fmt with nothing found: exit %d\n%s", r.code, r.stderr)
 	}
-	r = runIn(t, filepath.Join(root, "elsewhere"), "", nil, "diff", "HEAD")
+	r = runBPIn(t, filepath.Join(root, "elsewhere"), "", nil, "diff", "HEAD")
 	if r.code != ExitUsage || !strings.Contains(r.stderr, "no plan file to compare") {
 		t.Errorf("bp diff with nothing found: exit %d\n%s", r.code, r.stderr)
 	}
@@ -195,26 +177,26 @@ func TestResolverCurrentYear(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			r := runIn(t, dir, "", c.env, append(c.args, "status")...)
+			r := runBPIn(t, dir, "", c.env, append(c.args, "status")...)
 			if r.code != 0 || !strings.Contains(r.stdout, c.want) {
 				t.Errorf("bp status: exit %d, want %q in\n%s%s", r.code, c.want, r.stdout, r.stderr)
 			}
 		})
 	}
 	// status --as-of picks the plan of its day; version lists every plan.
-	if r := runIn(t, dir, "", nil, "status", "--as-of", "2027-03-01"); !strings.Contains(r.stdout, "Plan Of 2027") {
+	if r := runBPIn(t, dir, "", nil, "status", "--as-of", "2027-03-01"); !strings.Contains(r.stdout, "Plan Of 2027") {
 		t.Errorf("status --as-of 2027-03-01 does not report on 2027:\n%s%s", r.stdout, r.stderr)
 	}
-	r := runIn(t, dir, "", nil, "version")
+	r := runBPIn(t, dir, "", nil, "version")
 	if !strings.Contains(r.stdout, "workplan: Plan Of 2026, revision 1 of 2026-11-27 (from workplans/2026.yaml)\n"+
 		"workplan: Plan Of 2027, revision 1 of 2027-11-27 (from workplans/2027.yaml)\n") {
 		t.Errorf("bp version does not list both plans:\n%s", r.stdout)
 	}
-	r = runIn(t, dir, "", nil, "validate")
+	r = runBPIn(t, dir, "", nil, "validate")
 	if r.code != 0 || r.stderr != "2 files: 0 errors, 0 warnings\n" {
 		t.Errorf("bp validate over the set: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	if r := runIn(t, dir, "", map[string]string{EnvToday: "2027-02-30"}, "list"); r.code != ExitUsage || !strings.Contains(r.stderr, "BP_TODAY:") {
+	if r := runBPIn(t, dir, "", map[string]string{EnvToday: "2027-02-30"}, "list"); r.code != ExitUsage || !strings.Contains(r.stderr, "BP_TODAY:") {
 		t.Errorf("a bad BP_TODAY: exit %d\n%s", r.code, r.stderr)
 	}
 }
@@ -251,7 +233,7 @@ func TestResolverRefusals(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			t.Parallel()
-			r := runIn(t, c.dir, "", c.env, c.args...)
+			r := runBPIn(t, c.dir, "", c.env, c.args...)
 			if r.code != c.code || !strings.Contains(r.stderr, c.want) {
 				t.Errorf("bp %s: exit %d (want %d), stderr:\n%s\nwant %q", strings.Join(c.args, " "), r.code, c.code, r.stderr, c.want)
 			}

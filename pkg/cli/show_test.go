@@ -9,13 +9,13 @@ import (
 )
 
 // TestShowGolden: the full text and JSON of events that use every part
-// of the format the 2026 plan has: alternatives, back-to-back, a product,
-// partners, a month-only date, a TBC day.
+// of the format the plan as first published has: alternatives,
+// back-to-back, a product, partners, a month-only date, a TBC day.
 func TestShowGolden(t *testing.T) {
 	for _, id := range []string{"twg-return-2026", "som-2026", "webinar-skills-partnerships", "syria-thematic-meeting", "webinar-missing-migrants"} {
 		for _, format := range []string{"text", "json"} {
 			t.Run(id+"/"+format, func(t *testing.T) {
-				r := runBP(t, "", nil, "show", id, "-o", format)
+				r := runPublished(t, "show", id, "-o", format)
 				if r.code != 0 || r.stderr != "" {
 					t.Fatalf("exit %d, stderr %s", r.code, r.stderr)
 				}
@@ -36,7 +36,7 @@ func TestShowGolden(t *testing.T) {
 }
 
 func TestShowFacts(t *testing.T) {
-	r := runBP(t, "", nil, "show", "twg-return-2026")
+	r := runPublished(t, "show", "twg-return-2026")
 	for _, want := range []string{
 		"Thematic Working Group Meeting on Return and Reintegration\n\n",
 		"  date          6–7 Oct 2026\n",
@@ -48,7 +48,7 @@ func TestShowFacts(t *testing.T) {
 			t.Errorf("bp show twg-return-2026 lacks %q:\n%s", want, r.stdout)
 		}
 	}
-	r = runBP(t, "", nil, "show", "som-2026")
+	r = runPublished(t, "show", "som-2026")
 	if !strings.Contains(r.stdout, "  back-to-back  Reference Group Meeting, 24–26 Nov 2026 (rg-2026-11)\n") {
 		t.Errorf("bp show som-2026 does not name its back-to-back pair:\n%s", r.stdout)
 	}
@@ -69,7 +69,7 @@ func TestShowErrors(t *testing.T) {
 		{[]string{"show", "-f", "../../testdata/no-such.yaml", "x"}, ExitUsage, "no such file"},
 	}
 	for _, c := range cases {
-		r := runBP(t, "", nil, c.args...)
+		r := runPublished(t, c.args...)
 		if r.code != c.code {
 			t.Errorf("bp %v: exit %d, want %d (%s)", c.args, r.code, c.code, r.stderr)
 		}

@@ -14,8 +14,9 @@ import (
 
 const statusFixture = "../../testdata/status/fixture.yaml"
 
-// TestStatusGolden pins every format of bp status, for the real 2026 plan
-// as of the fixed clock (27 Nov 2026) and for the fixture plan mid-year.
+// TestStatusGolden pins every format of bp status, for the 2026 plan as
+// first published, as of the fixed clock (27 Nov 2026), and for the
+// fixture plan mid-year.
 func TestStatusGolden(t *testing.T) {
 	formats := map[string]string{"text": "txt", "markdown": "md", "html": "html", "json": "json"}
 	cases := []struct {
@@ -29,7 +30,7 @@ func TestStatusGolden(t *testing.T) {
 		for format, ext := range formats {
 			t.Run(c.name+"/"+format, func(t *testing.T) {
 				args := append(append([]string{"status"}, c.args...), "-o", format)
-				r := runBP(t, "", nil, args...)
+				r := runPublished(t, args...)
 				if r.code != ExitOK || r.stderr != "" {
 					t.Fatalf("bp %s: exit %d, stderr: %s", strings.Join(args, " "), r.code, r.stderr)
 				}
@@ -40,11 +41,11 @@ func TestStatusGolden(t *testing.T) {
 }
 
 // TestStatus2026NothingMadeUp checks the facts the issue fixes for the
-// real plan as of 27 Nov 2026: no outcome is recorded, so every dated
-// event needs follow-up (the November meetings ran 24–26 Nov) and the two
-// month-only meetings are overdue to schedule.
+// plan as first published, as of 27 Nov 2026: no outcome is recorded, so
+// every dated event needs follow-up (the November meetings ran 24–26 Nov)
+// and the two month-only meetings are overdue to schedule.
 func TestStatus2026NothingMadeUp(t *testing.T) {
-	r := runBP(t, "", nil, "status", "-o", "json")
+	r := runPublished(t, "status", "-o", "json")
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
@@ -101,7 +102,7 @@ func TestStatusDate(t *testing.T) {
 		{[]string{"--today", "2026-03-01"}, "Status as of 1 Mar 2026"},
 		{[]string{"--today", "2026-03-01", "--as-of", "2026-07-07"}, "Status as of 7 Jul 2026"},
 	} {
-		r := runBP(t, "", nil, append([]string{"status"}, c.args...)...)
+		r := runPublished(t, append([]string{"status"}, c.args...)...)
 		if r.code != 0 {
 			t.Fatalf("%v: exit %d: %s", c.args, r.code, r.stderr)
 		}
@@ -110,7 +111,7 @@ func TestStatusDate(t *testing.T) {
 		}
 	}
 	// On 7 July the Reference Group meets that day.
-	r := runBP(t, "", nil, "status", "--as-of", "2026-07-07", "-o", "markdown")
+	r := runPublished(t, "status", "--as-of", "2026-07-07", "-o", "markdown")
 	if !strings.Contains(r.stdout, "| 7 Jul 2026 | Reference Group Meeting (rg-2026-07) | Online | **Happening now** | today |") {
 		t.Errorf("rg-2026-07 not happening now on 7 Jul:\n%s", r.stdout)
 	}
@@ -118,7 +119,7 @@ func TestStatusDate(t *testing.T) {
 
 func TestStatusTextFits80Columns(t *testing.T) {
 	for _, args := range [][]string{{"status"}, {"status", "-f", statusFixture, "--as-of", "2026-06-17"}} {
-		r := runBP(t, "", nil, args...)
+		r := runPublished(t, args...)
 		for i, l := range strings.Split(r.stdout, "\n") {
 			if w := runewidth.StringWidth(l); w > 80 {
 				t.Errorf("%v: line %d is %d columns wide: %q", args, i+1, w, l)
@@ -133,7 +134,7 @@ func TestStatusOutWritesFile(t *testing.T) {
 	if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	r := runBP(t, "", nil, "status", "-o", "html", "--out", path)
+	r := runPublished(t, "status", "-o", "html", "--out", path)
 	if r.code != 0 || r.stdout != "" {
 		t.Fatalf("exit %d, stdout %q, stderr %s", r.code, r.stdout, r.stderr)
 	}
@@ -141,7 +142,7 @@ func TestStatusOutWritesFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := runBP(t, "", nil, "status", "-o", "html").stdout
+	want := runPublished(t, "status", "-o", "html").stdout
 	if string(got) != want {
 		t.Errorf("--out file differs from standard output")
 	}
@@ -177,7 +178,7 @@ func TestStatusErrors(t *testing.T) {
 			if c.name == "invalid plan" {
 				stdin = "formatVersion: 1\nplan: {id: x}\nevents: [{id: a}]\n"
 			}
-			r := runBP(t, stdin, nil, c.args...)
+			r := runBP(t, stdin, published(), c.args...)
 			if r.code != c.code {
 				t.Errorf("exit %d, want %d; stderr: %s", r.code, c.code, r.stderr)
 			}

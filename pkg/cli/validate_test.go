@@ -99,11 +99,11 @@ func slices_contains(s []string, v string) bool {
 
 var diagLine = regexp.MustCompile(`^(.+?):(\d+):(\d+): (error|warning): (.+) \[([a-z0-9-]+)\]$`)
 
+// TestValidateFixtures runs bp validate on each fixture of
+// testdata/validate and compares the transcript with its golden file.
 func TestValidateFixtures(t *testing.T) {
 	t.Chdir("../..")
-	fxs := readFixtures(t)
-	covered := map[string]bool{}
-	for _, fx := range fxs {
+	for _, fx := range readFixtures(t) {
 		t.Run(fx.name, func(t *testing.T) {
 			args := validateArgs(fx)
 			r := runBP(t, "", nil, args...)
@@ -116,43 +116,69 @@ func TestValidateFixtures(t *testing.T) {
 			}
 			// Every diagnostic names this file and a real position, and
 			// the fixture named after a rule gives that rule.
-			lines := 0
-			sc := bufio.NewScanner(strings.NewReader(r.stdout))
-			sc.Buffer(nil, 1<<20)
-			for sc.Scan() {
-				l := sc.Text()
-				if strings.HasPrefix(l, "  hint: ") {
-					continue
-				}
-				m := diagLine.FindStringSubmatch(l)
-				if m == nil {
-					t.Errorf("not a diagnostic line: %q", l)
-					continue
-				}
-				lines++
-				if m[1] != fx.path {
-					t.Errorf("diagnostic names %q, want %q", m[1], fx.path)
-				}
-				if n, _ := strconv.Atoi(m[2]); n < 1 {
-					t.Errorf("line %d < 1: %s", n, l)
-				}
-				if n, _ := strconv.Atoi(m[3]); n < 1 {
-					t.Errorf("column %d < 1: %s", n, l)
-				}
-				if strings.HasPrefix(fx.name, m[6]+"-") || fx.name == m[6] {
-					covered[m[6]] = true
-				}
-			}
+			rules, lines := fixtureRules(t, fx, r)
 			if fx.exit == 0 && strings.HasPrefix(fx.name, "valid-") && lines != 0 {
 				t.Errorf("valid fixture gives %d diagnostics", lines)
 			}
 			if fx.exit == 1 && lines == 0 {
 				t.Errorf("invalid fixture gives no diagnostic")
 			}
-			if lines > 0 && !strings.HasPrefix(fx.name, "valid-") && !covered[ruleOf(fx.name)] {
+			if lines > 0 && !strings.HasPrefix(fx.name, "valid-") && !rules[ruleOf(fx.name)] {
 				t.Errorf("fixture %s gives no [%s] diagnostic", fx.name, ruleOf(fx.name))
 			}
 		})
+	}
+}
+
+// fixtureRules checks the diagnostic lines bp validate printed for fx:
+// each names the fixture's file and a real position. It returns the rules
+// of the diagnostics that the fixture is named after ("overlap" gives
+// overlap, "date-order-times" date-order) and the number of diagnostics.
+func fixtureRules(t *testing.T, fx fixture, r result) (map[string]bool, int) {
+	t.Helper()
+	rules := map[string]bool{}
+	lines := 0
+	sc := bufio.NewScanner(strings.NewReader(r.stdout))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		l := sc.Text()
+		if strings.HasPrefix(l, "  hint: ") {
+			continue
+		}
+		m := diagLine.FindStringSubmatch(l)
+		if m == nil {
+			t.Errorf("%s: not a diagnostic line: %q", fx.name, l)
+			continue
+		}
+		lines++
+		if m[1] != fx.path {
+			t.Errorf("%s: diagnostic names %q, want %q", fx.name, m[1], fx.path)
+		}
+		if n, _ := strconv.Atoi(m[2]); n < 1 {
+			t.Errorf("%s: line %d < 1: %s", fx.name, n, l)
+		}
+		if n, _ := strconv.Atoi(m[3]); n < 1 {
+			t.Errorf("%s: column %d < 1: %s", fx.name, n, l)
+		}
+		if strings.HasPrefix(fx.name, m[6]+"-") || fx.name == m[6] {
+			rules[m[6]] = true
+		}
+	}
+	return rules, lines
+}
+
+// TestValidateFixturesCoverEveryRule: every rule has a fixture in
+// testdata/validate, named after it, that triggers it. It runs every
+// fixture itself, so that it does not depend on which subtests of
+// TestValidateFixtures ran.
+func TestValidateFixturesCoverEveryRule(t *testing.T) {
+	t.Chdir("../..")
+	covered := map[string]bool{}
+	for _, fx := range readFixtures(t) {
+		rules, _ := fixtureRules(t, fx, runBP(t, "", nil, validateArgs(fx)...))
+		for rule := range rules {
+			covered[rule] = true
+		}
 	}
 	for _, rule := range workplan.Rules {
 		if rule.Name == "revision" {
@@ -243,7 +269,7 @@ func TestValidateExitCodes(t *testing.T) {
 		{"valid", []string{"validate", "testdata/validate/valid-minimal.yaml"}, ExitOK, "0 errors, 0 warnings"},
 		{"invalid", []string{"validate", "testdata/validate/date-order.yaml"}, ExitInvalid, "1 error"},
 		{"stdin", []string{"validate", "-"}, ExitInvalid, "-: 2 errors"},
-		{"the real plan", []string{"validate", "workplans/2026.yaml"}, ExitOK, "0 errors, 0 warnings"},
+		{"the plan as first published", []string{"validate", "testdata/plans/2026-published.yaml"}, ExitOK, "0 errors, 0 warnings"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -89,27 +89,65 @@ func TestWriteFileAtomicFullDiskKeepsOldFile(t *testing.T) {
 	}
 }
 
-func TestWriteFileAtomicReadOnlyDir(t *testing.T) {
-	if os.Geteuid() == 0 {
-		// root ignores directory permissions; use a directory that does not exist instead.
-		err := writeFileAtomic(filepath.Join(t.TempDir(), "missing", "out.ics"), func(io.Writer) error { return nil })
-		if err == nil {
-			t.Fatal("writing into a missing directory succeeded")
+// A directory bp cannot write into: the write fails, says the old file
+// is unchanged, and leaves nothing behind. A path under a regular file
+// (dir/file.txt/out.ics) cannot be created by anyone, root included, so
+// that failure is real wherever the tests run (CI runs them as root); a
+// read-only directory is the same failure for everyone but root, whom
+// directory permissions do not stop.
+func TestWriteFileAtomicUnwritableDir(t *testing.T) {
+	t.Run("path under a regular file", func(t *testing.T) {
+		dir := t.TempDir()
+		file := filepath.Join(dir, "file.txt")
+		if err := os.WriteFile(file, []byte("old"), 0o644); err != nil {
+			t.Fatal(err)
 		}
-		return
-	}
-	dir := t.TempDir()
-	path := filepath.Join(dir, "out.ics")
-	os.WriteFile(path, []byte("old"), 0o644)
-	os.Chmod(dir, 0o555)
-	defer os.Chmod(dir, 0o755)
-	err := writeFileAtomic(path, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err })
-	if err == nil {
-		t.Fatal("write into a read-only directory succeeded")
-	}
-	if got := readString(t, path); got != "old" {
-		t.Errorf("old file changed to %q", got)
-	}
+		called := false
+		err := writeFileAtomic(filepath.Join(file, "out.ics"), func(w io.Writer) error {
+			called = true
+			_, err := io.WriteString(w, "new")
+			return err
+		})
+		if err == nil {
+			t.Fatal("writing under a regular file succeeded")
+		}
+		if !errors.Is(err, syscall.ENOTDIR) || !strings.Contains(err.Error(), "unchanged") {
+			t.Errorf("err = %v, want ENOTDIR and a word that nothing changed", err)
+		}
+		if called {
+			t.Error("the writer ran although there is nowhere to write")
+		}
+		if got := readString(t, file); got != "old" {
+			t.Errorf("file.txt changed to %q", got)
+		}
+		if l := leftovers(t, dir, "file.txt"); len(l) > 0 {
+			t.Errorf("files left behind: %v", l)
+		}
+	})
+	t.Run("read-only directory", func(t *testing.T) {
+		if os.Geteuid() == 0 {
+			t.Skip("root ignores directory permissions; the path under a regular file fails for root too")
+		}
+		dir := t.TempDir()
+		path := filepath.Join(dir, "out.ics")
+		if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chmod(dir, 0o555); err != nil {
+			t.Fatal(err)
+		}
+		defer os.Chmod(dir, 0o755)
+		err := writeFileAtomic(path, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err })
+		if !errors.Is(err, os.ErrPermission) {
+			t.Fatalf("err = %v, want a permission error", err)
+		}
+		if got := readString(t, path); got != "old" {
+			t.Errorf("old file changed to %q", got)
+		}
+		if l := leftovers(t, dir, "out.ics"); len(l) > 0 {
+			t.Errorf("files left behind: %v", l)
+		}
+	})
 }
 
 // A process killed in the middle of a write leaves the old file whole.

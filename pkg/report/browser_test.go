@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"context"
-	"github.com/icmpd/bp/pkg/internal/testtool"
 	"image"
 	"image/color"
 	"image/png"
@@ -17,8 +16,8 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/icmpd/bp/pkg/internal/testtool"
 	"github.com/icmpd/bp/pkg/workplan"
-	"github.com/icmpd/bp/workplans"
 )
 
 // chromium finds a headless-capable Chromium, or skips the test.
@@ -130,10 +129,15 @@ func near(a, b color.RGBA) bool {
 // full page in the states' colours. Screenshots are kept as artifacts.
 func TestHTMLInChromium(t *testing.T) {
 	bin := chromium(t)
-	name, data := workplans.Default()
-	plan2026, diags := workplan.Check(name, data, workplan.DefaultLimits, workplan.Options{})
+	// the 2026 plan as first published, not the live plan maintainers edit
+	const published = "../../testdata/plans/2026-published.yaml"
+	data, err := os.ReadFile(published)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan2026, diags := workplan.Check(published, data, workplan.DefaultLimits, workplan.Options{})
 	if workplan.HasErrors(diags) {
-		t.Fatalf("embedded plan: %v", diags)
+		t.Fatalf("%s: %v", published, diags)
 	}
 	cases := []struct {
 		name string

@@ -126,7 +126,7 @@ func schemaCatches(d Diagnostic) bool {
 
 func TestJSONSchemaAcceptsValidRejectsInvalid(t *testing.T) {
 	sch := compileSchema(t)
-	valid := fixtures("../../workplans/*.yaml", "../../testdata/diff/*.yaml", "../../testdata/fmt/*.yaml",
+	valid := fixtures("../../testdata/plans/*.yaml", "../../testdata/diff/*.yaml", "../../testdata/fmt/*.yaml",
 		"../../testdata/schema/valid-*.yaml")
 	for _, f := range valid {
 		t.Run("valid/"+filepath.Base(f), func(t *testing.T) {

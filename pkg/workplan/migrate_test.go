@@ -1,23 +1,71 @@
 package workplan
 
 import (
+	"errors"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
 	"gopkg.in/yaml.v3"
 )
 
+// checkMigrations returns what is wrong with a table of migrations for a
+// format at version: one migration per version before it, in order, each
+// with a Doc and an Up.
+func checkMigrations(version int, ms []Migration) []string {
+	var problems []string
+	if len(ms) != version-1 {
+		problems = append(problems, fmt.Sprintf("format version %d needs %d migrations, the table has %d; add the one from version %d",
+			version, version-1, len(ms), version-1))
+	}
+	for i, m := range ms {
+		if m.From != i+1 || m.Up == nil || m.Doc == "" {
+			problems = append(problems, fmt.Sprintf("migrations[%d] = {From: %d, Doc: %q}: want From %d, a Doc and an Up", i, m.From, m.Doc, i+1))
+		}
+	}
+	return problems
+}
+
 // Each format version but the first has its migration from the one
 // before: raising FormatVersion without one fails here.
 func TestMigrationsCoverEveryVersion(t *testing.T) {
-	if len(Migrations) != FormatVersion-1 {
-		t.Fatalf("FormatVersion is %d but there are %d migrations; add the one from version %d",
-			FormatVersion, len(Migrations), FormatVersion-1)
+	for _, p := range checkMigrations(FormatVersion, Migrations) {
+		t.Error(p)
 	}
-	for i, m := range Migrations {
-		if m.From != i+1 || m.Up == nil || m.Doc == "" {
-			t.Errorf("Migrations[%d] = {From: %d, Doc: %q}: want From %d, a Doc and an Up", i, m.From, m.Doc, i+1)
-		}
+}
+
+// TestCheckMigrationsCatches: the check above passes a whole chain and
+// catches each way a table can be wrong (today's table is empty, so
+// without this nothing would show the check can fail).
+func TestCheckMigrationsCatches(t *testing.T) {
+	up := func(*yaml.Node) error { return nil }
+	good := []Migration{{From: 1, Doc: "one", Up: up}, {From: 2, Doc: "two", Up: up}}
+	if p := checkMigrations(3, good); len(p) != 0 {
+		t.Errorf("a whole chain for format 3: %v", p)
+	}
+	if p := checkMigrations(1, nil); len(p) != 0 {
+		t.Errorf("format 1 with no migrations: %v", p)
+	}
+	for _, c := range []struct {
+		name    string
+		version int
+		ms      []Migration
+		want    string
+	}{
+		{"version raised, no migration", 2, nil, "add the one from version 1"},
+		{"one missing", 3, good[:1], "add the one from version 2"},
+		{"one too many", 2, good, "needs 1 migrations, the table has 2"},
+		{"out of order", 3, []Migration{good[1], good[0]}, "want From 1"},
+		{"no Up", 2, []Migration{{From: 1, Doc: "one"}}, "a Doc and an Up"},
+		{"no Doc", 2, []Migration{{From: 1, Up: up}}, "a Doc and an Up"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := checkMigrations(c.version, c.ms)
+			if !strings.Contains(strings.Join(p, "\n"), c.want) {
+				t.Errorf("problems %q, want one containing %q", p, c.want)
+			}
+		})
 	}
 }
 
@@ -73,8 +121,24 @@ func TestUpgradeRunsTheChain(t *testing.T) {
 	if err := upgrade(doc.Content[0], 1, 4, chain); err == nil || !strings.Contains(err.Error(), "no migration from format version 3 to 4") {
 		t.Errorf("missing migration: %v", err)
 	}
-	// the current version needs nothing
-	if err := upgrade(doc.Content[0], FormatVersion, FormatVersion, Migrations); err != nil {
-		t.Error(err)
+	// from a version to itself runs no migration
+	var ran []int
+	count := func(from int) func(*yaml.Node) error {
+		return func(*yaml.Node) error { ran = append(ran, from); return nil }
+	}
+	counting := []Migration{{From: 1, Doc: "a", Up: count(1)}, {From: 2, Doc: "b", Up: count(2)}, {From: 3, Doc: "c", Up: count(3)}}
+	if err := upgrade(doc.Content[0], 3, 3, counting); err != nil || len(ran) != 0 {
+		t.Errorf("3→3: ran %v, err %v; want nothing run", ran, err)
+	}
+	// from 2 to 4 runs the migrations from 2 and from 3, in that order
+	if err := upgrade(doc.Content[0], 2, 4, counting); err != nil || !slices.Equal(ran, []int{2, 3}) {
+		t.Errorf("2→4: ran %v, err %v; want [2 3]", ran, err)
+	}
+	// a failing migration stops the chain and names the step
+	ran = nil
+	failing := []Migration{{From: 1, Doc: "a", Up: func(*yaml.Node) error { return errors.New("cannot split the value") }}, counting[1]}
+	err := upgrade(doc.Content[0], 1, 3, failing)
+	if err == nil || err.Error() != "format version 1 to 2: cannot split the value" || len(ran) != 0 {
+		t.Errorf("failing migration: err %v, ran %v", err, ran)
 	}
 }

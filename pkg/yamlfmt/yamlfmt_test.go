@@ -76,9 +76,15 @@ func TestFormatMessyGolden(t *testing.T) {
 	}
 }
 
-func TestFormatRepoPlans(t *testing.T) {
-	files, _ := filepath.Glob("../../workplans/*.yaml")
+// TestFormatPlans: Format keeps its promises on whole plans: the 2026
+// plan as first published and the plans of the diff tests. (The live
+// workplans/ are checked as data, by bp fmt --check in pkg/cli.)
+func TestFormatPlans(t *testing.T) {
+	files, _ := filepath.Glob("../../testdata/plans/*.yaml")
 	files2, _ := filepath.Glob("../../testdata/diff/*.yaml")
+	if len(files) == 0 || len(files2) == 0 {
+		t.Fatalf("no plans in testdata/plans (%d) or testdata/diff (%d)", len(files), len(files2))
+	}
 	for _, f := range append(files, files2...) {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			in, err := os.ReadFile(f)
@@ -145,7 +151,7 @@ func within(t *testing.T, what string, in []byte, f func()) {
 // what it formats keeps its meaning and formats to itself. Seeds: the
 // fixtures and testdata/fuzz/FuzzFormat.
 func FuzzFormat(f *testing.F) {
-	for _, pattern := range []string{"../../workplans/*.yaml", "../../testdata/fmt/*.yaml", "../../testdata/diff/*.yaml"} {
+	for _, pattern := range []string{"../../testdata/plans/*.yaml", "../../testdata/fmt/*.yaml", "../../testdata/diff/*.yaml"} {
 		files, _ := filepath.Glob(pattern)
 		for _, file := range files {
 			if data, err := os.ReadFile(file); err == nil {

@@ -1,6 +1,13 @@
 // Package golden compares test output with files under testdata/,
 // byte for byte (CRLF kept), and rewrites them only when the tests run
 // with -update.
+//
+// It is the one place that defines -update. Every package under pkg/
+// with tests imports it (a package without golden files imports it for
+// the flag alone), so that one command rewrites the golden files of a
+// test wherever it lives:
+//
+//	go test ./pkg/... -run TestName -update
 package golden
 
 import (
@@ -12,9 +19,6 @@ import (
 )
 
 var update = flag.Bool("update", false, "rewrite golden files with the current output")
-
-// Update reports whether the tests were asked to rewrite golden files.
-func Update() bool { return *update }
 
 // Assert compares got with the file at path (relative to the test's
 // package directory). With -update it writes got there instead.

@@ -1,8 +1,6 @@
 package synth
 
 import (
-	"os"
-	"strconv"
 	"testing"
 
 	"github.com/icmpd/bp/pkg/workplan"
@@ -20,22 +18,5 @@ func TestPlanIsValid(t *testing.T) {
 		if plan == nil || len(plan.Events) != n {
 			t.Fatalf("n=%d: got %v events", n, plan)
 		}
-	}
-}
-
-// TestWriteSynthetic writes a synthetic plan for timing whole commands:
-//
-//	BP_SYNTH_N=100000 BP_SYNTH_OUT=/tmp/plan-100k.yaml go test ./pkg/internal/synth -run WriteSynthetic
-func TestWriteSynthetic(t *testing.T) {
-	out := os.Getenv("BP_SYNTH_OUT")
-	if out == "" {
-		t.Skip("set BP_SYNTH_OUT (and BP_SYNTH_N) to write a synthetic plan")
-	}
-	n, err := strconv.Atoi(os.Getenv("BP_SYNTH_N"))
-	if err != nil || n < 1 {
-		t.Fatalf("BP_SYNTH_N must be a positive number of events, got %q", os.Getenv("BP_SYNTH_N"))
-	}
-	if err := os.WriteFile(out, Plan(n, 1), 0o644); err != nil {
-		t.Fatal(err)
 	}
 }
