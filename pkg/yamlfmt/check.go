@@ -1,69 +1,123 @@
 package yamlfmt
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 )
 
-// same checks that out reads back as doc: the same values and tags, the
-// same keys (in any order), the same comments.
-func same(doc *yaml.Node, out []byte) (*yaml.Node, error) {
+// summary is what formatting must keep of a document: its data and its
+// comments.
+type summary struct {
+	data     [sha256.Size]byte
+	comments []string // sorted
+}
+
+// summarize records the data and the comments of doc.
+func summarize(doc *yaml.Node) summary {
+	cs := treeComments(doc, nil)
+	slices.Sort(cs)
+	return summary{data: digest(doc.Content[0]), comments: cs}
+}
+
+// check reads out back and checks that it holds the same data and the
+// same comments.
+func (s summary) check(out []byte) (*yaml.Node, error) {
 	back, err := parse(out)
 	if err != nil {
 		return nil, fmt.Errorf("output does not read back: %v", err)
 	}
-	if a, b := canon(doc.Content[0]), canon(back.Content[0]); a != b {
+	got := summarize(back)
+	if got.data != s.data {
 		return nil, errors.New("output reads back as different data")
 	}
-	a, b := comments(doc, nil), comments(back, nil)
-	slices.Sort(a)
-	slices.Sort(b)
-	if !slices.Equal(a, b) {
+	if !slices.Equal(got.comments, s.comments) {
 		return nil, errors.New("output does not keep every comment")
 	}
 	return back, nil
 }
 
-// canon writes a node as a string in which mapping order does not count.
-func canon(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.AliasNode:
-		return "*" + strconv.Quote(n.Value)
-	case yaml.ScalarNode:
-		return "&" + n.Anchor + "!" + n.ShortTag() + "=" + strconv.Quote(n.Value)
-	case yaml.SequenceNode:
-		parts := make([]string, len(n.Content))
-		for i, c := range n.Content {
-			parts[i] = canon(c)
-		}
-		return "&" + n.Anchor + "[" + strings.Join(parts, ",") + "]"
-	case yaml.MappingNode:
-		parts := make([]string, 0, len(n.Content)/2)
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			parts = append(parts, canon(n.Content[i])+":"+canon(n.Content[i+1]))
-		}
-		slices.Sort(parts)
-		return "&" + n.Anchor + "{" + strings.Join(parts, ",") + "}"
-	}
-	return "?"
+// digest sums a node's data: its values and tags, mapping order left
+// out, an alias read as the value it names (so moving an anchor changes
+// nothing). Anchor names and styles are not data.
+func digest(n *yaml.Node) [sha256.Size]byte {
+	d := digester{memo: map[*yaml.Node][sha256.Size]byte{}, open: map[*yaml.Node]bool{}}
+	return d.sum(n)
 }
 
-// comments lists every comment line of the tree, trimmed.
-func comments(n *yaml.Node, out []string) []string {
+type digester struct {
+	memo map[*yaml.Node][sha256.Size]byte
+	open map[*yaml.Node]bool // the nodes being summed: an alias to one is a cycle
+}
+
+func (d *digester) sum(n *yaml.Node) [sha256.Size]byte {
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	if s, ok := d.memo[n]; ok {
+		return s
+	}
+	h := sha256.New()
+	if d.open[n] {
+		h.Write([]byte("cycle"))
+		return [sha256.Size]byte(h.Sum(nil))
+	}
+	d.open[n] = true
+	defer delete(d.open, n)
+	fmt.Fprintf(h, "%d:", n.Kind)
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.ShortTag() == "!!null" {
+			h.Write([]byte("null")) // ~, null and nothing are one value
+			break
+		}
+		fmt.Fprintf(h, "%q=%q", n.ShortTag(), n.Value)
+	case yaml.SequenceNode:
+		for _, c := range n.Content {
+			s := d.sum(c)
+			h.Write(s[:])
+		}
+	case yaml.MappingNode:
+		pairs := make([][sha256.Size]byte, 0, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := d.sum(n.Content[i]), d.sum(n.Content[i+1])
+			pairs = append(pairs, sha256.Sum256(append(k[:], v[:]...)))
+		}
+		slices.SortFunc(pairs, func(a, b [sha256.Size]byte) int { return strings.Compare(string(a[:]), string(b[:])) })
+		for _, p := range pairs {
+			h.Write(p[:])
+		}
+	default:
+		fmt.Fprintf(h, "%q", n.Value) // an alias yaml.v3 left unresolved
+	}
+	s := [sha256.Size]byte(h.Sum(nil))
+	d.memo[n] = s
+	return s
+}
+
+// treeComments lists every comment line of the tree as the printer
+// writes it: without the blanks around it.
+func treeComments(n *yaml.Node, out []string) []string {
 	for _, c := range []string{n.HeadComment, n.LineComment, n.FootComment} {
+		if c == "" {
+			continue
+		}
 		for _, l := range strings.Split(c, "\n") {
-			if l = strings.Join(strings.Fields(l), " "); l != "" {
+			if l = trimBlanks(l); l != "" {
 				out = append(out, l)
 			}
 		}
 	}
 	for _, c := range n.Content {
-		out = comments(c, out)
+		out = treeComments(c, out)
 	}
 	return out
 }
+
+// trimBlanks drops the spaces and tabs around s; other blanks (U+00A0…)
+// are text.
+func trimBlanks(s string) string { return strings.Trim(s, " \t") }

@@ -35,24 +35,37 @@ func (p *printer) document(doc *yaml.Node, schema *workplan.Object) {
 	}
 	root := doc.Content[0]
 	p.comment(root.HeadComment, 0)
-	switch root.Kind {
-	case yaml.MappingNode:
-		if len(root.Content) == 0 {
-			p.buf.WriteString(anchor(root) + "{}")
-			p.lineComments(root.LineComment)
-			p.buf.WriteByte('\n')
-		} else {
-			if root.Anchor != "" {
-				p.buf.WriteString("&" + root.Anchor + "\n")
-			}
-			p.mapping(root, schema, 0, true)
+	above, line := lineComment(root.LineComment)
+	block := len(root.Content) > 0
+	if root.Kind == yaml.SequenceNode && block {
+		_, fits := p.flow(root)
+		block = !fits
+	}
+	if !block {
+		// a scalar, a short list, an empty mapping: written as a value,
+		// without the space value() starts with
+		p.commentsAbove(above, 0)
+		start := p.buf.Len()
+		p.value(root, nil, 0, false, line)
+		if b := p.buf.Bytes(); b[start] == ' ' {
+			copy(b[start:], b[start+1:])
+			p.buf.Truncate(len(b) - 1)
 		}
-	case yaml.SequenceNode:
-		p.value(root, &workplan.Field{Kind: workplan.KindList}, 0, false)
-	default:
-		p.buf.WriteString(p.inline(root, nil, false))
-		p.lineComments(root.LineComment)
-		p.buf.WriteByte('\n')
+	} else {
+		if root.Anchor == "" && line != "" {
+			// no line of its own: the comment goes above the first item
+			above, line = append(above, line), ""
+		}
+		p.commentsAbove(above, 0)
+		if root.Anchor != "" {
+			p.buf.WriteString("&" + root.Anchor)
+			p.endLine(line)
+		}
+		if root.Kind == yaml.MappingNode {
+			p.mapping(root, schema, 0, true)
+		} else {
+			p.sequence(root, elemOf(nil), 0, false)
+		}
 	}
 	p.comment(root.FootComment, 0)
 	if doc.FootComment != "" {
@@ -120,12 +133,21 @@ func (p *printer) pair(k, v *yaml.Node, o *workplan.Object, ind int, top, first 
 	if o != nil {
 		f = o.Field(k.Value)
 	}
+	above, line := pairComment(k, v)
 	if !first {
 		p.comment(k.HeadComment, ind)
 		p.comment(v.HeadComment, ind)
+		p.commentsAbove(above, ind)
 		p.indent(ind)
 	}
-	p.buf.WriteString(p.key(k) + ":")
+	key := p.key(k)
+	if utf8.RuneCountInString(key) > 1000 {
+		// yaml.v3 reads a key of over 1024 characters only after "? "
+		p.buf.WriteString("? " + key + "\n")
+		p.indent(ind)
+		key = ""
+	}
+	p.buf.WriteString(key + ":")
 	if f == nil {
 		f = &workplan.Field{Kind: workplan.KindString}
 		switch v.Kind {
@@ -136,13 +158,16 @@ func (p *printer) pair(k, v *yaml.Node, o *workplan.Object, ind int, top, first 
 		}
 	}
 	spaced := top && k.Value == "events"
-	p.value(v, f, ind, spaced, k.LineComment)
+	p.value(v, f, ind, spaced, line)
 	p.comment(v.FootComment, ind)
 	p.comment(k.FootComment, ind)
 }
 
 // key writes a mapping key: plain when it reads back as the same string.
 func (p *printer) key(k *yaml.Node) string {
+	if k.Tag == "!!null" && k.Value == "" {
+		return "~" // "? " alone: a null key needs a word
+	}
 	if k.Tag != "!!str" || plainOK(k.Value, false) {
 		if k.Tag != "!!str" || k.Value != "" {
 			return k.Value
@@ -152,42 +177,37 @@ func (p *printer) key(k *yaml.Node) string {
 }
 
 // value writes what follows "key:" (or a list item's "-"), up to and
-// including the end of its last line.
-func (p *printer) value(v *yaml.Node, f *workplan.Field, ind int, spaced bool, comments ...string) {
-	comments = append(comments, v.LineComment)
+// including the end of its last line; line is the comment for the first
+// line.
+func (p *printer) value(v *yaml.Node, f *workplan.Field, ind int, spaced bool, line string) {
 	switch v.Kind {
 	case yaml.AliasNode:
 		p.buf.WriteString(" *" + v.Value)
-		p.lineComments(comments...)
-		p.buf.WriteByte('\n')
+		p.endLine(line)
 	case yaml.MappingNode:
 		if len(v.Content) == 0 {
 			p.buf.WriteString(" " + anchor(v) + "{}")
-			p.lineComments(comments...)
-			p.buf.WriteByte('\n')
+			p.endLine(line)
 			return
 		}
 		if v.Anchor != "" {
 			p.buf.WriteString(" &" + v.Anchor)
 		}
-		p.lineComments(comments...)
-		p.buf.WriteByte('\n')
+		p.endLine(line)
 		p.mapping(v, objectOf(f), ind+2, false)
 	case yaml.SequenceNode:
 		if flow, ok := p.flow(v); ok {
 			p.buf.WriteString(" " + anchor(v) + flow)
-			p.lineComments(comments...)
-			p.buf.WriteByte('\n')
+			p.endLine(line)
 			return
 		}
 		if v.Anchor != "" {
 			p.buf.WriteString(" &" + v.Anchor)
 		}
-		p.lineComments(comments...)
-		p.buf.WriteByte('\n')
+		p.endLine(line)
 		p.sequence(v, elemOf(f), ind+2, spaced)
 	default:
-		p.scalar(v, f, ind, comments)
+		p.scalar(v, f, ind, line)
 	}
 }
 
@@ -217,7 +237,8 @@ func (p *printer) flow(v *yaml.Node) (string, bool) {
 		if it.Kind != yaml.ScalarNode || it.Anchor != "" || it.HeadComment != "" || it.LineComment != "" || it.FootComment != "" {
 			return "", false
 		}
-		if strings.ContainsAny(it.Value, "\n\r") {
+		if it.Value == "" && it.Tag != "!!str" || strings.ContainsAny(it.Value, "\n\r") {
+			// a null written as nothing has no place in [a, , b]
 			return "", false
 		}
 		s := p.inline(it, nil, true)
@@ -242,8 +263,11 @@ func (p *printer) sequence(v *yaml.Node, elem *workplan.Field, ind int, spaced b
 			// above the item.
 			o := objectOf(elem)
 			order := ordered(it, o)
-			p.comment(it.Content[order[0]].HeadComment, ind)
-			p.comment(it.Content[order[0]+1].HeadComment, ind)
+			k, v := it.Content[order[0]], it.Content[order[0]+1]
+			p.comment(k.HeadComment, ind)
+			p.comment(v.HeadComment, ind)
+			above, _ := pairComment(k, v)
+			p.commentsAbove(above, ind)
 			p.indent(ind)
 			p.buf.WriteString("- ")
 			for j, k := range order {
@@ -257,9 +281,11 @@ func (p *printer) sequence(v *yaml.Node, elem *workplan.Field, ind int, spaced b
 			case yaml.SequenceNode:
 				f = &workplan.Field{Kind: workplan.KindList}
 			}
+			above, line := lineComment(it.LineComment)
+			p.commentsAbove(above, ind)
 			p.indent(ind)
 			p.buf.WriteString("-")
-			p.value(it, f, ind, false)
+			p.value(it, f, ind, false, line)
 		}
 		p.comment(it.FootComment, ind)
 	}

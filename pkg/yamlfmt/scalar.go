@@ -12,21 +12,19 @@ import (
 )
 
 // scalar writes " value" and the line's comments, or a block scalar.
-func (p *printer) scalar(v *yaml.Node, f *workplan.Field, ind int, comments []string) {
+func (p *printer) scalar(v *yaml.Node, f *workplan.Field, ind int, line string) {
 	if v.Tag == "!!null" && v.Value == "" {
 		if v.Anchor != "" {
 			p.buf.WriteString(" &" + v.Anchor)
 		}
-		p.lineComments(comments...)
-		p.buf.WriteByte('\n')
+		p.endLine(line)
 		return
 	}
 	prefix := " " + anchor(v)
 	if v.Tag == "!!str" {
 		if header, lines, ok := block(v.Value, f, p.col()+len(prefix), ind+2); ok {
 			p.buf.WriteString(prefix + header)
-			p.lineComments(comments...)
-			p.buf.WriteByte('\n')
+			p.endLine(line)
 			for _, l := range lines {
 				if l != "" {
 					p.indent(ind + 2)
@@ -38,8 +36,7 @@ func (p *printer) scalar(v *yaml.Node, f *workplan.Field, ind int, comments []st
 		}
 	}
 	p.buf.WriteString(prefix + p.inline(v, f, false))
-	p.lineComments(comments...)
-	p.buf.WriteByte('\n')
+	p.endLine(line)
 }
 
 // inline writes a scalar on one line: plain when it reads back as the

@@ -10,15 +10,36 @@
 // always quoted; a list of short single values is written on one line
 // ([a, b]); a text field too long for one line is folded (>-) at 80
 // columns; a blank line separates the top-level sections and the events.
-// Every comment is kept, and so are anchors and aliases.
+//
+// # What is kept
+//
+// Every comment is kept, its text byte for byte from the '#' to the last
+// character that is not a space or a tab (blanks at the end of a line are
+// layout, and go). A comment stays before, on or after the line it
+// belongs to; a comment on the line of a key whose value also has one
+// moves above the key.
+//
+// Anchors and aliases are kept. When the canonical order would print an
+// alias (*x) before its anchor (&x), the anchor moves to the first place
+// the value is printed and the place it had gets the alias: the same
+// data, and a second run leaves it there.
+//
+// The file keeps its line endings and its UTF-8 byte order mark: CRLF when
+// most of its lines end in CRLF (on a tie, when the first line does), else
+// LF; a stray line of the other kind takes the file's ending. A document
+// start marker (---) is kept with the directives above it (%YAML …);
+// comments above the marker move below it. The end marker (...) goes.
 //
 // # Safety
 //
 // [Format] works on yaml.Node and checks its own output: the result must
-// read back as the same data (same values, same tags, same keys) with the
-// same comments, and format to itself, or Format returns an error and no
-// output. A file that is
-// not YAML is an error; formatting never needs the plan to be valid.
+// read back as the same data (the same values, tags and keys, aliases
+// read as the values they name) with the same comments, and format to
+// itself, or Format returns an error and no output. It also reads the
+// comments from the text itself, so that a comment yaml.v3 drops while
+// reading (one right after a flow collection's "{" or "[") is still kept.
+// A file that is not YAML is an error; formatting never needs the plan to
+// be valid.
 package yamlfmt
 
 import (
@@ -26,6 +47,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -37,33 +59,97 @@ import (
 // Width is the column folded text is wrapped at.
 const Width = 80
 
+var bom = []byte("\xEF\xBB\xBF")
+
 // Format returns data in the canonical layout for the format described by
-// schema (normally [workplan.Schema]).
+// schema (normally [workplan.Schema]), with data's line endings and byte
+// order mark.
 func Format(data []byte, schema *workplan.Object) ([]byte, error) {
-	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	hasBOM := bytes.HasPrefix(data, bom)
+	data = bytes.TrimPrefix(data, bom)
 	if !utf8.Valid(data) {
 		return nil, errors.New("the file is not UTF-8 text")
 	}
-	doc, err := parse(data)
+	crlf := mostlyCRLF(data)
+	out, err := format(toLF(data), schema)
 	if err != nil {
 		return nil, err
 	}
-	if err := supported(doc, 0); err != nil {
+	// The printer writes no CR of its own (a CR in a value is escaped),
+	// so every LF of out is a line break.
+	if crlf {
+		out = bytes.ReplaceAll(out, []byte("\n"), []byte("\r\n"))
+	}
+	if hasBOM {
+		out = append(slices.Clip(bom), out...)
+	}
+	return out, nil
+}
+
+// mostlyCRLF reports whether most of data's lines end in CRLF, or, as
+// many end in CRLF as in LF alone, the first one does.
+func mostlyCRLF(data []byte) bool {
+	crlf := bytes.Count(data, []byte("\r\n"))
+	lf := bytes.Count(data, []byte("\n")) - crlf
+	if crlf != lf {
+		return crlf > lf
+	}
+	i := bytes.IndexByte(data, '\n')
+	return i > 0 && data[i-1] == '\r'
+}
+
+// toLF turns every CRLF and lone CR of data into LF. YAML reads each of
+// them as one line break, also inside a value, so the meaning stays.
+func toLF(data []byte) []byte {
+	if bytes.IndexByte(data, '\r') < 0 {
+		return data
+	}
+	out := make([]byte, 0, len(data))
+	for i, c := range data {
+		switch {
+		case c != '\r':
+			out = append(out, c)
+		case i+1 < len(data) && data[i+1] == '\n':
+			// the LF follows
+		default:
+			out = append(out, '\n')
+		}
+	}
+	return out
+}
+
+// format formats LF text without a byte order mark.
+func format(src []byte, schema *workplan.Object) ([]byte, error) {
+	doc, err := parse(src)
+	if err != nil {
 		return nil, err
 	}
+	if err := supported(doc, 0, nil); err != nil {
+		return nil, err
+	}
+	lines := newLines(src)
+	head, directives := documentStart(lines, doc)
+	if err := keepComments(lines, doc, directives); err != nil {
+		return nil, err
+	}
+	want := summarize(doc)
 	// yaml.v3 attaches some comments (after the last line of a nested
 	// block, at the end of a file without a final newline) to a different
 	// node once they are moved, so print until the output reproduces
-	// itself. Every round is checked to keep the data and the comments.
-	// Each round's read-back (the check) is the next round's input, so a
-	// file is parsed once per round; a file already in canonical form is
-	// done after one round.
-	out := data
+	// itself. Every round is checked against the input's data and
+	// comments. Each round's read-back (the check) is the next round's
+	// input, so a file is parsed once per round; a file already in
+	// canonical form is done after one round.
+	out := src
 	for range 4 {
+		if err := hoistAnchors(doc, schema); err != nil {
+			return nil, err
+		}
 		p := &printer{}
+		p.buf.WriteString(head)
 		p.document(doc, schema)
 		next := p.buf.Bytes()
-		back, err := same(doc, next)
+		back, err := want.check(next)
 		if err != nil {
 			return nil, fmt.Errorf("cannot format this file without changing it (%v); please report it", err)
 		}
@@ -92,19 +178,29 @@ func parse(data []byte) (*yaml.Node, error) {
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
 		return nil, errors.New("the file is empty")
 	}
+	if root := doc.Content[0]; root.Kind == yaml.ScalarNode && root.Tag == "!!null" && root.Value == "" {
+		return nil, errors.New("the file is empty") // a tag or an anchor, and nothing else
+	}
 	return &doc, nil
 }
 
 // supported refuses what the printer does not write: explicit tags,
-// keys that are not single values, and absurd nesting.
-func supported(n *yaml.Node, depth int) error {
+// keys that are not single values, an alias inside the value it names
+// (a structure without end), and absurd nesting. open holds n's
+// ancestors.
+func supported(n *yaml.Node, depth int, open []*yaml.Node) error {
 	if depth > 200 {
 		return errors.New("nesting deeper than 200 levels")
 	}
 	if n.Style&yaml.TaggedStyle != 0 {
 		return fmt.Errorf("line %d: explicit tags (%s) are not supported by bp fmt", n.Line, n.Tag)
 	}
-	if n.Kind == yaml.MappingNode {
+	switch n.Kind {
+	case yaml.AliasNode:
+		if slices.Contains(open, n.Alias) {
+			return fmt.Errorf("line %d: alias *%s is inside the value it names", n.Line, n.Value)
+		}
+	case yaml.MappingNode:
 		for i := 0; i < len(n.Content); i += 2 {
 			k := n.Content[i]
 			if k.Kind != yaml.ScalarNode || k.Anchor != "" || strings.ContainsAny(k.Value, "\n\r") {
@@ -112,8 +208,11 @@ func supported(n *yaml.Node, depth int) error {
 			}
 		}
 	}
+	if n.Anchor != "" {
+		open = append(open, n)
+	}
 	for _, c := range n.Content {
-		if err := supported(c, depth+1); err != nil {
+		if err := supported(c, depth+1, open); err != nil {
 			return err
 		}
 	}
