@@ -1,7 +1,9 @@
 package yamlfmt
 
 import (
+	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"slices"
@@ -43,43 +45,46 @@ func (s summary) check(out []byte) (*yaml.Node, error) {
 
 // digest sums a node's data: its values and tags, mapping order left
 // out, an alias read as the value it names (so moving an anchor changes
-// nothing). Anchor names and styles are not data.
+// nothing). Anchor names, styles and the spelling of null are not data.
 func digest(n *yaml.Node) [sha256.Size]byte {
 	d := digester{memo: map[*yaml.Node][sha256.Size]byte{}, open: map[*yaml.Node]bool{}}
 	return d.sum(n)
 }
 
+// digester sums nodes. Only an anchored node can be reached twice (through
+// an alias), so only those are remembered, and watched for cycles.
 type digester struct {
 	memo map[*yaml.Node][sha256.Size]byte
-	open map[*yaml.Node]bool // the nodes being summed: an alias to one is a cycle
+	open map[*yaml.Node]bool
 }
 
 func (d *digester) sum(n *yaml.Node) [sha256.Size]byte {
 	if n.Kind == yaml.AliasNode && n.Alias != nil {
 		n = n.Alias
 	}
-	if s, ok := d.memo[n]; ok {
-		return s
+	if n.Anchor != "" {
+		if s, ok := d.memo[n]; ok {
+			return s
+		}
+		if d.open[n] {
+			return sha256.Sum256([]byte("cycle"))
+		}
+		d.open[n] = true
+		defer delete(d.open, n)
 	}
-	h := sha256.New()
-	if d.open[n] {
-		h.Write([]byte("cycle"))
-		return [sha256.Size]byte(h.Sum(nil))
-	}
-	d.open[n] = true
-	defer delete(d.open, n)
-	fmt.Fprintf(h, "%d:", n.Kind)
+	b := []byte{byte(n.Kind)}
 	switch n.Kind {
 	case yaml.ScalarNode:
-		if n.ShortTag() == "!!null" {
-			h.Write([]byte("null")) // ~, null and nothing are one value
-			break
+		tag := n.ShortTag()
+		b = append(b, tag...)
+		if tag != "!!null" { // ~, null and nothing are one value
+			b = binary.AppendUvarint(append(b, 0), uint64(len(n.Value)))
+			b = append(b, n.Value...)
 		}
-		fmt.Fprintf(h, "%q=%q", n.ShortTag(), n.Value)
 	case yaml.SequenceNode:
 		for _, c := range n.Content {
 			s := d.sum(c)
-			h.Write(s[:])
+			b = append(b, s[:]...)
 		}
 	case yaml.MappingNode:
 		pairs := make([][sha256.Size]byte, 0, len(n.Content)/2)
@@ -87,15 +92,17 @@ func (d *digester) sum(n *yaml.Node) [sha256.Size]byte {
 			k, v := d.sum(n.Content[i]), d.sum(n.Content[i+1])
 			pairs = append(pairs, sha256.Sum256(append(k[:], v[:]...)))
 		}
-		slices.SortFunc(pairs, func(a, b [sha256.Size]byte) int { return strings.Compare(string(a[:]), string(b[:])) })
+		slices.SortFunc(pairs, func(a, b [sha256.Size]byte) int { return bytes.Compare(a[:], b[:]) })
 		for _, p := range pairs {
-			h.Write(p[:])
+			b = append(b, p[:]...)
 		}
 	default:
-		fmt.Fprintf(h, "%q", n.Value) // an alias yaml.v3 left unresolved
+		b = append(b, n.Value...) // an alias yaml.v3 left unresolved
 	}
-	s := [sha256.Size]byte(h.Sum(nil))
-	d.memo[n] = s
+	s := sha256.Sum256(b)
+	if n.Anchor != "" {
+		d.memo[n] = s
+	}
 	return s
 }
 

@@ -155,6 +155,9 @@ func TestFormatAwkwardValues(t *testing.T) {
 		{"null item in a short list", "a:\n  -\n  - b\n", "a:\n  -\n  - b\n"},
 		{"null key", "?\n", "~:\n"},
 		{"root list with one null", "- # c\n", "-\n\n# c\n"},
+		// yaml.v3 drops this comment, and would again above the "-".
+		{"comment above a last null item", "a:\n# c\n  -\n", "a:\n  -\n\n# c\n"},
+		{"the tag ! before block text", "a: ! |#c\n  x\n", "a: > #c\n  x\n"},
 		{"comment right after a flow list", "a: [x]#c #d\n", "a: [x] #c #d\n"},
 		{"comment right after a quoted value", "a: 'q'#c\n", "a: q #c\n"},
 		// yaml.v3 reads a key of over 1024 characters only after "? ",

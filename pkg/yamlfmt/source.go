@@ -133,7 +133,8 @@ type sourceComment struct {
 // census finds the comments of a text, given its parsed document: a
 // comment starts at a '#' at the start of a line or after a space or a
 // tab that is not inside a quoted or block scalar, and runs to the end of
-// its line. The scalars' positions come from the nodes.
+// its line. The scalars' positions come from the nodes; a plain scalar
+// cannot hold " #", so it needs no span.
 type census struct {
 	l     *lines
 	spans []span
@@ -165,13 +166,13 @@ func sourceComments(l *lines, doc *yaml.Node, skip []span) ([]sourceComment, err
 		line := l.lineOf(pos)
 		end := l.end(line)
 		text := bytes.TrimRight(src[pos:end], " \t")
-		c := sourceComment{off: pos, end: pos + len(text), line: line + 1, col: l.col(pos) + 1}
+		found := sourceComment{off: pos, end: pos + len(text), line: line + 1, col: l.col(pos) + 1}
 		if pos > l.starts[line] && src[pos-1] != ' ' && src[pos-1] != '\t' {
-			tight = append(tight, c)
+			tight = append(tight, found)
 			off = pos + 1
 			continue
 		}
-		out = append(out, c)
+		out = append(out, found)
 		off = end
 	}
 	// yaml.v3 also reads a '#' right after a token ("[a]#c", "'a'#c") as
@@ -183,21 +184,21 @@ func sourceComments(l *lines, doc *yaml.Node, skip []span) ([]sourceComment, err
 		for _, t := range treeComments(doc, nil) {
 			count[t]++
 		}
-		for _, c := range out {
-			count[string(src[c.off:c.end])]--
+		for _, o := range out {
+			count[string(src[o.off:o.end])]--
 		}
-		for _, c := range tight {
-			if text := string(src[c.off:c.end]); count[text] > 0 {
+		for _, t := range tight {
+			if text := string(src[t.off:t.end]); count[text] > 0 {
 				count[text]--
-				out = append(out, c)
+				out = append(out, t)
 			}
 		}
 		slices.SortFunc(out, func(a, b sourceComment) int { return a.off - b.off })
 		// A '#' inside such a comment is part of its text.
 		kept := out[:0]
-		for _, c := range out {
-			if len(kept) == 0 || c.off >= kept[len(kept)-1].end {
-				kept = append(kept, c)
+		for _, o := range out {
+			if len(kept) == 0 || o.off >= kept[len(kept)-1].end {
+				kept = append(kept, o)
 			}
 		}
 		out = kept
@@ -239,16 +240,14 @@ func (c *census) node(n *yaml.Node, indent int) error {
 	return nil
 }
 
-// token returns the offset at which n's own text starts: after its anchor
-// and any blanks, line breaks and comments that follow the anchor.
+// token returns the offset at which n's own text starts: after its
+// properties (an anchor, the tag "!") and any blanks, line breaks and
+// comments around them.
 func (c *census) token(n *yaml.Node) (int, error) {
 	src := c.l.src
 	off, err := c.l.offset(n.Line, n.Column)
 	if err != nil {
 		return 0, err
-	}
-	if n.Anchor != "" && off < len(src) && src[off] == '&' {
-		off += 1 + len(n.Anchor)
 	}
 	for off < len(src) {
 		switch {
@@ -260,12 +259,18 @@ func (c *census) token(n *yaml.Node) (int, error) {
 				return len(src), nil
 			}
 			off = c.l.starts[line+1]
+		case src[off] == '&' || src[off] == '!':
+			for off < len(src) && !isBlank(src[off]) {
+				off++
+			}
 		default:
 			return off, nil
 		}
 	}
 	return off, nil
 }
+
+func isBlank(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
 
 // quoted records a quoted scalar's span, quotes included.
 func (c *census) quoted(n *yaml.Node) error {
@@ -385,7 +390,9 @@ func keepComments(l *lines, doc *yaml.Node, skip []span) error {
 	var leaves []*yaml.Node
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) {
-		if n.Kind == yaml.ScalarNode || n.Kind == yaml.AliasNode {
+		// yaml.v3 drops a comment above a null written as nothing ("-")
+		switch {
+		case n.Kind == yaml.ScalarNode && (n.Tag != "!!null" || n.Value != ""), n.Kind == yaml.AliasNode:
 			leaves = append(leaves, n)
 		}
 		for _, c := range n.Content {
