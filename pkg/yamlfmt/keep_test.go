@@ -159,6 +159,7 @@ func TestFormatAwkwardValues(t *testing.T) {
 		{"comment above a last null item", "a:\n# c\n  -\n", "a:\n  -\n\n# c\n"},
 		{"the tag ! before block text", "a: ! |#c\n  x\n", "a: > #c\n  x\n"},
 		{"comment right after a flow list", "a: [x]#c #d\n", "a: [x] #c #d\n"},
+		{"two comments right after flow tokens", "a: {b: 1,#c\n  d: 2}# #e\n", "a: # #e\n  b: 1 #c\n  d: 2\n"},
 		{"comment right after a quoted value", "a: 'q'#c\n", "a: q #c\n"},
 		// yaml.v3 reads a key of over 1024 characters only after "? ",
 		// and escaping the tabs makes this one longer.

@@ -148,8 +148,17 @@ func sourceComments(l *lines, doc *yaml.Node, skip []span) ([]sourceComment, err
 		return nil, err
 	}
 	slices.SortFunc(c.spans, func(a, b span) int { return a.from - b.from })
-	var out, tight []sourceComment
-	src, k := l.src, 0
+	// A line's comment starts at its first '#' after a blank (or at the
+	// start of the line) unless an earlier '#' of the line, right after a
+	// token, starts one: yaml.v3 reads "[a]#c" and "'a'#c" as comments,
+	// where a plain value ("a]#c") holds the '#'. Such a '#' counts when
+	// yaml.v3 has a comment of its text that no other line accounts for.
+	type candidates struct {
+		tight []sourceComment
+		blank *sourceComment
+	}
+	var found []candidates
+	src, k, last := l.src, 0, -1
 	for off := 0; off < len(src); {
 		i := bytes.IndexByte(src[off:], '#')
 		if i < 0 {
@@ -164,44 +173,46 @@ func sourceComments(l *lines, doc *yaml.Node, skip []span) ([]sourceComment, err
 			continue
 		}
 		line := l.lineOf(pos)
+		if line != last {
+			found = append(found, candidates{})
+			last = line
+		}
 		end := l.end(line)
 		text := bytes.TrimRight(src[pos:end], " \t")
-		found := sourceComment{off: pos, end: pos + len(text), line: line + 1, col: l.col(pos) + 1}
+		sc := sourceComment{off: pos, end: pos + len(text), line: line + 1, col: l.col(pos) + 1}
 		if pos > l.starts[line] && src[pos-1] != ' ' && src[pos-1] != '\t' {
-			tight = append(tight, found)
+			found[len(found)-1].tight = append(found[len(found)-1].tight, sc)
 			off = pos + 1
 			continue
 		}
-		out = append(out, found)
+		found[len(found)-1].blank = &sc
 		off = end
 	}
-	// yaml.v3 also reads a '#' right after a token ("[a]#c", "'a'#c") as
-	// a comment, where a plain value ("a]#c") would hold it: such a '#'
-	// counts when yaml.v3 has a comment of its text that no other '#'
-	// accounts for.
-	if len(tight) > 0 {
-		count := map[string]int{}
-		for _, t := range treeComments(doc, nil) {
-			count[t]++
+	count := map[string]int{}
+	for _, t := range treeComments(doc, nil) {
+		count[t]++
+	}
+	text := func(sc sourceComment) string { return string(src[sc.off:sc.end]) }
+	for _, f := range found {
+		if len(f.tight) == 0 {
+			count[text(*f.blank)]--
 		}
-		for _, o := range out {
-			count[string(src[o.off:o.end])]--
+	}
+	var out []sourceComment
+	for _, f := range found {
+		if len(f.tight) == 0 {
+			out = append(out, *f.blank)
+			continue
 		}
-		for _, t := range tight {
-			if text := string(src[t.off:t.end]); count[text] > 0 {
-				count[text]--
-				out = append(out, t)
-			}
+		i := slices.IndexFunc(f.tight, func(sc sourceComment) bool { return count[text(sc)] > 0 })
+		switch {
+		case i >= 0:
+			count[text(f.tight[i])]--
+			out = append(out, f.tight[i])
+		case f.blank != nil:
+			count[text(*f.blank)]--
+			out = append(out, *f.blank)
 		}
-		slices.SortFunc(out, func(a, b sourceComment) int { return a.off - b.off })
-		// A '#' inside such a comment is part of its text.
-		kept := out[:0]
-		for _, o := range out {
-			if len(kept) == 0 || o.off >= kept[len(kept)-1].end {
-				kept = append(kept, o)
-			}
-		}
-		out = kept
 	}
 	return out, nil
 }
