@@ -158,6 +158,7 @@ func TestFormatAwkwardValues(t *testing.T) {
 		// yaml.v3 drops this comment, and would again above the "-".
 		{"comment above a last null item", "a:\n# c\n  -\n", "a:\n  -\n\n# c\n"},
 		{"the tag ! before block text", "a: ! |#c\n  x\n", "a: > #c\n  x\n"},
+		{"question mark in a short list", "- a?b\n- c\n", "[\"a?b\", c]\n"},
 		{"comment right after a flow list", "a: [x]#c #d\n", "a: [x] #c #d\n"},
 		{"two comments right after flow tokens", "a: {b: 1,#c\n  d: 2}# #e\n", "a: # #e\n  b: 1 #c\n  d: 2\n"},
 		{"comment right after a quoted value", "a: 'q'#c\n", "a: q #c\n"},

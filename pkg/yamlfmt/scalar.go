@@ -144,7 +144,7 @@ func plainOK(s string, flow bool) bool {
 	if strings.Contains(s, ": ") || strings.Contains(s, " #") || strings.HasSuffix(s, ":") {
 		return false
 	}
-	if flow && strings.ContainsAny(s, ",[]{}:#") {
+	if flow && strings.ContainsAny(s, ",[]{}:#?") { // yaml.v3 fails on "[a?]"
 		return false
 	}
 	if yaml11[s] || strings.ContainsAny(s, "0123456789") && strings.Trim(s, "0123456789:._+-eE") == "" {
