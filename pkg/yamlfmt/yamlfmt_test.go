@@ -3,6 +3,7 @@ package yamlfmt
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,6 +11,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/icmpd/bp/pkg/internal/golden"
 	"github.com/icmpd/bp/pkg/workplan"
@@ -147,9 +150,17 @@ func within(t *testing.T, what string, in []byte, f func()) {
 	}
 }
 
-// FuzzFormat checks Format's promises on any input: it never panics, and
-// what it formats keeps its meaning and formats to itself. Seeds: the
-// fixtures and testdata/fuzz/FuzzFormat.
+// FuzzFormat checks Format's promises on any input: it never panics and
+// never fails its own check ("please report it"); what it formats keeps
+// its meaning to bp and to YAML, keeps every comment's text byte for byte
+// (as read from the text, not from yaml.v3, which drops a few), keeps the
+// line endings and the byte order mark, and formats to itself, also once
+// turned to CRLF with a BOM. Seeds: the fixtures and
+// testdata/fuzz/FuzzFormat.
+//
+// Inputs over 64 KiB are skipped for speed: Format takes the bytes it is
+// given, and reading a whole file (the size limit) is the CLI's job, which
+// the in-place writer's fuzz target covers.
 func FuzzFormat(f *testing.F) {
 	for _, pattern := range []string{"../../testdata/plans/*.yaml", "../../testdata/fmt/*.yaml", "../../testdata/diff/*.yaml"} {
 		files, _ := filepath.Glob(pattern)
@@ -163,25 +174,88 @@ func FuzzFormat(f *testing.F) {
 		if len(in) > 1<<16 {
 			return
 		}
-		// yaml.v3 expands aliases when bp reads the plan; keep the
-		// fuzzer away from alias bombs, which bp's limits refuse anyway.
-		if bytes.Count(in, []byte("*")) > 8 {
-			return
-		}
-		var out []byte
-		var err error
-		within(t, "Format", in, func() { out, err = Format(in, workplan.Schema) })
-		if err != nil {
-			return
-		}
-		var a, b string
-		within(t, "workplan.Check", in, func() { a, b = meaning(t, in), meaning(t, out) })
-		if a != b {
-			t.Fatalf("formatting changed the meaning:\nbefore: %s\nafter:  %s\ninput:\n%q\noutput:\n%q", a, b, in, out)
-		}
-		again, err := Format(out, workplan.Schema)
-		if err != nil || !bytes.Equal(again, out) {
-			t.Fatalf("not idempotent (%v):\ninput:\n%q\nfirst:\n%q\nsecond:\n%q", err, in, out, again)
-		}
+		formatPromises(t, in)
 	})
+}
+
+// formatPromises checks what FuzzFormat promises for one input.
+func formatPromises(t *testing.T, in []byte) {
+	t.Helper()
+	// yaml.v3 expands aliases when bp reads the plan; keep the
+	// fuzzer away from alias bombs, which bp's limits refuse anyway.
+	if bytes.Count(in, []byte("*")) > 8 {
+		return
+	}
+	var out []byte
+	var err error
+	within(t, "Format", in, func() { out, err = Format(in, workplan.Schema) })
+	if err != nil {
+		if strings.Contains(err.Error(), "please report") {
+			t.Fatalf("Format fails its own check: %v\ninput:\n%q", err, in)
+		}
+		return
+	}
+	var a, b string
+	within(t, "workplan.Check", in, func() { a, b = meaning(t, in), meaning(t, out) })
+	if a != b {
+		t.Fatalf("formatting changed the meaning:\nbefore: %s\nafter:  %s\ninput:\n%q\noutput:\n%q", a, b, in, out)
+	}
+	if a, b := yamlData(in), yamlData(out); a != b {
+		t.Fatalf("formatting changed the data:\nbefore: %s\nafter:  %s\ninput:\n%q\noutput:\n%q", a, b, in, out)
+	}
+	if a, b := textComments(t, in), textComments(t, out); !slices.Equal(a, b) {
+		t.Fatalf("formatting changed the comments:\nbefore: %q\nafter:  %q\ninput:\n%q\noutput:\n%q", a, b, in, out)
+	}
+	hasBOM := bytes.HasPrefix(in, []byte(bomText))
+	body := bytes.TrimPrefix(out, []byte(bomText))
+	switch {
+	case bytes.HasPrefix(out, []byte(bomText)) != hasBOM:
+		t.Fatalf("byte order mark not kept:\ninput:\n%q\noutput:\n%q", in, out)
+	case mostlyCRLF(bytes.TrimPrefix(in, []byte(bomText))) && bytes.Count(body, []byte("\n")) != bytes.Count(body, []byte("\r\n")):
+		t.Fatalf("CRLF file not written with CRLF:\ninput:\n%q\noutput:\n%q", in, out)
+	case !mostlyCRLF(bytes.TrimPrefix(in, []byte(bomText))) && bytes.Contains(body, []byte("\r")):
+		t.Fatalf("LF file written with CR:\ninput:\n%q\noutput:\n%q", in, out)
+	}
+	again, err := Format(out, workplan.Schema)
+	if err != nil || !bytes.Equal(again, out) {
+		t.Fatalf("not idempotent (%v):\ninput:\n%q\nfirst:\n%q\nsecond:\n%q", err, in, out, again)
+	}
+	windows := []byte(bomText + crlf(string(bytes.ReplaceAll(body, []byte("\r\n"), []byte("\n")))))
+	again, err = Format(windows, workplan.Schema)
+	if err != nil || !bytes.Equal(again, windows) {
+		t.Fatalf("formatted text with CRLF and a BOM is not formatted (%v):\ninput:\n%q\nfirst:\n%q\nsecond:\n%q", err, in, windows, again)
+	}
+}
+
+// yamlData is what any YAML reader gets from data (aliases and merge keys
+// resolved), printed with its maps sorted.
+func yamlData(data []byte) string {
+	var v any
+	if err := yaml.Unmarshal(data, &v); err != nil {
+		return "error" // its text names lines, which formatting moves
+	}
+	return fmt.Sprintf("%#v", v)
+}
+
+// textComments lists the comments of data as its text has them (trailing
+// blanks left out), sorted.
+func textComments(t testing.TB, data []byte) []string {
+	t.Helper()
+	src := toLF(bytes.TrimPrefix(data, []byte(bomText)))
+	doc, err := parse(src)
+	if err != nil {
+		t.Fatalf("parse: %v", err)
+	}
+	l := newLines(src)
+	_, skip := documentStart(l, doc)
+	found, err := sourceComments(l, doc, skip)
+	if err != nil {
+		t.Fatalf("sourceComments: %v", err)
+	}
+	out := make([]string, 0, len(found))
+	for _, c := range found {
+		out = append(out, string(src[c.off:c.end]))
+	}
+	slices.Sort(out)
+	return out
 }
