@@ -27,9 +27,9 @@ func (o *filterOptions) register(cmd *cobra.Command) {
 	fs.StringVarP(&o.Month, "month", "m", "", "only events in `month`: "+workplan.MonthForms)
 	fs.StringVar(&o.From, "from", "", "only events on or after `date` (YYYY-MM-DD)")
 	fs.StringVar(&o.To, "to", "", "only events on or before `date` (YYYY-MM-DD)")
-	fs.StringSliceVarP(&o.Types, "type", "t", nil, "only events of `type`: "+strings.Join(workplan.EventTypes, ", ")+" (repeat or comma-separate)")
+	fs.StringSliceVarP(&o.Types, "type", "t", nil, "only events of `type`: "+strings.Join(workplan.Words(workplan.EventTypes), ", ")+" (repeat or comma-separate)")
 	fs.StringSliceVarP(&o.Groups, "group", "g", nil, "only events of `group` (an id of the plan's groups: rg, som, twg-…)")
-	fs.StringSliceVar(&o.Statuses, "status", nil, "only events with `status`: "+strings.Join(workplan.Statuses, ", "))
+	fs.StringSliceVar(&o.Statuses, "status", nil, "only events with `status`: "+strings.Join(workplan.Words(workplan.Statuses), ", "))
 	fs.BoolVar(&o.Unconfirmed, "unconfirmed", false, "only events whose date or place is still to be confirmed")
 	fs.StringVarP(&o.Search, "search", "s", "", "only events whose title, purpose, notes, place, partners or id contain `text`")
 	fs.SetNormalizeFunc(func(f *pflag.FlagSet, name string) pflag.NormalizedName {
@@ -44,8 +44,8 @@ func (o *filterOptions) register(cmd *cobra.Command) {
 			return words, cobra.ShellCompDirectiveNoFileComp
 		}
 	}
-	_ = cmd.RegisterFlagCompletionFunc("type", complete(workplan.EventTypes))
-	_ = cmd.RegisterFlagCompletionFunc("status", complete(workplan.Statuses))
+	_ = cmd.RegisterFlagCompletionFunc("type", complete(workplan.Words(workplan.EventTypes)))
+	_ = cmd.RegisterFlagCompletionFunc("status", complete(workplan.Words(workplan.Statuses)))
 	_ = cmd.RegisterFlagCompletionFunc("month", complete([]string{
 		"january", "february", "march", "april", "may", "june",
 		"july", "august", "september", "october", "november", "december"}))
@@ -103,15 +103,19 @@ func (o *filterOptions) build(plan *workplan.Plan) (workplan.Filter, error) {
 }
 
 // checkWords lower-cases words and refuses one that is not known.
-func checkWords(flag string, words, known []string) ([]string, error) {
-	out := make([]string, 0, len(words))
+func checkWords[W ~string](flag string, words []string, known []W) ([]W, error) {
+	out := make([]W, 0, len(words))
 	for _, w := range words {
-		w = strings.ToLower(strings.TrimSpace(w))
+		w := W(strings.ToLower(strings.TrimSpace(w)))
 		if w == "" {
 			continue
 		}
 		if !slices.Contains(known, w) {
-			return nil, usageErrorf("%s: unknown value %q; use one of: %s", flag, w, strings.Join(known, ", "))
+			names := make([]string, len(known))
+			for i, k := range known {
+				names[i] = string(k)
+			}
+			return nil, usageErrorf("%s: unknown value %q; use one of: %s", flag, w, strings.Join(names, ", "))
 		}
 		out = append(out, w)
 	}

@@ -106,9 +106,9 @@ func writeEventText(w io.Writer, plan *workplan.Plan, e *workplan.Event) error {
 	row("id", e.ID)
 	row("date", e.DateText())
 	row("time", e.TimeText(plan))
-	row("type", e.Type)
-	row("status", e.Status)
-	row("format", render.FormatText(e.Format))
+	row("type", e.Type.Label())
+	row("status", e.Status.Label())
+	row("format", e.Format.Label())
 	row("location", e.Location.String())
 	var groups []string
 	for _, g := range e.Groups {

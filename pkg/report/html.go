@@ -189,7 +189,7 @@ func (r *Report) htmlView() htmlView {
 		width := float64(days(first, last)+1) * 100 / yDays
 		he := htmlEvent{
 			ID: e.ID, Title: e.Title, Date: e.DateText(), Time: e.TimeText(p), Where: render.Where(e),
-			Groups: r.Groups(e), Type: TypeName(e.Type),
+			Groups: r.Groups(e), Type: e.Type.Label(),
 			State: es.State.String(), Label: es.State.Label(), Detail: es.Detail(),
 			MonthOnly: !e.HasDay(), TBC: e.Unconfirmed(),
 			Bar: template.CSS("left:" + pct(left) + ";width:" + pct(width)),

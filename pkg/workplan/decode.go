@@ -954,7 +954,8 @@ func (d *decoder) group(i int, n *yaml.Node) *Group {
 		case "name":
 			g.Name = d.line(c, f, v)
 		case "kind":
-			g.Kind, _ = d.enumValue(c, f, v)
+			kind, _ := d.enumValue(c, f, v)
+			g.Kind = GroupKind(kind)
 		case "topic":
 			g.Topic = d.line(c, f, v)
 		}
@@ -1022,7 +1023,8 @@ func (d *decoder) event(i int, n *yaml.Node) *Event {
 		case "title":
 			e.Title = d.line(c, f, v)
 		case "type":
-			e.Type, _ = d.enumValue(c, f, v)
+			t, _ := d.enumValue(c, f, v)
+			e.Type = EventType(t)
 		case "groups":
 			e.Groups = d.stringList(c, f, v, true)
 		case "start":
@@ -1040,11 +1042,13 @@ func (d *decoder) event(i int, n *yaml.Node) *Event {
 		case "timezone":
 			e.TimeZone, _ = d.zone(c, f, v)
 		case "format":
-			e.Format, _ = d.enumValue(c, f, v)
+			format, _ := d.enumValue(c, f, v)
+			e.Format = Format(format)
 		case "location":
 			e.Location = d.location(c, v)
 		case "status":
-			e.Status, _ = d.enumValue(c, f, v)
+			status, _ := d.enumValue(c, f, v)
+			e.Status = Status(status)
 		case "partners":
 			e.Partners = d.stringList(c, f, v, false)
 		case "product", "backToBack":

@@ -60,7 +60,7 @@ type Framework struct {
 type Group struct {
 	ID    string
 	Name  string
-	Kind  string
+	Kind  GroupKind
 	Topic string
 	pos   Pos
 }
@@ -86,7 +86,7 @@ type Milestone struct {
 type Event struct {
 	ID     string
 	Title  string
-	Type   string
+	Type   EventType
 	Groups []string
 
 	// Start and End are the first and last day (inclusive, UTC midnight).
@@ -101,9 +101,9 @@ type Event struct {
 	EndTime   string // "HH:MM", optional
 	TimeZone  string // IANA name, optional (defaults to the plan's)
 
-	Format   string // online, in-person, hybrid or ""
+	Format   Format // "" when the plan does not say
 	Location *Location
-	Status   string
+	Status   Status
 
 	Partners   []string
 	Product    string
@@ -242,12 +242,3 @@ func (f fieldPositions) get(key string) (Pos, bool) {
 	}
 	return Pos{}, false
 }
-
-// Enumerations of the format. The order is the order help and schema list
-// them in.
-var (
-	EventTypes = []string{"reference-group", "working-group", "webinar", "thematic-meeting", "senior-officials"}
-	Statuses   = []string{"planned", "confirmed", "held", "postponed", "cancelled"}
-	Formats    = []string{"online", "in-person", "hybrid"}
-	GroupKinds = []string{"reference-group", "thematic-working-group", "senior-officials-meeting"}
-)

@@ -252,11 +252,11 @@ func (v *validator) event(e *Event) {
 
 	// status against the date
 	first, _ := e.Span()
-	if !v.opt.Today.IsZero() && e.Status == "held" && first.After(v.opt.Today) {
+	if !v.opt.Today.IsZero() && e.Status == StatusHeld && first.After(v.opt.Today) {
 		v.errorf(e.FieldPos("status"), "status-date", "set status: planned or confirmed until it has taken place",
 			"%s: status is held, but it starts %s, after today (%s)", name, spanStart(e), day(v.opt.Today))
 	}
-	if e.Status == "confirmed" && e.DateTBC {
+	if e.Status == StatusConfirmed && e.DateTBC {
 		v.warnf(e.FieldPos("status"), "status-date", "drop dateTBC once the date is fixed, or set status: planned",
 			"%s: status is confirmed, but the date is still TBC", name)
 	}
@@ -273,10 +273,10 @@ func (v *validator) event(e *Event) {
 				"%s: outcome recorded %s, after today (%s)", name, day(o.Recorded), day(v.opt.Today))
 		}
 		switch e.Status {
-		case "cancelled", "postponed":
+		case StatusCancelled, StatusPostponed:
 			v.errorf(pos, "outcome", "an event that did not take place has no outcome: remove it, or set status: held",
 				"%s: has an outcome, but its status is %s", name, e.Status)
-		case "planned", "confirmed":
+		case StatusPlanned, StatusConfirmed:
 			v.warnf(e.FieldPos("status"), "outcome", "set status: held",
 				"%s: has an outcome, but its status is still %s", name, e.Status)
 		}
@@ -329,9 +329,9 @@ func (v *validator) backToBack(name string, e, o *Event) {
 func (v *validator) overlaps() {
 	var evs []*Event
 	for _, e := range v.p.Events {
-		if e.Format == "in-person" && e.HasDay() && !e.End.Before(e.Start) &&
+		if e.Format == FormatInPerson && e.HasDay() && !e.End.Before(e.Start) &&
 			e.Location != nil && len(e.Location.Alternatives) == 0 && e.Location.City != "" &&
-			e.Status != "cancelled" && e.Status != "postponed" {
+			e.Status != StatusCancelled && e.Status != StatusPostponed {
 			evs = append(evs, e)
 		}
 	}
