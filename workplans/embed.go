@@ -4,7 +4,6 @@ package workplans
 
 import (
 	"embed"
-	"io/fs"
 	"path"
 	"sort"
 	"strings"
@@ -12,9 +11,6 @@ import (
 
 //go:embed *.yaml
 var files embed.FS
-
-// FS returns the embedded workplan files.
-func FS() fs.FS { return files }
 
 // Names returns the embedded file names in order (2025.yaml, 2026.yaml…).
 func Names() []string {

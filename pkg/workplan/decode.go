@@ -2,14 +2,12 @@ package workplan
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
-	_ "time/tzdata" // time zones must not depend on the host
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
@@ -664,8 +662,6 @@ func (d *decoder) stringList(c ctx, f *Field, v *yaml.Node, ref bool) []string {
 	return out
 }
 
-func (d *decoder) str(n *yaml.Node) string { return n.Value }
-
 // line reads one-line text; a line break in a title breaks calendars.
 func (d *decoder) line(c ctx, f *Field, n *yaml.Node) string {
 	s := strings.TrimSpace(n.Value)
@@ -702,8 +698,6 @@ func (d *decoder) boolValue(c ctx, f *Field, n *yaml.Node) bool {
 	}
 	return n.Value == "true" || n.Value == "True" || n.Value == "TRUE"
 }
-
-var monthDays = [...]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 
 // dateValue reads YYYY-MM-DD, rejecting days a month does not have.
 func (d *decoder) dateValue(c ctx, f *Field, n *yaml.Node) (time.Time, bool) {
@@ -1233,6 +1227,3 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
-
-// ErrInvalid is returned by Load when the plan has errors.
-var ErrInvalid = errors.New("workplan is invalid")
