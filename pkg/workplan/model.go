@@ -242,3 +242,26 @@ func (f fieldPositions) get(key string) (Pos, bool) {
 	}
 	return Pos{}, false
 }
+
+// index builds the id lookups. Duplicates keep the first; Validate
+// reports them.
+func (p *Plan) index() {
+	p.byID = make(map[string]*Event, len(p.Events))
+	for _, e := range p.Events {
+		if _, dup := p.byID[e.ID]; !dup && e.ID != "" {
+			p.byID[e.ID] = e
+		}
+	}
+	p.groupBy = make(map[string]*Group, len(p.Groups))
+	for _, g := range p.Groups {
+		if _, dup := p.groupBy[g.ID]; !dup && g.ID != "" {
+			p.groupBy[g.ID] = g
+		}
+	}
+	p.prodBy = make(map[string]*Product, len(p.Products))
+	for _, pr := range p.Products {
+		if _, dup := p.prodBy[pr.ID]; !dup && pr.ID != "" {
+			p.prodBy[pr.ID] = pr
+		}
+	}
+}
