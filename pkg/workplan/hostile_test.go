@@ -90,6 +90,16 @@ func bounded(t *testing.T, name string, data []byte, lim Limits) (*Plan, []Diagn
 			t.Errorf("%s: allocated %d MB checking %d bytes", name, r.alloc>>20, len(data))
 		}
 		t.Logf("%s: %d bytes, %v, %d KB allocated, %d diagnostics", name, len(data), r.took.Round(time.Microsecond), r.alloc>>10, len(r.diags))
+		// What bp validate prints stays in proportion to the input.
+		text := 0
+		for _, d := range r.diags {
+			text += len(d.String()) + len(d.Hint)
+		}
+		// A diagnostic's own words are bounded; the values it quotes
+		// must not be repeated beyond the input.
+		if most := 4*len(data) + ExpansionSlack + 512*len(r.diags); text > most {
+			t.Errorf("%s: %d bytes of diagnostics for %d bytes of input, more than %d", name, text, len(data), most)
+		}
 		return r.plan, r.diags
 	case <-time.After(hostileDeadline):
 		t.Fatalf("%s: not done after %v", name, hostileDeadline)
@@ -167,6 +177,9 @@ func event(b *strings.Builder, i int, extra string) {
 		i, i, 1+i%12, 1+i%28, extra)
 }
 
+// bigLen is the size of the scalar the alias-bytes bomb repeats.
+const bigLen = 1 << 20
+
 const genHead = "formatVersion: 1\nplan: {id: p, title: P, year: 2026, revision: 1, revised: 2026-01-01}\n"
 
 // TestHostileGenerated covers the inputs too big to commit: each is
@@ -243,6 +256,41 @@ func TestHostileGenerated(t *testing.T) {
 				for i := range 20_000 {
 					fmt.Fprintf(b, "  - {id: e%d, title: E, type: webinar, status: planned, format: in-person,\n", i)
 					fmt.Fprintf(b, "     start: 2026-06-25, location: {city: C%d, country: X}}\n", i%2)
+				}
+			})},
+		// Issue 9: a 1 MB partner aliased 100 times made bp list -o json
+		// print 100 MB. The text bound (4 × the file + 64 KiB) stops it
+		// at the fourth alias: the anchor and three uses are 4 MB.
+		{name: "alias-bytes-bomb", lim: DefaultLimits, want: "limit@5:" + strconv.Itoa(bigLen+34),
+			data: gen(func(b *strings.Builder) {
+				b.WriteString(genHead + "events:\n  - {id: a, title: A, type: webinar, start: 2026-06-25, status: planned,\n")
+				b.WriteString("     partners: [&b " + strings.Repeat("x", bigLen) + strings.Repeat(", *b", 99) + "]}\n")
+			})},
+		// Every event repeats the plan's title in the calendar: a 200 KB
+		// title and 2,000 short events would make 400 MB of it.
+		{name: "title-repeated-by-events", lim: DefaultLimits, want: "limit@34:5",
+			data: gen(func(b *strings.Builder) {
+				b.WriteString("formatVersion: 1\nplan: {id: p, title: " + strings.Repeat("Title ", 200_000/6) + ", year: 2026, revision: 1, revised: 2026-01-01}\nevents:\n")
+				for i := range 2000 {
+					event(b, i, "")
+				}
+			})},
+		// An event repeats the names of its groups: one group named in
+		// 100 KB, referred to 20,000 times.
+		{name: "group-name-repeated", lim: DefaultLimits, want: "limit@5:5",
+			data: gen(func(b *strings.Builder) {
+				b.WriteString(genHead + "groups: [{id: g, kind: reference-group, name: " + strings.Repeat("Name ", 20_000) + "}]\nevents:\n")
+				b.WriteString("  - {id: a, title: A, type: webinar, start: 2026-06-25, status: planned,\n")
+				b.WriteString("     groups: [g" + strings.Repeat(", g", 20_000) + "]}\n")
+			})},
+		// Each overlap warning names the other event's city: a 1 MB city
+		// overlapped by a thousand events made a gigabyte of warnings.
+		{name: "overlap-long-city", lim: DefaultLimits, want: "overlap@6:82",
+			data: gen(func(b *strings.Builder) {
+				b.WriteString(genHead + "events:\n  - {id: big, title: B, type: webinar, status: planned, format: in-person, start: 2026-06-25,\n")
+				b.WriteString("     end: 2026-06-30, location: {city: " + strings.Repeat("C", bigLen) + ", country: X}}\n")
+				for i := range 1500 {
+					fmt.Fprintf(b, "  - {id: e%d, title: E, type: webinar, status: planned, format: in-person, start: 2026-06-25, location: {city: D, country: X}}\n", i)
 				}
 			})},
 		{name: "alias-fan-out", lim: Limits{MaxBytes: 1 << 20, MaxNodes: 1_000_000}, want: "limit@1:1",

@@ -36,7 +36,7 @@ const ExpansionSlack = 64 << 10
 
 // DefaultLimits are generous for hand-written plans (a plan of 10,000
 // events is about 3 MiB).
-var DefaultLimits = Limits{MaxBytes: 16 << 20, MaxNodes: 4_000_000}
+var DefaultLimits = Limits{MaxBytes: 16 << 20, MaxNodes: 4_000_000, MaxExpansion: 4}
 
 // input checks what the file is before YAML reads it: its size and its
 // encoding (UTF-16, NUL bytes, invalid UTF-8). It drops a UTF-8 BOM and
