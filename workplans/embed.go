@@ -4,17 +4,12 @@ package workplans
 
 import (
 	"embed"
-	"io/fs"
-	"path"
 	"sort"
 	"strings"
 )
 
 //go:embed *.yaml
 var files embed.FS
-
-// FS returns the embedded workplan files.
-func FS() fs.FS { return files }
 
 // Names returns the embedded file names in order (2025.yaml, 2026.yaml…).
 func Names() []string {
@@ -29,14 +24,6 @@ func Names() []string {
 	return names
 }
 
-// Default returns the name and bytes of the current plan: the last file in
-// name order, which is the newest year.
-func Default() (name string, data []byte) {
-	names := Names()
-	if len(names) == 0 {
-		return "", nil
-	}
-	name = names[len(names)-1]
-	data, _ = files.ReadFile(name)
-	return path.Join("workplans", name), data
-}
+// ReadFile returns the bytes of the built-in plan name (as Names gives
+// it: "2026.yaml").
+func ReadFile(name string) ([]byte, error) { return files.ReadFile(name) }

@@ -4,6 +4,11 @@ package main
 import (
 	"os"
 	"time"
+	// The binary carries the IANA zone data, so that event times and the
+	// calendar's VTIMEZONEs come out the same on a host without zone
+	// files (a scratch container, Windows). A program, not a library,
+	// makes that choice (see the time/tzdata package doc).
+	_ "time/tzdata"
 
 	"github.com/icmpd/bp/pkg/cli"
 )

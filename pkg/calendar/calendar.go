@@ -403,9 +403,9 @@ func DefaultDescription(plan *workplan.Plan) string {
 // anything still TBC).
 func Status(e *workplan.Event) ics.ObjectStatus {
 	switch {
-	case e.Status == "cancelled":
+	case e.Status == workplan.StatusCancelled:
 		return ics.ObjectStatusCancelled
-	case (e.Status == "confirmed" || e.Status == "held") && !e.Unconfirmed() && e.HasDay():
+	case (e.Status == workplan.StatusConfirmed || e.Status == workplan.StatusHeld) && !e.Unconfirmed() && e.HasDay():
 		return ics.ObjectStatusConfirmed
 	}
 	return ics.ObjectStatusTentative
@@ -417,9 +417,9 @@ func Status(e *workplan.Event) ics.ObjectStatus {
 func Summary(e *workplan.Event) string {
 	s := line(e.Title)
 	switch {
-	case e.Status == "cancelled":
+	case e.Status == workplan.StatusCancelled:
 		s = "[cancelled] " + s
-	case e.Status == "postponed":
+	case e.Status == workplan.StatusPostponed:
 		s = "[postponed] " + s
 	case !e.HasDay():
 		s = "[date TBC] " + s
@@ -433,8 +433,8 @@ func Location(e *workplan.Event) string {
 	if s := line(e.Location.String()); s != "" {
 		return s
 	}
-	if e.Format == "online" {
-		return "Online"
+	if e.Format == workplan.FormatOnline {
+		return workplan.FormatOnline.Label()
 	}
 	return ""
 }
@@ -452,7 +452,7 @@ func Categories(plan *workplan.Plan, e *workplan.Event) []string {
 			cats = append(cats, s)
 		}
 	}
-	add(typeNames[e.Type])
+	add(e.Type.Label())
 	for _, id := range e.Groups {
 		if g := plan.Group(id); g != nil {
 			add(g.Name)
@@ -461,20 +461,6 @@ func Categories(plan *workplan.Plan, e *workplan.Event) []string {
 		}
 	}
 	return cats
-}
-
-var typeNames = map[string]string{
-	"reference-group":  "Reference Group",
-	"working-group":    "Thematic Working Group",
-	"webinar":          "Webinar",
-	"thematic-meeting": "Thematic Meeting",
-	"senior-officials": "Senior Officials Meeting",
-}
-
-var formatNames = map[string]string{
-	"online":    "Online",
-	"in-person": "In person",
-	"hybrid":    "Hybrid (in person and online)",
 }
 
 // Description returns an event's DESCRIPTION: what a participant needs,
@@ -491,10 +477,10 @@ func Description(plan *workplan.Plan, e *workplan.Event) string {
 		}
 	}
 	switch e.Status {
-	case "cancelled":
-		field("Status", "cancelled")
-	case "postponed":
-		field("Status", "postponed; a new date is to be announced")
+	case workplan.StatusCancelled:
+		field("Status", e.Status.Label())
+	case workplan.StatusPostponed:
+		field("Status", e.Status.Label()+"; a new date is to be announced")
 	}
 	when := e.DateText()
 	if t := e.TimeText(plan); t != "" {
@@ -507,7 +493,7 @@ func Description(plan *workplan.Plan, e *workplan.Event) string {
 	if e.Location != nil {
 		field("Where", line(e.Location.String()))
 	}
-	field("Format", formatNames[e.Format])
+	field("Format", e.Format.Label())
 	var groups []string
 	for _, id := range e.Groups {
 		if g := plan.Group(id); g != nil {

@@ -73,19 +73,91 @@ func VTimezone(name string, loc *time.Location, first, last int) *ics.VTimezone 
 	tz := ics.NewTimezone(name)
 	from := time.Date(first, time.January, 1, 0, 0, 0, 0, loc)
 	until := time.Date(last+1, time.January, 1, 0, 0, 0, 0, loc)
-	start, end := from.ZoneBounds()
-	if start.IsZero() {
+	if start := lastChange(from); start.IsZero() {
 		// The offset in force on 1 January has been so since the zone
 		// began: one observance from a date before any event.
 		tz.Components = append(tz.Components, observance(from, loc, true))
 	} else {
 		tz.Components = append(tz.Components, observance(start, loc, false))
 	}
-	for !end.IsZero() && end.Before(until) {
-		tz.Components = append(tz.Components, observance(end, loc, false))
-		_, end = end.ZoneBounds()
+	for t := nextChange(from, until); !t.IsZero(); t = nextChange(t, until) {
+		tz.Components = append(tz.Components, observance(t, loc, false))
 	}
 	return tz
+}
+
+// The observances come from [time.Time.ZoneBounds], but not every bound
+// it gives is a change: zone data that ends in a rule (Go's embedded
+// copy, "slim" zone files) makes it stop at every new year, where data
+// that lists each transition (most hosts' "fat" files) does not. Only a
+// bound where the abbreviation, offset or daylight flag changes counts,
+// so the VTIMEZONE is the same whichever data the host has.
+
+// lastChange returns when the observance in force at t began, or the zero
+// time when it has been in force since the zone began.
+func lastChange(t time.Time) time.Time {
+	start, _ := t.ZoneBounds()
+	for !start.IsZero() {
+		before := start.Add(-time.Nanosecond)
+		if !sameZone(before, start) {
+			return start
+		}
+		prev, _ := before.ZoneBounds()
+		if !prev.Before(start) {
+			break // cannot happen; never loop
+		}
+		start = prev
+	}
+	return start
+}
+
+// nextChange returns the first change of observance after t and before
+// until, or the zero time.
+func nextChange(t, until time.Time) time.Time {
+	for t.Before(until) {
+		_, end := t.ZoneBounds()
+		if end.IsZero() || !end.Before(until) {
+			return time.Time{}
+		}
+		if !end.After(t) {
+			// On the last UTC day of a leap year served by the rule, Go
+			// gives an end a day early, before t (golang/go#81583).
+			// Look a day on: no zone changes twice on 31 December.
+			end = t.Add(24 * time.Hour)
+			if !sameZone(t, end) {
+				if c := firstIn(t, end); c.Before(until) {
+					return c
+				}
+				return time.Time{}
+			}
+		} else if !sameZone(t, end) {
+			return end
+		}
+		t = end
+	}
+	return time.Time{}
+}
+
+// firstIn finds, to the second, the first instant after a in b's
+// observance, a and b being in different ones.
+func firstIn(a, b time.Time) time.Time {
+	for b.Sub(a) > time.Second {
+		mid := a.Add(b.Sub(a) / 2).Truncate(time.Second)
+		if sameZone(mid, b) {
+			b = mid
+		} else {
+			a = mid
+		}
+	}
+	return b
+}
+
+// sameZone reports whether a and b are in one observance: the same
+// abbreviation, offset and daylight flag.
+func sameZone(a, b time.Time) bool {
+	an, ao := a.Zone()
+	bn, bo := b.Zone()
+	return an == bn && ao == bo && a.IsDST() == b.IsDST()
 }
 
 // observance returns the STANDARD or DAYLIGHT component for the offset

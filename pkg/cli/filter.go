@@ -27,9 +27,9 @@ func (o *filterOptions) register(cmd *cobra.Command) {
 	fs.StringVarP(&o.Month, "month", "m", "", "only events in `month`: "+workplan.MonthForms)
 	fs.StringVar(&o.From, "from", "", "only events on or after `date` (YYYY-MM-DD)")
 	fs.StringVar(&o.To, "to", "", "only events on or before `date` (YYYY-MM-DD)")
-	fs.StringSliceVarP(&o.Types, "type", "t", nil, "only events of `type`: "+joinWords(workplan.EventTypes)+" (repeat or comma-separate)")
+	fs.StringSliceVarP(&o.Types, "type", "t", nil, "only events of `type`: "+strings.Join(workplan.Words(workplan.EventTypes), ", ")+" (repeat or comma-separate)")
 	fs.StringSliceVarP(&o.Groups, "group", "g", nil, "only events of `group` (an id of the plan's groups: rg, som, twg-…)")
-	fs.StringSliceVar(&o.Statuses, "status", nil, "only events with `status`: "+joinWords(workplan.Statuses))
+	fs.StringSliceVar(&o.Statuses, "status", nil, "only events with `status`: "+strings.Join(workplan.Words(workplan.Statuses), ", "))
 	fs.BoolVar(&o.Unconfirmed, "unconfirmed", false, "only events whose date or place is still to be confirmed")
 	fs.StringVarP(&o.Search, "search", "s", "", "only events whose title, purpose, notes, place, partners or id contain `text`")
 	fs.SetNormalizeFunc(func(f *pflag.FlagSet, name string) pflag.NormalizedName {
@@ -44,8 +44,8 @@ func (o *filterOptions) register(cmd *cobra.Command) {
 			return words, cobra.ShellCompDirectiveNoFileComp
 		}
 	}
-	_ = cmd.RegisterFlagCompletionFunc("type", complete(stringsOf(workplan.EventTypes)))
-	_ = cmd.RegisterFlagCompletionFunc("status", complete(stringsOf(workplan.Statuses)))
+	_ = cmd.RegisterFlagCompletionFunc("type", complete(workplan.Words(workplan.EventTypes)))
+	_ = cmd.RegisterFlagCompletionFunc("status", complete(workplan.Words(workplan.Statuses)))
 	_ = cmd.RegisterFlagCompletionFunc("month", complete([]string{
 		"january", "february", "march", "april", "may", "june",
 		"july", "august", "september", "october", "november", "december"}))
@@ -122,14 +122,5 @@ func checkWords[T ~string](flag string, words []string, known []T) ([]T, error) 
 
 // joinWords joins words of any string type with ", ".
 func joinWords[T ~string](words []T) string {
-	return strings.Join(stringsOf(words), ", ")
-}
-
-// stringsOf converts words of any string type to strings.
-func stringsOf[T ~string](words []T) []string {
-	out := make([]string, len(words))
-	for i, w := range words {
-		out[i] = string(w)
-	}
-	return out
+	return strings.Join(workplan.Words(words), ", ")
 }

@@ -200,7 +200,7 @@ func TestListJunePromise(t *testing.T) {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	for _, want := range []string{"25–26 Jun 2026", "Thematic Working Group", "Law Enforcement", "Cooperation",
-		"(twg-law-enforcement-2026)", "In person", "Antalya, Türkiye", "planned"} {
+		"(twg-law-enforcement-2026)", "In person", "Antalya, Türkiye", "Planned"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("bp list --month june: missing %q in\n%s", want, r.stdout)
 		}

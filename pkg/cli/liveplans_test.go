@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"io/fs"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -51,7 +50,7 @@ func TestBuiltInPlansValid(t *testing.T) {
 	now := time.Now()
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	for _, name := range names {
-		data, err := fs.ReadFile(workplans.FS(), name)
+		data, err := workplans.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -127,7 +127,7 @@ func (app *App) resolvePlans() (planFiles, []source, error) {
 // readSource reads one of the files pf names.
 func (app *App) readSource(pf planFiles, name string) (source, error) {
 	if pf.origin == fromBuilt {
-		data, err := fs.ReadFile(workplans.FS(), path.Base(name))
+		data, err := workplans.ReadFile(path.Base(name))
 		if err != nil {
 			return source{}, withCode(ExitUsage, fmt.Errorf("read built-in plan %s: %w", name, err))
 		}

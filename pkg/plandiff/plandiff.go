@@ -157,9 +157,9 @@ func summary(e *workplan.Event) string {
 		parts = append(parts, s)
 	}
 	if e.Format != "" {
-		parts = append(parts, e.Format)
+		parts = append(parts, e.Format.Phrase())
 	}
-	parts = append(parts, e.Status)
+	parts = append(parts, e.Status.Phrase())
 	return strings.Join(parts, ", ")
 }
 
@@ -174,7 +174,7 @@ func compareEvent(o, n *workplan.Event) []Change {
 		add(KindRenamed, "title", o.Title, n.Title, "renamed from "+quote(o.Title)+" to "+quote(n.Title))
 	}
 	if o.Type != n.Type {
-		add(KindField, "type", o.Type, n.Type, "type changed from "+o.Type+" to "+n.Type)
+		add(KindField, "type", string(o.Type), string(n.Type), "type changed from "+o.Type.Phrase()+" to "+n.Type.Phrase())
 	}
 	if c, ok := dateChange(o, n); ok {
 		ch = append(ch, c)
@@ -186,10 +186,10 @@ func compareEvent(o, n *workplan.Event) []Change {
 		ch = append(ch, c)
 	}
 	if o.Format != n.Format {
-		add(KindFormat, "format", o.Format, n.Format, changedText("format", o.Format, n.Format))
+		add(KindFormat, "format", string(o.Format), string(n.Format), changedText("format", o.Format.Phrase(), n.Format.Phrase()))
 	}
 	if o.Status != n.Status {
-		add(KindStatus, "status", o.Status, n.Status, changedText("status", o.Status, n.Status))
+		add(KindStatus, "status", string(o.Status), string(n.Status), changedText("status", o.Status.Phrase(), n.Status.Phrase()))
 	}
 	list := func(field string, a, b []string) {
 		if !slices.Equal(a, b) {
@@ -397,7 +397,7 @@ func comparePlan(o, n *workplan.Plan) []Change {
 			Text: textChange("summary", o.Summary, n.Summary)})
 	}
 	ch = append(ch, compareSet("group", o.Groups, n.Groups, func(g *workplan.Group) (string, string) {
-		return g.ID, g.Name + " (" + g.Kind + topicText(g.Topic) + ")"
+		return g.ID, g.Name + " (" + g.Kind.Phrase() + topicText(g.Topic) + ")"
 	})...)
 	ch = append(ch, compareSet("product", o.Products, n.Products, func(p *workplan.Product) (string, string) {
 		return p.ID, quote(p.Title) + topicText(p.Topic)

@@ -28,9 +28,9 @@ func EventText(w io.Writer, plan *workplan.Plan, e *workplan.Event) error {
 	row("id", e.ID)
 	row("date", e.DateText())
 	row("time", e.TimeText(plan))
-	row("type", string(e.Type))
-	row("status", string(e.Status))
-	row("format", FormatText(e.Format))
+	row("type", e.Type.Label())
+	row("status", e.Status.Label())
+	row("format", e.Format.Label())
 	row("location", e.Location.String())
 	var groups []string
 	for _, g := range e.Groups {

@@ -86,21 +86,10 @@ func (t Table) Write(w io.Writer) error {
 	return err
 }
 
-// FormatText reads a format for people: "In person", "Online", "Hybrid".
-func FormatText(f string) string {
-	switch f {
-	case "in-person":
-		return "In person"
-	case "":
-		return ""
-	}
-	return strings.ToUpper(f[:1]) + f[1:]
-}
-
 // Where joins format and place: "In person · Antalya, Türkiye".
 func Where(e *workplan.Event) string {
 	parts := make([]string, 0, 2)
-	if f := FormatText(e.Format); f != "" {
+	if f := e.Format.Label(); f != "" {
 		parts = append(parts, f)
 	}
 	if l := e.Location.String(); l != "" {
@@ -116,7 +105,7 @@ func EventsTable(w io.Writer, plan *workplan.Plan, evs []*workplan.Event) error 
 		Max:    []int{14, 29, 17, 9},
 	}
 	for _, e := range evs {
-		t.Rows = append(t.Rows, []string{strings.Replace(e.DateText(), " · ", "\n", 1), e.Title + "\n" + "(" + e.ID + ")", Where(e), e.Status})
+		t.Rows = append(t.Rows, []string{strings.Replace(e.DateText(), " · ", "\n", 1), e.Title + "\n" + "(" + e.ID + ")", Where(e), e.Status.Label()})
 	}
 	return t.Write(w)
 }

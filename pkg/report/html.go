@@ -192,7 +192,7 @@ func (r *Report) htmlView() htmlView {
 		width := float64(days(first, last)+1) * 100 / yDays
 		he := htmlEvent{
 			ID: c(e.ID), Title: c(e.Title), Date: c(e.DateText()), Time: c(e.TimeText(p)), Where: c(render.Where(e)),
-			Groups: c(r.Groups(e)), Type: c(TypeName(e.Type)),
+			Groups: c(r.Groups(e)), Type: c(e.Type.Label()),
 			State: es.State.String(), Label: es.State.Label(), Detail: c(es.Detail()),
 			MonthOnly: !e.HasDay(), TBC: e.Unconfirmed(),
 			Bar: template.CSS("left:" + pct(left) + ";width:" + pct(width)),

@@ -183,7 +183,7 @@ func (r *Report) JSON() JSON {
 		pj := ProductJSON{ID: ps.Product.ID, Title: ps.Product.Title, Topic: optString(ps.Product.Topic), Events: make([]EventRefJSON, 0, len(ps.Events))}
 		for _, es := range ps.Events {
 			e := es.Event
-			pj.Events = append(pj.Events, EventRefJSON{ID: e.ID, Title: e.Title, Type: e.Type, DateText: e.DateText(), State: es.State.String(), StateLabel: es.State.Label()})
+			pj.Events = append(pj.Events, EventRefJSON{ID: e.ID, Title: e.Title, Type: string(e.Type), DateText: e.DateText(), State: es.State.String(), StateLabel: es.State.Label()})
 		}
 		j.Products = append(j.Products, pj)
 	}

@@ -144,7 +144,7 @@ func (es EventStatus) Detail() string {
 		return "outcome recorded " + e.Outcome.Recorded.Format("2 Jan 2006")
 	case FollowUp:
 		s := "ended " + daysAgo(es.DaysSince) + ", no outcome recorded"
-		if e.Status == "held" {
+		if e.Status == workplan.StatusHeld {
 			s = "marked held, but " + s
 		}
 		return s
@@ -259,10 +259,10 @@ func Status(plan *workplan.Plan, asOf time.Time) *Report {
 	}
 
 	// types
-	typeIdx := make(map[string]int, len(workplan.EventTypes))
+	typeIdx := make(map[workplan.EventType]int, len(workplan.EventTypes))
 	for _, t := range workplan.EventTypes {
 		typeIdx[t] = len(r.ByType)
-		r.ByType = append(r.ByType, Breakdown{ID: t, Name: TypeName(t)})
+		r.ByType = append(r.ByType, Breakdown{ID: string(t), Name: t.Label()})
 	}
 	for _, es := range r.Events {
 		if i, ok := typeIdx[es.Event.Type]; ok {
@@ -321,9 +321,9 @@ func Classify(e *workplan.Event, asOf time.Time) EventStatus {
 	es := EventStatus{Event: e, DaysToGo: -1, DaysSince: -1}
 	first, last := e.Span()
 	switch {
-	case e.Status == "cancelled":
+	case e.Status == workplan.StatusCancelled:
 		es.State = Cancelled
-	case e.Status == "postponed":
+	case e.Status == workplan.StatusPostponed:
 		es.State = Postponed
 	case e.Outcome != nil && !e.Outcome.Recorded.IsZero() && !e.Outcome.Recorded.After(asOf):
 		es.State = Held
@@ -349,23 +349,6 @@ func Classify(e *workplan.Event, asOf time.Time) EventStatus {
 // days counts whole days from a to b (both UTC midnight).
 func days(a, b time.Time) int {
 	return int(b.Sub(a).Hours()+12) / 24
-}
-
-// TypeName returns an event type as a person reads it: "Working group".
-func TypeName(t string) string {
-	switch t {
-	case "reference-group":
-		return "Reference Group meeting"
-	case "working-group":
-		return "Working group"
-	case "webinar":
-		return "Webinar"
-	case "thematic-meeting":
-		return "Thematic meeting"
-	case "senior-officials":
-		return "Senior Officials Meeting"
-	}
-	return t
 }
 
 // FrameworkText returns "Call for Action 2025–2030, year 2 of 6", or ""

@@ -19,7 +19,10 @@
 //
 // # Limits
 //
-// Input is bounded by [Limits]: its size, its nesting depth and the number
-// of nodes alias expansion may visit, so a hostile file gives an error, not
-// a hang.
+// Input is bounded by [Limits]: its size, its nesting depth, the number
+// of nodes alias expansion may visit, and the text the file stands for
+// once aliases are expanded and each event's references repeated (by
+// default at most 4 × its size + 64 KiB), so a hostile file gives an
+// error, not a hang, and what bp prints stays in proportion to what it
+// reads.
 package workplan

@@ -60,7 +60,7 @@ type Framework struct {
 type Group struct {
 	ID    string
 	Name  string
-	Kind  string
+	Kind  GroupKind
 	Topic string
 	pos   Pos
 }
@@ -86,7 +86,7 @@ type Milestone struct {
 type Event struct {
 	ID     string
 	Title  string
-	Type   string
+	Type   EventType
 	Groups []string
 
 	// Start and End are the first and last day (inclusive, UTC midnight).
@@ -101,9 +101,9 @@ type Event struct {
 	EndTime   string // "HH:MM", optional
 	TimeZone  string // IANA name, optional (defaults to the plan's)
 
-	Format   string // online, in-person, hybrid or ""
+	Format   Format // "" when the plan does not say
 	Location *Location
-	Status   string
+	Status   Status
 
 	Partners   []string
 	Product    string
@@ -243,11 +243,25 @@ func (f fieldPositions) get(key string) (Pos, bool) {
 	return Pos{}, false
 }
 
-// Enumerations of the format. The order is the order help and schema list
-// them in.
-var (
-	EventTypes = []string{"reference-group", "working-group", "webinar", "thematic-meeting", "senior-officials"}
-	Statuses   = []string{"planned", "confirmed", "held", "postponed", "cancelled"}
-	Formats    = []string{"online", "in-person", "hybrid"}
-	GroupKinds = []string{"reference-group", "thematic-working-group", "senior-officials-meeting"}
-)
+// index builds the id lookups. Duplicates keep the first; Validate
+// reports them.
+func (p *Plan) index() {
+	p.byID = make(map[string]*Event, len(p.Events))
+	for _, e := range p.Events {
+		if _, dup := p.byID[e.ID]; !dup && e.ID != "" {
+			p.byID[e.ID] = e
+		}
+	}
+	p.groupBy = make(map[string]*Group, len(p.Groups))
+	for _, g := range p.Groups {
+		if _, dup := p.groupBy[g.ID]; !dup && g.ID != "" {
+			p.groupBy[g.ID] = g
+		}
+	}
+	p.prodBy = make(map[string]*Product, len(p.Products))
+	for _, pr := range p.Products {
+		if _, dup := p.prodBy[pr.ID]; !dup && pr.ID != "" {
+			p.prodBy[pr.ID] = pr
+		}
+	}
+}

@@ -12,9 +12,9 @@ import (
 // combine with AND, and the values within one list with OR.
 type Filter struct {
 	From, To    time.Time // inclusive days; an event overlapping the range matches
-	Types       []string
+	Types       []EventType
 	Groups      []string
-	Statuses    []string
+	Statuses    []Status
 	Unconfirmed bool   // only events whose date or place is TBC
 	Text        string // case-insensitive search in title, purpose, notes, place, partners, id
 }
@@ -79,7 +79,7 @@ func (f *Filter) matches(e *Event, text string) bool {
 }
 
 func (e *Event) contains(lower string) bool {
-	fields := []string{e.ID, e.Title, e.Purpose, e.Notes, e.Location.String(), e.Type, e.Format}
+	fields := []string{e.ID, e.Title, e.Purpose, e.Notes, e.Location.String(), string(e.Type), string(e.Format)}
 	fields = append(fields, e.Partners...)
 	fields = append(fields, e.Groups...)
 	for _, s := range fields {

@@ -94,7 +94,7 @@ var eventObject = &Object{
 	Fields: []Field{
 		{Key: "id", Kind: KindID, Required: true, Doc: "Stable identifier; never change it once published (calendar UIDs derive from it)."},
 		{Key: "title", Kind: KindString, Required: true, Doc: "Title as published."},
-		{Key: "type", Kind: KindEnum, Required: true, Enum: EventTypes, Doc: "Kind of event."},
+		{Key: "type", Kind: KindEnum, Required: true, Enum: Words(EventTypes), Doc: "Kind of event."},
 		{Key: "groups", Kind: KindList, Elem: &Field{Kind: KindRef, Ref: "group"}, Doc: "Ids of the groups the event belongs to."},
 		{Key: "start", Kind: KindDate, Doc: "First day (YYYY-MM-DD). Give start, or month when the day is not known."},
 		{Key: "end", Kind: KindDate, Doc: "Last day, inclusive; defaults to start."},
@@ -103,9 +103,9 @@ var eventObject = &Object{
 		{Key: "startTime", Kind: KindTime, Doc: "Start time (HH:MM, 24-hour) in the event's time zone."},
 		{Key: "endTime", Kind: KindTime, Doc: "End time (HH:MM, 24-hour) on the last day."},
 		{Key: "timezone", Kind: KindTimeZone, Doc: "IANA time zone of the times; defaults to the plan's."},
-		{Key: "format", Kind: KindEnum, Enum: Formats, Doc: "How participants attend."},
+		{Key: "format", Kind: KindEnum, Enum: Words(Formats), Doc: "How participants attend."},
 		{Key: "location", Kind: KindObject, Object: locationObject, Doc: "Where the event takes place."},
-		{Key: "status", Kind: KindEnum, Required: true, Enum: Statuses, Doc: "Where the event is in its lifecycle."},
+		{Key: "status", Kind: KindEnum, Required: true, Enum: Words(Statuses), Doc: "Where the event is in its lifecycle."},
 		{Key: "partners", Kind: KindList, Elem: &Field{Kind: KindString}, Doc: "Organisations or processes the event is held jointly with."},
 		{Key: "product", Kind: KindRef, Ref: "product", Doc: "Id of the knowledge product the event presents."},
 		{Key: "backToBack", Kind: KindRef, Ref: "event", Doc: "Id of the event this one is held back-to-back with."},
@@ -121,7 +121,7 @@ var groupObject = &Object{
 	Fields: []Field{
 		{Key: "id", Kind: KindID, Required: true, Doc: "Identifier events refer to."},
 		{Key: "name", Kind: KindString, Required: true, Doc: "Full name."},
-		{Key: "kind", Kind: KindEnum, Required: true, Enum: GroupKinds, Doc: "Kind of body."},
+		{Key: "kind", Kind: KindEnum, Required: true, Enum: Words(GroupKinds), Doc: "Kind of body."},
 		{Key: "topic", Kind: KindString, Doc: "Theme of a working group."},
 	},
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Options holds what the whole-plan rules need from outside the file.
@@ -252,11 +253,11 @@ func (v *validator) event(e *Event) {
 
 	// status against the date
 	first, _ := e.Span()
-	if !v.opt.Today.IsZero() && e.Status == "held" && first.After(v.opt.Today) {
+	if !v.opt.Today.IsZero() && e.Status == StatusHeld && first.After(v.opt.Today) {
 		v.errorf(e.FieldPos("status"), "status-date", "set status: planned or confirmed until it has taken place",
 			"%s: status is held, but it starts %s, after today (%s)", name, spanStart(e), day(v.opt.Today))
 	}
-	if e.Status == "confirmed" && e.DateTBC {
+	if e.Status == StatusConfirmed && e.DateTBC {
 		v.warnf(e.FieldPos("status"), "status-date", "drop dateTBC once the date is fixed, or set status: planned",
 			"%s: status is confirmed, but the date is still TBC", name)
 	}
@@ -273,10 +274,10 @@ func (v *validator) event(e *Event) {
 				"%s: outcome recorded %s, after today (%s)", name, day(o.Recorded), day(v.opt.Today))
 		}
 		switch e.Status {
-		case "cancelled", "postponed":
+		case StatusCancelled, StatusPostponed:
 			v.errorf(pos, "outcome", "an event that did not take place has no outcome: remove it, or set status: held",
 				"%s: has an outcome, but its status is %s", name, e.Status)
-		case "planned", "confirmed":
+		case StatusPlanned, StatusConfirmed:
 			v.warnf(e.FieldPos("status"), "outcome", "set status: held",
 				"%s: has an outcome, but its status is still %s", name, e.Status)
 		}
@@ -327,37 +328,43 @@ func (v *validator) backToBack(name string, e, o *Event) {
 // O(n log n) and warns at most once per event, whatever the input: 100k
 // events on one day give 100k lines, not 10^10.
 func (v *validator) overlaps() {
-	var evs []*Event
+	// Each event's city is lower-cased once: comparing in the sweep
+	// would lower-case the reach cities again for every event.
+	type sited struct {
+		*Event
+		city string
+	}
+	var evs []sited
 	for _, e := range v.p.Events {
-		if e.Format == "in-person" && e.HasDay() && !e.End.Before(e.Start) &&
+		if e.Format == FormatInPerson && e.HasDay() && !e.End.Before(e.Start) &&
 			e.Location != nil && len(e.Location.Alternatives) == 0 && e.Location.City != "" &&
-			e.Status != "cancelled" && e.Status != "postponed" {
-			evs = append(evs, e)
+			e.Status != StatusCancelled && e.Status != StatusPostponed {
+			evs = append(evs, sited{e, strings.ToLower(e.Location.City)})
 		}
 	}
-	slices.SortStableFunc(evs, func(a, b *Event) int { return a.Start.Compare(b.Start) })
+	slices.SortStableFunc(evs, func(a, b sited) int { return a.Start.Compare(b.Start) })
 	// reach[0] and reach[1]: the events that end last in the two cities
 	// whose events end last so far. Only they can overlap a later event
 	// in another city if any can.
-	var reach [2]*Event
-	for _, e := range evs {
-		city := strings.ToLower(e.Location.City)
+	var reach [2]*sited
+	for i := range evs {
+		e := &evs[i]
 		for _, a := range reach {
-			if a != nil && strings.ToLower(a.Location.City) != city {
+			if a != nil && a.city != e.city {
 				if !a.End.Before(e.Start) {
 					v.warnf(e.FieldPos("start"), "overlap", "check the dates: one delegation cannot be in both places",
-						"event %q in %s overlaps %q in %s (%s)", e.ID, e.Location.City, a.ID, a.Location.City,
+						"event %q in %s overlaps %q in %s (%s)", e.ID, brief(e.Location.City), a.ID, brief(a.Location.City),
 						days(e.Start, minTime(e.End, a.End)))
 				}
 				break
 			}
 		}
 		switch {
-		case reach[0] != nil && strings.ToLower(reach[0].Location.City) == city:
+		case reach[0] != nil && reach[0].city == e.city:
 			if e.End.After(reach[0].End) {
 				reach[0] = e
 			}
-		case reach[1] != nil && strings.ToLower(reach[1].Location.City) == city:
+		case reach[1] != nil && reach[1].city == e.city:
 			if e.End.After(reach[1].End) {
 				reach[1] = e
 			}
@@ -370,6 +377,22 @@ func (v *validator) overlaps() {
 			reach[0], reach[1] = reach[1], reach[0]
 		}
 	}
+}
+
+// brief cuts a name that many messages may quote (an overlap names the
+// other event's city in every warning about it) to 100 bytes, so that a
+// huge name cannot multiply the output: 1,000 warnings quoting a 1 MB
+// city would be a gigabyte.
+func brief(s string) string {
+	const most = 100
+	if len(s) <= most {
+		return s
+	}
+	i := most
+	for i > 0 && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return s[:i] + "…"
 }
 
 func minTime(a, b time.Time) time.Time {
