@@ -589,9 +589,8 @@ func serialize(t *testing.T, cal *Calendar) []byte {
 }
 
 // interopCase is a set of files that every parser reads; want is what bp
-// meant, name the calendar name each file must carry ("" for none).
+// meant.
 type interopCase struct {
-	name  string
 	files []string
 	want  map[string]readEvent
 	// calName is each file's X-WR-CALNAME; "" for one-event files, which

@@ -157,6 +157,9 @@ type DiffJSON struct {
 func changesJSON(cs []Change) []ChangeJSON {
 	out := make([]ChangeJSON, 0, len(cs))
 	for _, c := range cs {
+		// Field by field, not ChangeJSON(c): the published shape must not
+		// follow the internal type's fields.
+		//lint:ignore S1016 the JSON contract is kept apart from Change on purpose
 		out = append(out, ChangeJSON{Kind: c.Kind, Field: c.Field, Old: c.Old, New: c.New, Text: c.Text})
 	}
 	return out
