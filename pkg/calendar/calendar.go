@@ -40,10 +40,13 @@
 //
 // # Stable output
 //
-// The same plan gives the same bytes: DTSTAMP and LAST-MODIFIED come from
-// the plan's revision date, SEQUENCE is the plan's revision number, and a
-// UID is "<event-id>@<plan-id>", so moving an event keeps its UID and a
-// new revision makes clients accept the update.
+// The same plan gives the same bytes, and an event that did not change
+// is written the same in every revision of the plan: its SEQUENCE is the
+// plan revision in which it last changed (the event's own revision), its
+// DTSTAMP and LAST-MODIFIED that revision's date, and nothing in it names
+// the plan's current revision. A UID is "<event-id>@<plan-id>", so moving
+// an event keeps its UID, and its higher SEQUENCE makes clients accept the
+// update; the other events are not announced again.
 //
 // # What it leaves out
 //
@@ -476,11 +479,13 @@ func Description(plan *workplan.Plan, e *workplan.Event) string {
 			b.WriteString(label + ": " + value + "\n")
 		}
 	}
-	switch e.Status {
-	case workplan.StatusCancelled:
+	switch {
+	case e.Status == workplan.StatusCancelled:
 		field("Status", e.Status.Label())
-	case workplan.StatusPostponed:
+	case e.Status == workplan.StatusPostponed && len(e.MovedFrom) == 0:
 		field("Status", e.Status.Label()+"; a new date is to be announced")
+	case e.Status == workplan.StatusPostponed:
+		field("Status", e.Status.Label())
 	}
 	when := e.DateText()
 	if t := e.TimeText(plan); t != "" {
@@ -488,6 +493,9 @@ func Description(plan *workplan.Plan, e *workplan.Event) string {
 	}
 	if !e.HasDay() {
 		when += " (shown across the month until the day is known)"
+	}
+	if m := e.MovedText(); m != "" {
+		when += " (" + m + ")"
 	}
 	field("When", when)
 	if e.Location != nil {
@@ -519,15 +527,17 @@ func Description(plan *workplan.Plan, e *workplan.Event) string {
 		field("Outcome", clean(o.Summary))
 		field("Outcome link", line(o.Link))
 	}
-	field("Workplan", fmt.Sprintf("%s, revision %d", line(plan.Title), plan.Revision))
+	// The plan's title, not its revision: an event that did not change
+	// must read the same in the next revision.
+	field("Workplan", line(plan.Title))
 	return strings.TrimRight(b.String(), "\n")
 }
 
 func buildEvent(plan *workplan.Plan, e *workplan.Event, zones *zoneSet) (*ics.VEvent, error) {
 	ev := ics.NewEvent(UID(plan.ID, e.ID))
-	stamp := plan.Revised
+	seq, stamp := Sequence(plan, e)
 	ev.SetDtStampTime(stamp)
-	ev.SetSequence(plan.Revision)
+	ev.SetSequence(seq)
 	if err := setWhen(ev, plan, e, zones); err != nil {
 		return nil, err
 	}
@@ -548,6 +558,21 @@ func buildEvent(plan *workplan.Plan, e *workplan.Event, zones *zoneSet) (*ics.VE
 	}
 	ev.SetLastModifiedAt(stamp)
 	return ev, nil
+}
+
+// Sequence returns an event's SEQUENCE and the time of its DTSTAMP and
+// LAST-MODIFIED: the plan revision in which it last changed and that
+// revision's date; the plan's own for an event that has none (a plan
+// built in code).
+func Sequence(plan *workplan.Plan, e *workplan.Event) (int, time.Time) {
+	seq, stamp := e.Revision, e.Revised
+	if seq == 0 {
+		seq = plan.Revision
+	}
+	if stamp.IsZero() {
+		stamp = plan.Revised
+	}
+	return seq, stamp
 }
 
 // CategoryList returns the value of one CATEGORIES property holding the

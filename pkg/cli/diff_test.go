@@ -82,7 +82,9 @@ func TestRevisionTranscript(t *testing.T) {
 	}
 	want := "workplans/2026.yaml:7:13: error: the plan changed since HEAD~1:workplans/2026.yaml " +
 		"(0 events added, 0 removed, 1 changed), but revision is still 3 [revision]\n" +
-		"  hint: set revision: 4 and revised: 2026-11-27 (calendar apps take an event's update only when its SEQUENCE, the revision, goes up)\n"
+		"  hint: set revision: 4 and revised: 2026-11-27 (calendar apps take an event's update only when its SEQUENCE, the revision, goes up)\n" +
+		"workplans/2026.yaml:36:5: error: event \"twg-return-2026\" changed since HEAD~1:workplans/2026.yaml, but its revision is still 3: calendar apps would keep the old entry [revision]\n" +
+		"  hint: set revision: 4 and revised: 2026-11-27 on event \"twg-return-2026\"\n"
 	if r.stdout != want {
 		t.Errorf("validate --against:\n got %q\nwant %q", r.stdout, want)
 	}
@@ -112,7 +114,7 @@ func TestRevisionTranscript(t *testing.T) {
 	// the date going back is an error
 	writeFile(t, "workplans/2026.yaml", replaceOnce(t, bumped, "revised: 2026-05-01", "revised: 2026-04-01"))
 	r = runBP(t, "", nil, "validate", "--against", "HEAD~1", "workplans/2026.yaml")
-	if r.code != ExitInvalid || !strings.Contains(r.stdout, "error: revision went up to 4, but revised (2026-04-01) is before the previous revision's date (2026-05-01) [revision]") {
+	if r.code != ExitInvalid || !strings.Contains(r.stdout, "error: revised (2026-04-01) is before the date of the plan at HEAD~1:workplans/2026.yaml (2026-05-01): a revision date never goes back [revision]") {
 		t.Errorf("revised went back: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	// the revision going back is an error

@@ -4,8 +4,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/icmpd/bp/pkg/workplan"
 )
 
 // TestVersionCommand: bp version names bp's version, the format it reads
@@ -16,7 +19,7 @@ func TestVersionCommand(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	for _, want := range []string{"bp ", "format 1", "Budapest Process Workplan 2026, revision 1 of 2026-11-27"} {
+	for _, want := range []string{"bp ", "format " + strconv.Itoa(workplan.FormatVersion), "Budapest Process Workplan 2026, revision 1 of 2026-11-27"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("bp version: missing %q in %q", want, r.stdout)
 		}

@@ -179,6 +179,9 @@ func compareEvent(o, n *workplan.Event) []Change {
 	if c, ok := dateChange(o, n); ok {
 		ch = append(ch, c)
 	}
+	if c, ok := movedFromChange(o, n); ok {
+		ch = append(ch, c)
+	}
 	if ot, nt := timeText(o), timeText(n); ot != nt {
 		add(KindField, "time", ot, nt, changedText("time", ot, nt))
 	}
@@ -297,6 +300,29 @@ func dateChange(o, n *workplan.Event) (Change, bool) {
 		c.Text = "moved from " + ot + " to " + nt
 	}
 	return c, true
+}
+
+// movedFromChange words a change of the dates an event moved from, unless
+// it is what the move itself says: the date it had was added.
+func movedFromChange(o, n *workplan.Event) (Change, bool) {
+	ot, nt := formerText(o.MovedFrom), formerText(n.MovedFrom)
+	if ot == nt {
+		return Change{}, false
+	}
+	if len(n.MovedFrom) == len(o.MovedFrom)+1 && formerText(n.MovedFrom[:len(o.MovedFrom)]) == ot {
+		if last := n.MovedFrom[len(n.MovedFrom)-1]; last.Text() == o.Dates().Text() {
+			return Change{}, false // the move says it: "moved from A to B"
+		}
+	}
+	return Change{Kind: KindField, Field: "movedFrom", Old: ot, New: nt, Text: changedText("earlier dates", ot, nt)}, true
+}
+
+func formerText(ds []workplan.Dates) string {
+	parts := make([]string, len(ds))
+	for i, d := range ds {
+		parts[i] = d.Text()
+	}
+	return strings.Join(parts, ", ")
 }
 
 // locationChange words a change of place: chosen from the alternatives,

@@ -13,7 +13,7 @@ import (
 
 // csvHeader is the published column list of `bp list -o csv`.
 var csvHeader = []string{"id", "title", "type", "start", "end", "month", "dateTBC", "date",
-	"format", "location", "locationTBC", "status", "groups", "partners", "product", "backToBack"}
+	"format", "location", "locationTBC", "status", "groups", "partners", "product", "backToBack", "movedFrom"}
 
 // EventsCSV writes the events as CSV with a header row: RFC 4180
 // quoting, LF line ends. A list (groups, partners) is one cell, its
@@ -31,13 +31,23 @@ func EventsCSV(w io.Writer, plan *workplan.Plan, evs []*workplan.Event) error {
 		row = append(row[:0], j.ID, j.Title, j.Type, deref(j.Start), deref(j.End), j.Month,
 			strconv.FormatBool(j.DateTBC), j.DateText, deref(j.Format), deref(j.Location),
 			strconv.FormatBool(j.LocationTBC), j.Status, strings.Join(j.Groups, ";"),
-			strings.Join(j.Partners, ";"), deref(j.Product), deref(j.BackToBack))
+			strings.Join(j.Partners, ";"), deref(j.Product), deref(j.BackToBack), movedCell(j.MovedFrom))
 		for i := range row {
 			row[i] = CSVCell(row[i])
 		}
 		writeCSVRecord(bw, row)
 	}
 	return bw.Flush()
+}
+
+// movedCell lists the dates an event moved from, oldest first, each as
+// the dateText: "25–26 Jun 2026;8–9 Jul 2026".
+func movedCell(ds []DatesJSON) string {
+	parts := make([]string, len(ds))
+	for i, d := range ds {
+		parts[i] = d.DateText
+	}
+	return strings.Join(parts, ";")
 }
 
 func deref(s *string) string {

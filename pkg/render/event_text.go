@@ -26,7 +26,7 @@ func EventText(w io.Writer, plan *workplan.Plan, e *workplan.Event) error {
 		}
 	}
 	row("id", e.ID)
-	row("date", e.DateText())
+	row("date", DateWithMoves(e))
 	row("time", e.TimeText(plan))
 	row("type", e.Type.Label())
 	row("status", e.Status.Label())

@@ -53,6 +53,16 @@ type EventJSON struct {
 	Purpose              *string      `json:"purpose"`
 	Notes                *string      `json:"notes"`
 	Outcome              *OutcomeJSON `json:"outcome"`
+	MovedFrom            []DatesJSON  `json:"movedFrom"`
+}
+
+// DatesJSON is the published JSON shape of a date an event had before it
+// moved: its days, or its month when the day was not known.
+type DatesJSON struct {
+	Start    *string `json:"start"`
+	End      *string `json:"end"`
+	Month    string  `json:"month"`
+	DateText string  `json:"dateText"`
 }
 
 // OutcomeJSON is the published JSON shape of an event's outcome.
@@ -122,6 +132,17 @@ func NewEventJSON(plan *workplan.Plan, e *workplan.Event) EventJSON {
 	}
 	if o := e.Outcome; o != nil {
 		j.Outcome = &OutcomeJSON{Summary: o.Summary, Link: strPtr(o.Link), Recorded: o.Recorded.Format("2006-01-02")}
+	}
+	j.MovedFrom = make([]DatesJSON, 0, len(e.MovedFrom))
+	for _, d := range e.MovedFrom {
+		dj := DatesJSON{DateText: d.Text()}
+		if d.HasDay() {
+			dj.Start, dj.End = datePtr(d.Start), datePtr(d.End)
+			dj.Month = d.Start.Format("2006-01")
+		} else {
+			dj.Month = d.Month.Format("2006-01")
+		}
+		j.MovedFrom = append(j.MovedFrom, dj)
 	}
 	return j
 }

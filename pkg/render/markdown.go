@@ -44,7 +44,7 @@ func EventsMarkdown(w io.Writer, plan *workplan.Plan, evs []*workplan.Event) err
 	bw.WriteString("| Date | Event | Where | Status | ID |\n")
 	bw.WriteString("| --- | --- | --- | --- | --- |\n")
 	for _, e := range evs {
-		cells := []string{e.DateText(), e.Title, Where(e), e.Status.Label(), e.ID}
+		cells := []string{DateWithMoves(e), e.Title, Where(e), e.Status.Label(), e.ID}
 		bw.WriteString("|")
 		for _, c := range cells {
 			bw.WriteString(" " + MarkdownCell(c) + " |")
@@ -52,4 +52,13 @@ func EventsMarkdown(w io.Writer, plan *workplan.Plan, evs []*workplan.Event) err
 		bw.WriteString("\n")
 	}
 	return bw.Flush()
+}
+
+// DateWithMoves is the event's date, and where it moved from:
+// "8–9 Jul 2026 (moved from 25–26 Jun 2026)".
+func DateWithMoves(e *workplan.Event) string {
+	if m := e.MovedText(); m != "" {
+		return e.DateText() + " (" + m + ")"
+	}
+	return e.DateText()
 }

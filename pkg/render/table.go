@@ -105,7 +105,11 @@ func EventsTable(w io.Writer, plan *workplan.Plan, evs []*workplan.Event) error 
 		Max:    []int{14, 29, 17, 9},
 	}
 	for _, e := range evs {
-		t.Rows = append(t.Rows, []string{strings.Replace(e.DateText(), " · ", "\n", 1), e.Title + "\n" + "(" + e.ID + ")", Where(e), e.Status.Label()})
+		date := strings.Replace(e.DateText(), " · ", "\n", 1)
+		if m := e.MovedText(); m != "" {
+			date += "\n(" + m + ")"
+		}
+		t.Rows = append(t.Rows, []string{date, e.Title + "\n" + "(" + e.ID + ")", Where(e), e.Status.Label()})
 	}
 	return t.Write(w)
 }

@@ -135,9 +135,21 @@ type EventStatus struct {
 	DaysSince int
 }
 
-// Detail says in a few words why the event is in its state:
-// "in 12 days", "ended 3 days ago, no outcome recorded".
+// Detail says in a few words why the event is in its state, and where
+// it moved from: "in 12 days", "ended 3 days ago, no outcome recorded",
+// "in 40 days; moved from 25–26 Jun 2026".
 func (es EventStatus) Detail() string {
+	s := es.detail()
+	if m := es.Event.MovedText(); m != "" {
+		if s == "" {
+			return m
+		}
+		return s + "; " + m
+	}
+	return s
+}
+
+func (es EventStatus) detail() string {
 	e := es.Event
 	switch es.State {
 	case Held:
@@ -171,6 +183,9 @@ func (es EventStatus) Detail() string {
 	case Overdue:
 		return e.Month.Format("January") + " passed with no day fixed"
 	case Postponed:
+		if len(e.MovedFrom) > 0 {
+			return "postponed" // moved before; the new date is to be announced
+		}
 		return "postponed; no new date"
 	case Cancelled:
 		return "will not take place"

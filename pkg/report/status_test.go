@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -106,6 +107,12 @@ func loadFixture(t testing.TB) *workplan.Plan {
 		t.Fatal(err)
 	}
 	plan, diags := workplan.Check("fixture.yaml", data, workplan.DefaultLimits, workplan.Options{Today: d("2026-06-17")})
+	// twg-data-2026 is marked held with no outcome on purpose (the report
+	// says so): validate warns about it, and about nothing else.
+	diags = slices.DeleteFunc(diags, func(dg workplan.Diagnostic) bool {
+		return dg.Severity == workplan.SeverityWarning && dg.Rule == "outcome" &&
+			strings.HasPrefix(dg.Message, `event "twg-data-2026": status is held, but no outcome is recorded`)
+	})
 	if len(diags) > 0 {
 		t.Fatalf("fixture is not clean: %v", diags)
 	}

@@ -28,10 +28,11 @@ func Parse(file string, data []byte, lim Limits) (*Plan, []Diagnostic) {
 }
 
 type decoder struct {
-	file  string
-	lim   Limits
-	diags []Diagnostic
-	zones map[string]bool // time zone names already looked up
+	file    string
+	lim     Limits
+	version int // the formatVersion the file declares; 0 until read
+	diags   []Diagnostic
+	zones   map[string]bool // time zone names already looked up
 
 	// The budgets of input.go.
 	nodes     int        // YAML nodes visited, aliases expanded
@@ -126,6 +127,7 @@ func (d *decoder) formatVersion(root *yaml.Node) bool {
 				"file is written for format version %d, newer than the version %d this bp reads", n, FormatVersion)
 			return false
 		}
+		d.version = n
 		if n < FormatVersion {
 			d.migrate(root, n, posOf(v))
 		}

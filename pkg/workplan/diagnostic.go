@@ -89,12 +89,13 @@ var Rules = []struct{ Name, Doc string }{
 	{"duplicate-id", "two events, groups, products or milestones with one id"},
 	{"unknown-ref", "a reference to a group, product or event that does not exist"},
 	{"timezone", "an unknown IANA time zone, or times without a zone"},
-	{"status-date", "a status that contradicts the date (held in the future, ...)"},
-	{"outcome", "an outcome that contradicts the event (recorded before it, on a cancelled event, ...)"},
+	{"status-date", "a status that contradicts the date (held in the future, postponed with a new date, ...)"},
+	{"outcome", "an outcome that contradicts the event (recorded before it, on a planned or cancelled event, missing on a past event marked held, ...)"},
 	{"back-to-back", "a back-to-back pair that is not on adjacent days"},
 	{"location", "a location with no city or alternatives, or a single alternative"},
 	{"overlap", "in-person events on the same days in different cities (warning)"},
-	{"revision", "with --against: the plan changed but its revision or revised date did not move forward"},
+	{"revision", "an event's revision is ahead of the plan's; with --against: the plan or an event changed but its revision or revised date did not move forward"},
+	{"removed", "with --against: an event published at that revision is gone (cancel it instead, so that subscribers see it go)"},
 }
 
 // Errors returns the diagnostics that are errors, in their order.

@@ -34,6 +34,9 @@ const (
 func JSONSchema() []byte {
 	defs := &ordered{}
 	root := objectSchema(Schema, defs)
+	if c := versionedRequired(Schema); len(c) > 0 {
+		root.set("allOf", c)
+	}
 	root.set("$defs", defs)
 	doc := &ordered{}
 	doc.set("$schema", "https://json-schema.org/draft/2020-12/schema")
@@ -95,7 +98,7 @@ func objectSchema(o *Object, defs *ordered) *ordered {
 	for i := range o.Fields {
 		f := &o.Fields[i]
 		props.set(f.Key, fieldSchema(f, defs))
-		if f.Required {
+		if f.Required && f.Since <= 1 {
 			required = append(required, f.Key)
 		}
 	}
@@ -105,6 +108,81 @@ func objectSchema(o *Object, defs *ordered) *ordered {
 	}
 	s.set("additionalProperties", false)
 	return s
+}
+
+// versionedRequired returns the conditions that require a key added by a
+// later format version (Field.Since) of the files that declare that
+// version or a later one: files of older versions are still read (their
+// migration adds the key), so editors must accept them without it. Such
+// keys are supported in the objects of a top-level key, or in the items
+// of a top-level list.
+func versionedRequired(root *Object) []any {
+	var out []any
+	for i := range root.Fields {
+		f := &root.Fields[i]
+		o, path := f.Object, "properties"
+		if f.Kind == KindList && f.Elem != nil {
+			o, path = f.Elem.Object, "items"
+		}
+		if o == nil {
+			continue
+		}
+		bySince := map[int][]string{}
+		var versions []int
+		for _, g := range o.Fields {
+			if g.Required && g.Since > 1 {
+				if bySince[g.Since] == nil {
+					versions = append(versions, g.Since)
+				}
+				bySince[g.Since] = append(bySince[g.Since], g.Key)
+			}
+			checkNoVersionedRequired(g.Object, g.Elem)
+		}
+		for _, v := range versions {
+			inner := &ordered{}
+			inner.set("required", bySince[v])
+			shape := &ordered{}
+			if path == "items" {
+				shape.set("items", inner)
+			} else {
+				shape = inner
+			}
+			props := &ordered{}
+			props.set(f.Key, shape)
+			then := &ordered{}
+			then.set("properties", props)
+			cond := &ordered{}
+			min := &ordered{}
+			min.set("minimum", v)
+			fv := &ordered{}
+			fv.set("formatVersion", min)
+			cond.set("properties", fv)
+			cond.set("required", []string{"formatVersion"})
+			c := &ordered{}
+			c.set("if", cond)
+			c.set("then", then)
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// checkNoVersionedRequired panics on a required key added by a later
+// version deeper than versionedRequired reaches: the generator would
+// otherwise require it of older files.
+func checkNoVersionedRequired(o *Object, elem *Field) {
+	if o == nil && elem != nil {
+		o = elem.Object
+	}
+	if o == nil {
+		return
+	}
+	for _, g := range o.Fields {
+		if g.Required && g.Since > 1 {
+			panic("workplan: JSON schema: " + o.Name + "." + g.Key + " is required since format " + strconv.Itoa(g.Since) + " too deep in the format; extend versionedRequired")
+		}
+		checkNoVersionedRequired(g.Object, g.Elem)
+	}
 }
 
 // def adds an object to $defs once and returns a reference to it.

@@ -36,7 +36,7 @@ func TestMigrationsCoverEveryVersion(t *testing.T) {
 }
 
 // TestCheckMigrationsCatches: the check above passes a whole chain and
-// catches each way a table can be wrong (today's table is empty, so
+// catches each way a table can be wrong (the real table is right, so
 // without this nothing would show the check can fail).
 func TestCheckMigrationsCatches(t *testing.T) {
 	up := func(*yaml.Node) error { return nil }
@@ -69,14 +69,77 @@ func TestCheckMigrationsCatches(t *testing.T) {
 	}
 }
 
-// The oldest format bp reads still loads: today that is version 1.
+// The oldest format bp reads still loads: today that is version 1, whose
+// events take the plan's revision as their own (format 2), so that each
+// calendar SEQUENCE stays where subscribers have it.
 func TestOldestFormatLoads(t *testing.T) {
-	src := "formatVersion: 1\nplan: {id: p, title: P, year: 2026, revision: 1, revised: 2026-01-01}\n" +
+	src := "formatVersion: 1\nplan: {id: p, title: P, year: 2026, revision: 4, revised: 2026-01-03}\n" +
 		"events:\n  - {id: e, title: E, type: webinar, start: 2026-02-02, status: planned}\n"
 	plan, diags := Check("old.yaml", []byte(src), DefaultLimits, Options{})
 	if HasErrors(diags) || plan == nil || plan.FormatVersion != 1 || len(plan.Events) != 1 {
 		t.Fatalf("format 1 does not load: %v", diags)
 	}
+	if e := plan.Events[0]; e.Revision != 4 || day(e.Revised) != "2026-01-03" {
+		t.Errorf("event of format 1: revision %d of %s, want the plan's, 4 of 2026-01-03", e.Revision, day(e.Revised))
+	}
+}
+
+// A format 1 file whose plan revision is wrong is reported once, at the
+// plan: the migration copies no wrong value into every event, and the
+// events are not said to miss a key format 1 did not have.
+func TestMigrationKeepsOneReport(t *testing.T) {
+	src := "formatVersion: 1\nplan: {id: p, title: P, year: 2026, revision: two, revised: 2026-13-01}\n" +
+		"events:\n  - {id: e, title: E, type: webinar, start: 2026-02-02, status: planned}\n" +
+		"  - {id: f, title: F, type: webinar, start: 2026-02-03, status: planned}\n"
+	_, diags := Check("old.yaml", []byte(src), DefaultLimits, Options{})
+	if len(diags) != 2 {
+		t.Errorf("want the two errors of the plan's revision and revised, got %v", diags)
+	}
+	for _, d := range diags {
+		if d.Line != 2 {
+			t.Errorf("a diagnostic not about the plan line: %v", d)
+		}
+	}
+}
+
+// Upgrade writes the migrations into the tree, comments kept, and sets
+// formatVersion; a file of the newest version is left alone, and one of
+// a newer version is refused.
+func TestUpgrade(t *testing.T) {
+	src := "formatVersion: 1 # the first\nplan:\n  revision: 3\n  revised: 2026-05-02\nevents:\n" +
+		"  # the March meeting\n  - id: e\n    start: 2026-03-04 # TBC\n  - *missing\n"
+	src = strings.Replace(src, "  - *missing\n", "", 1)
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+		t.Fatal(err)
+	}
+	from, err := Upgrade(doc.Content[0])
+	if err != nil || from != 1 {
+		t.Fatalf("Upgrade = %d, %v", from, err)
+	}
+	out, _ := yaml.Marshal(&doc)
+	for _, want := range []string{"formatVersion: 2 # the first", "# the March meeting", "start: 2026-03-04 # TBC", "revision: 3\n      revised: 2026-05-02"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("after Upgrade, no %q in\n%s", want, out)
+		}
+	}
+	if from, err := Upgrade(doc.Content[0]); err != nil || from != FormatVersion || strings.Count(mustMarshal(t, &doc), "revision: 3") != 2 {
+		t.Errorf("a second Upgrade: %d, %v\n%s", from, err, mustMarshal(t, &doc))
+	}
+	var newer yaml.Node
+	_ = yaml.Unmarshal([]byte("formatVersion: 99\n"), &newer)
+	if _, err := Upgrade(newer.Content[0]); err == nil || !strings.Contains(err.Error(), "newer than the version") {
+		t.Errorf("a newer file: %v", err)
+	}
+}
+
+func mustMarshal(t *testing.T, n *yaml.Node) string {
+	t.Helper()
+	out, err := yaml.Marshal(n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
 }
 
 // How a future change will work: a pretend format 3 where version 2

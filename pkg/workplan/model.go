@@ -7,7 +7,7 @@ import (
 
 // FormatVersion is the newest version of the file format this bp reads.
 // A file declares its own in its top-level formatVersion key.
-const FormatVersion = 1
+const FormatVersion = 2
 
 // Pos is a position in a source file: 1-based line and column.
 type Pos struct {
@@ -96,6 +96,9 @@ type Event struct {
 	Month time.Time // first day of the month; always set after Parse
 	// DateTBC is true when the day is not final (marked TBC) or not known.
 	DateTBC bool
+	// MovedFrom lists the dates the event had before it was moved, oldest
+	// first: a rescheduled meeting keeps its history.
+	MovedFrom []Dates
 
 	StartTime string // "HH:MM", optional
 	EndTime   string // "HH:MM", optional
@@ -112,8 +115,60 @@ type Event struct {
 	Notes      string
 	Outcome    *Outcome
 
+	// Revision is the plan revision in which the event last changed, and
+	// Revised that revision's date (format 2). A calendar's SEQUENCE,
+	// DTSTAMP and LAST-MODIFIED for the event come from them, so an event
+	// that did not change is written the same in every revision. Zero
+	// when the plan was built in code rather than read.
+	Revision int
+	Revised  time.Time
+
 	pos    Pos
 	fields fieldPositions
+}
+
+// Dates is a date an event had, or may have: its first and last day, or
+// only its month (Start and End zero) while the day is not known.
+type Dates struct {
+	Start, End time.Time
+	Month      time.Time // first day of the month; zero when Start is set
+}
+
+// HasDay reports whether the days are known (not only the month).
+func (d Dates) HasDay() bool { return !d.Start.IsZero() }
+
+// Text returns the dates as a person reads them: "25–26 Jun 2026",
+// "30 Jun – 2 Jul 2026", "May 2026".
+func (d Dates) Text() string {
+	if !d.HasDay() {
+		if d.Month.IsZero() {
+			return "date TBC"
+		}
+		return d.Month.Format("Jan 2006")
+	}
+	return dayRange(d.Start, d.End)
+}
+
+// Dates returns the event's own dates.
+func (e *Event) Dates() Dates {
+	if e.HasDay() {
+		return Dates{Start: e.Start, End: e.End}
+	}
+	return Dates{Month: e.Month}
+}
+
+// MovedText says where a moved event was: "moved from 25–26 Jun 2026",
+// "moved from 25–26 Jun 2026, then from 8–9 Jul 2026"; "" when it never
+// moved.
+func (e *Event) MovedText() string {
+	if len(e.MovedFrom) == 0 {
+		return ""
+	}
+	parts := make([]string, len(e.MovedFrom))
+	for i, d := range e.MovedFrom {
+		parts[i] = d.Text()
+	}
+	return "moved from " + strings.Join(parts, ", then from ")
 }
 
 // Location is where an event takes place, or the places still in the

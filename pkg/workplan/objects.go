@@ -165,6 +165,9 @@ func (d *decoder) event(c ctx, n *yaml.Node) *Event {
 		{"purpose", &e.Purpose},
 		{"notes", &e.Notes},
 		{"outcome", func(_ *Field, v *yaml.Node) { e.Outcome = d.outcome(c, v) }},
+		{"movedFrom", func(f *Field, v *yaml.Node) { e.MovedFrom = d.movedFrom(c, f, v) }},
+		{"revision", &e.Revision},
+		{"revised", &e.Revised},
 	})
 	if !ok {
 		return nil
@@ -200,6 +203,56 @@ func (d *decoder) eventDates(c ctx, e *Event, endSet bool) {
 		}
 		e.Month = time.Date(e.Start.Year(), e.Start.Month(), 1, 0, 0, 0, 0, time.UTC)
 	}
+}
+
+// movedFrom reads the dates an event had before it moved: each its
+// days (start, end) or its month.
+func (d *decoder) movedFrom(c ctx, f *Field, v *yaml.Node) []Dates {
+	out := make([]Dates, 0, len(v.Content))
+	mc := ctx{kind: c.String() + ": movedFrom"}
+	for i, n := range v.Content {
+		mc.index = i + 1
+		var x Dates
+		var pos fieldPositions
+		var end value
+		if !d.fields(n, f.Elem.Object, mc, &pos, []bind{{"start", &x.Start}, {"end", &end}, {"month", &x.Month}}) {
+			continue
+		}
+		_, hasStart := pos.get("start")
+		_, hasMonth := pos.get("month")
+		at := posOf(n)
+		switch {
+		case hasStart && hasMonth:
+			p, _ := pos.get("month")
+			d.errorf(p, "date-fields", "keep start (the day was known) or month (it was not), not both",
+				"%s: both start and month are given", mc)
+			continue
+		case !hasStart && !hasMonth:
+			d.errorf(at, "required", "write start: YYYY-MM-DD (and end:), or month: YYYY-MM",
+				"%s: missing start (or month)", mc)
+			continue
+		case hasMonth && end.ok:
+			p, _ := pos.get("end")
+			d.errorf(p, "date-fields", "give start and end, or month alone", "%s: end is given without start", mc)
+			continue
+		}
+		if hasStart {
+			x.End = end.t
+			if x.End.IsZero() {
+				x.End = x.Start
+			}
+			if x.End.Before(x.Start) {
+				p, _ := pos.get("end")
+				d.errorf(p, "date-order", "swap start and end, or correct the end date",
+					"%s: end %s is before start %s", mc, day(x.End), day(x.Start))
+			}
+		}
+		if x.Start.IsZero() && x.Month.IsZero() {
+			continue // a malformed date, reported
+		}
+		out = append(out, x)
+	}
+	return out
 }
 
 // placeBinds are the keys a place and a location share.

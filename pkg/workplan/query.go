@@ -158,22 +158,25 @@ func (e *Event) DateText() string {
 		}
 		return e.Month.Format("Jan 2006") + " · day TBC"
 	}
-	s, en := e.Start, e.End
-	var out string
-	switch {
-	case s.Equal(en) || en.Before(s):
-		out = s.Format("2 Jan 2006")
-	case s.Month() == en.Month() && s.Year() == en.Year():
-		out = strconv.Itoa(s.Day()) + "–" + en.Format("2 Jan 2006")
-	case s.Year() == en.Year():
-		out = s.Format("2 Jan") + " – " + en.Format("2 Jan 2006")
-	default:
-		out = s.Format("2 Jan 2006") + " – " + en.Format("2 Jan 2006")
-	}
+	out := dayRange(e.Start, e.End)
 	if e.DateTBC {
 		out += " (TBC)"
 	}
 	return out
+}
+
+// dayRange writes a range of days: "4 Mar 2026", "25–26 Jun 2026",
+// "30 Jun – 2 Jul 2026".
+func dayRange(s, en time.Time) string {
+	switch {
+	case s.Equal(en) || en.Before(s):
+		return s.Format("2 Jan 2006")
+	case s.Month() == en.Month() && s.Year() == en.Year():
+		return strconv.Itoa(s.Day()) + "–" + en.Format("2 Jan 2006")
+	case s.Year() == en.Year():
+		return s.Format("2 Jan") + " – " + en.Format("2 Jan 2006")
+	}
+	return s.Format("2 Jan 2006") + " – " + en.Format("2 Jan 2006")
 }
 
 // TimeText returns "10:00–12:00 Europe/Vienna", or "" when the event has

@@ -32,6 +32,10 @@ type Field struct {
 	Object   *Object  // KindObject
 	Min      int      // KindInt: smallest allowed value; KindList: fewest items
 	Doc      string
+	// Since is the format version that added the key (0: the first).
+	// A required key is required only of files written for that version
+	// or later: an older file gets it from its migration.
+	Since int
 }
 
 // Object describes a mapping: the keys it may have.
@@ -88,6 +92,16 @@ var outcomeObject = &Object{
 	},
 }
 
+var formerDateObject = &Object{
+	Name: "formerDate",
+	Doc:  "A date an event had before it moved: its days, or its month while the day was not known.",
+	Fields: []Field{
+		{Key: "start", Kind: KindDate, Doc: "First day (YYYY-MM-DD). Give start, or month."},
+		{Key: "end", Kind: KindDate, Doc: "Last day, inclusive; defaults to start."},
+		{Key: "month", Kind: KindMonth, Doc: "The month (YYYY-MM) when the day was not known."},
+	},
+}
+
 var eventObject = &Object{
 	Name: "event",
 	Doc:  "One calendar entry.",
@@ -100,6 +114,8 @@ var eventObject = &Object{
 		{Key: "end", Kind: KindDate, Doc: "Last day, inclusive; defaults to start."},
 		{Key: "month", Kind: KindMonth, Doc: "The month (YYYY-MM) when no day is known yet; implies dateTBC."},
 		{Key: "dateTBC", Kind: KindBool, Doc: "The date is to be confirmed."},
+		{Key: "movedFrom", Kind: KindList, Elem: &Field{Kind: KindObject, Object: formerDateObject},
+			Doc: "The dates the event had before it was moved, oldest first (bp set, bp postpone --to).", Since: 2},
 		{Key: "startTime", Kind: KindTime, Doc: "Start time (HH:MM, 24-hour) in the event's time zone."},
 		{Key: "endTime", Kind: KindTime, Doc: "End time (HH:MM, 24-hour) on the last day."},
 		{Key: "timezone", Kind: KindTimeZone, Doc: "IANA time zone of the times; defaults to the plan's."},
@@ -112,6 +128,10 @@ var eventObject = &Object{
 		{Key: "purpose", Kind: KindText, Doc: "Why the event is held."},
 		{Key: "notes", Kind: KindText, Doc: "Anything else participants should know."},
 		{Key: "outcome", Kind: KindObject, Object: outcomeObject, Doc: "What came of the event, once it is held."},
+		{Key: "revision", Kind: KindInt, Required: true, Min: 1, Since: 2,
+			Doc: "The plan revision in which the event last changed: its calendar SEQUENCE (the edit commands set it)."},
+		{Key: "revised", Kind: KindDate, Required: true, Since: 2,
+			Doc: "The date of that revision (its calendar DTSTAMP and LAST-MODIFIED)."},
 	},
 }
 
@@ -165,7 +185,7 @@ var planObject = &Object{
 		{Key: "id", Kind: KindID, Required: true, Doc: "Stable identifier of the plan; calendar UIDs derive from it."},
 		{Key: "title", Kind: KindString, Required: true, Doc: "Title as published."},
 		{Key: "year", Kind: KindInt, Required: true, Min: 1900, Doc: "The year the plan covers; every date must fall in it."},
-		{Key: "revision", Kind: KindInt, Required: true, Min: 1, Doc: "Revision number; raise it with every change to events (calendar SEQUENCE follows it)."},
+		{Key: "revision", Kind: KindInt, Required: true, Min: 1, Doc: "Revision number; raise it with every change (the edit commands do); each event changed carries it."},
 		{Key: "revised", Kind: KindDate, Required: true, Doc: "Date of this revision."},
 		{Key: "timezone", Kind: KindTimeZone, Doc: "Default IANA time zone for event times."},
 		{Key: "framework", Kind: KindObject, Object: frameworkObject, Doc: "The framework the plan implements."},

@@ -278,9 +278,32 @@ func (v *validator) event(e *Event) {
 			v.errorf(pos, "outcome", "an event that did not take place has no outcome: remove it, or set status: held",
 				"%s: has an outcome, but its status is %s", name, e.Status)
 		case StatusPlanned, StatusConfirmed:
-			v.warnf(e.FieldPos("status"), "outcome", "set status: held",
+			v.errorf(e.FieldPos("status"), "outcome", "set status: held once it has taken place, or remove the outcome",
 				"%s: has an outcome, but its status is still %s", name, e.Status)
 		}
+	}
+	_, last := e.Span()
+	if e.Status == StatusHeld && e.Outcome == nil && !v.opt.Today.IsZero() && last.Before(v.opt.Today) {
+		v.warnf(e.FieldPos("status"), "outcome", "record what came of it: bp record "+e.ID+" --summary TEXT",
+			"%s: status is held, but no outcome is recorded", name)
+	}
+
+	// a postponed event waits for a new date; one that has it is not
+	// postponed any more
+	if e.Status == StatusPostponed && len(e.MovedFrom) > 0 {
+		v.warnf(e.FieldPos("status"), "status-date",
+			"set status: planned (or confirmed) now that it has a new date; postponed means a new date is to be announced",
+			"%s: status is postponed, but it has moved to %s (%s)", name, e.DateText(), e.MovedText())
+	}
+
+	// the event's own revision cannot be ahead of the plan's
+	if e.Revision > 0 && p.Revision > 0 && e.Revision > p.Revision {
+		v.errorf(e.FieldPos("revision"), "revision", "an event carries the plan revision in which it last changed: set revision: "+strconv.Itoa(p.Revision),
+			"%s: revision %d is after the plan's revision %d", name, e.Revision, p.Revision)
+	}
+	if !e.Revised.IsZero() && !p.Revised.IsZero() && e.Revised.After(p.Revised) {
+		v.errorf(e.FieldPos("revised"), "revision", "an event's revised date is that of the plan revision in which it last changed: set revised: "+day(p.Revised),
+			"%s: revised %s is after the plan's revised date %s", name, day(e.Revised), day(p.Revised))
 	}
 }
 

@@ -129,6 +129,9 @@ func (d *decoder) object(n *yaml.Node, o *Object, c ctx, pos *fieldPositions, se
 		f := &o.Fields[j]
 		switch {
 		case !f.Required || present&(1<<j) != 0:
+		case f.Since > d.version:
+			// an older file: its migration adds the key from values that
+			// are reported where they are, if they are wrong
 		case o == Schema && f.Key == "formatVersion":
 			// formatVersion() has reported it, as format-version
 		case seen&(1<<j) != 0:

@@ -1,0 +1,96 @@
+package plandiff
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/icmpd/bp/pkg/workplan"
+)
+
+// plan2 reads a format 2 plan of revision rev, dated revised, with the
+// given events (YAML list items, indented by four).
+func plan2(t *testing.T, rev int, revised string, events string) *workplan.Plan {
+	t.Helper()
+	src := "formatVersion: 2\nplan:\n  id: p\n  title: P\n  year: 2026\n  revision: " + strconv.Itoa(rev) + "\n  revised: " + revised + "\nevents:\n" + events
+	p, diags := workplan.Check("p.yaml", []byte(src), workplan.DefaultLimits, workplan.Options{})
+	if workplan.HasErrors(diags) {
+		t.Fatalf("%v\n%s", diags, src)
+	}
+	return p
+}
+
+const (
+	evA  = "  - {id: a, title: A, type: webinar, start: 2026-03-04, status: planned, revision: 1, revised: 2026-01-10}\n"
+	evB  = "  - {id: b, title: B, type: webinar, start: 2026-04-04, status: planned, revision: 1, revised: 2026-01-10}\n"
+	evBc = "  - {id: b, title: B, type: webinar, start: 2026-04-04, status: cancelled, revision: 1, revised: 2026-01-10}\n"
+)
+
+func rules(ds []workplan.Diagnostic) string {
+	var out []string
+	for _, d := range ds {
+		out = append(out, string(d.Severity)+" "+d.Rule+": "+d.Message+" | "+d.Hint)
+	}
+	return strings.Join(out, "\n")
+}
+
+func TestCheckRevisionPublishingRules(t *testing.T) {
+	today := time.Date(2026, 5, 2, 0, 0, 0, 0, time.UTC)
+	old := plan2(t, 1, "2026-01-10", evA+evB)
+	for _, c := range []struct {
+		name string
+		new  *workplan.Plan
+		want []string // substrings, in order; none: no diagnostic
+	}{
+		{"unchanged", plan2(t, 1, "2026-01-10", evA+evB), nil},
+		{"moved, both revisions raised", plan2(t, 2, "2026-05-02", evA+strings.ReplaceAll(strings.Replace(evB, "04-04", "04-11", 1), "revision: 1, revised: 2026-01-10", "revision: 2, revised: 2026-05-02")), nil},
+		{"moved, only the plan's raised", plan2(t, 2, "2026-05-02", evA+strings.Replace(evB, "04-04", "04-11", 1)),
+			[]string{`error revision: event "b" changed since old, but its revision is still 1`, `set revision: 2 and revised: 2026-05-02 on event "b"`}},
+		{"added without a new revision", plan2(t, 2, "2026-05-02", evA+evB+strings.ReplaceAll(evA, "id: a", "id: c")),
+			[]string{`error revision: event "c" was added since old, but its revision is still 1`}},
+		{"a published event deleted", plan2(t, 2, "2026-05-02", evA),
+			[]string{`error removed: event "b", published at old (4 Apr 2026, planned), is gone`, "bp cancel b"}},
+		{"revised went back, revision unchanged", plan2(t, 1, "2026-01-09", strings.ReplaceAll(evA+evB, "2026-01-10", "2026-01-09")),
+			[]string{"error revision: revised (2026-01-09) is before the date of the plan at old (2026-01-10)"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := rules(CheckRevision("new", "old", old, c.new, today))
+			if len(c.want) == 0 && got != "" {
+				t.Errorf("want nothing, got\n%s", got)
+			}
+			at := 0
+			for _, w := range c.want {
+				i := strings.Index(got[at:], w)
+				if i < 0 {
+					t.Fatalf("no %q (in order) in\n%s", w, got)
+				}
+				at += i
+			}
+		})
+	}
+	// an event cancelled at the old revision may go
+	cancelled := plan2(t, 1, "2026-01-10", evA+evBc)
+	if got := rules(CheckRevision("new", "old", cancelled, plan2(t, 2, "2026-05-02", evA), today)); got != "" {
+		t.Errorf("a cancelled event removed: %s", got)
+	}
+	// an event's revision going back is an error
+	up := plan2(t, 3, "2026-05-02", strings.Replace(evA, "revision: 1, revised: 2026-01-10", "revision: 3, revised: 2026-05-02", 1)+evB)
+	down := plan2(t, 4, "2026-05-09", evA+evB)
+	if got := rules(CheckRevision("new", "old", up, down, today)); !strings.Contains(got, `error revision: event "a": revision went back from 3 to 1`) {
+		t.Errorf("an event's revision went back: %s", got)
+	}
+}
+
+// The back-to-back partner of an event whose date changed shows it in
+// its calendar entry: it must carry a new revision too.
+func TestCheckRevisionBackToBackPartner(t *testing.T) {
+	pair := "  - {id: som, title: SOM, type: senior-officials, start: 2026-11-24, status: planned, backToBack: rg, revision: 1, revised: 2026-01-10}\n" +
+		"  - {id: rg, title: RG, type: reference-group, start: 2026-11-25, status: planned, backToBack: som, revision: 1, revised: 2026-01-10}\n"
+	old := plan2(t, 1, "2026-01-10", pair)
+	moved := strings.Replace(strings.Replace(pair, "2026-11-24, status: planned, backToBack: rg, revision: 1, revised: 2026-01-10", "2026-11-26, status: planned, backToBack: rg, revision: 2, revised: 2026-05-02", 1), "2026-11-25", "2026-11-25", 1)
+	got := rules(CheckRevision("new", "old", old, plan2(t, 2, "2026-05-02", moved), time.Date(2026, 5, 2, 0, 0, 0, 0, time.UTC)))
+	if !strings.Contains(got, `error revision: event "rg" is back-to-back with "som", whose title or date changed`) {
+		t.Errorf("partner not flagged:\n%s", got)
+	}
+}
