@@ -101,7 +101,15 @@ func prepareTarget(name, path string) (target string, old fs.FileInfo, err error
 
 // writeAtomic writes the file at path, named name in messages, keeping
 // the promises listed at the top of this file.
-func writeAtomic(name, path string, write func(io.Writer) error) (err error) {
+func writeAtomic(name, path string, write func(io.Writer) error) error {
+	return writeAtomicChecked(name, path, write, nil)
+}
+
+// writeAtomicChecked is writeAtomic with a last check: check (if not
+// nil) runs when the new file is complete, just before the rename, and
+// an error from it leaves the old file as it was (the edit commands
+// check there that nobody changed the file since they read it).
+func writeAtomicChecked(name, path string, write func(io.Writer) error, check func(target string) error) (err error) {
 	target, old, err := prepareTarget(name, path)
 	if err != nil {
 		return err
@@ -138,6 +146,11 @@ func writeAtomic(name, path string, write func(io.Writer) error) (err error) {
 		return err
 	}
 	beforeRename(tmp.Name())
+	if check != nil {
+		if err = check(target); err != nil {
+			return err
+		}
+	}
 	if err = os.Rename(tmp.Name(), target); err != nil {
 		return err
 	}

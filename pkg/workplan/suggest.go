@@ -69,3 +69,7 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+// Suggest returns the word of known closest to s when it is close enough
+// to be a likely typo of it, else "".
+func Suggest(s string, known []string) string { return suggest(s, known) }

@@ -1,0 +1,384 @@
+package cli
+
+// What the edit commands (add, set, confirm, postpone, cancel, record,
+// remove, migrate) share: which plan file a change goes to, the revision
+// published at git HEAD, and one way to apply a change and write it.
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/icmpd/bp/pkg/edit"
+	"github.com/icmpd/bp/pkg/render"
+	"github.com/icmpd/bp/pkg/workplan"
+)
+
+// lockWait is how long an edit waits for another bp editing the same
+// directory of plans.
+const lockWait = 10 * time.Second
+
+// editHelp is what every edit command's help says about what it does.
+const editHelp = `
+The change is made through the file's YAML tree: every comment is kept,
+and the file comes out in bp fmt's layout. The result is validated first:
+a change that would make the plan invalid is refused with the problems
+bp validate names, and nothing is written (exit 1). The plan's revision
+goes up by one and its revised date becomes today (--today, BP_TODAY or
+the clock), once per change set: when the file's revision is already
+above the one committed at git HEAD, it stays. Each event changed carries
+the new revision, so calendar feeds announce only what changed. A file
+of format version 1 is upgraded as it is written (see bp migrate).
+
+What changed is printed in the words of bp diff; --dry-run prints it and
+writes nothing. The file is written atomically, and not at all when it
+changed on disk since bp read it.`
+
+// editFlags are the flags every edit command has.
+type editFlags struct {
+	DryRun bool
+}
+
+func (f *editFlags) register(cmd *cobra.Command) {
+	cmd.Flags().BoolVarP(&f.DryRun, "dry-run", "n", false, "print what would change, and write nothing")
+}
+
+// editablePlans reads the plans the resolver finds, refusing what cannot
+// be changed: the plans built into bp, and standard input.
+func (app *App) editablePlans(cmd string) ([]source, error) {
+	pf, srcs, err := app.resolvePlans()
+	if err != nil {
+		return nil, err
+	}
+	if pf.origin == fromBuilt {
+		return nil, usageErrorf("%s: the plans built into bp cannot be changed; run it where a %s/ directory is (or above), or name the file with --file", cmd, plansDir)
+	}
+	for _, s := range srcs {
+		if s.name == "-" {
+			return nil, usageErrorf("%s: standard input cannot be changed in place; name the file with --file", cmd)
+		}
+	}
+	return srcs, nil
+}
+
+// fileWithEvent returns the plan file that holds the event id: the one
+// plan when the resolver finds one, else the plan (of the set) whose
+// events include it.
+func (app *App) fileWithEvent(cmd, id string) (string, error) {
+	srcs, err := app.editablePlans(cmd)
+	if err != nil {
+		return "", err
+	}
+	if len(srcs) == 1 {
+		return srcs[0].name, nil
+	}
+	var all []string
+	for _, s := range srcs {
+		p, _ := workplan.Parse(s.name, s.data, app.limits())
+		if p == nil {
+			continue
+		}
+		if p.Event(id) != nil {
+			return s.name, nil
+		}
+		for _, e := range p.Events {
+			all = append(all, e.ID)
+		}
+	}
+	msg := fmt.Sprintf("%s: no event %q in %s", cmd, id, plural(len(srcs), "plan file"))
+	if s := workplan.Suggest(id, all); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	} else {
+		msg += "; run 'bp list' for the ids"
+	}
+	return "", usageErrorf("%s", render.Clean(msg))
+}
+
+// fileForDates returns the plan file whose year holds the dates: a new
+// event goes there.
+func (app *App) fileForDates(cmd string, d workplan.Dates) (string, error) {
+	srcs, err := app.editablePlans(cmd)
+	if err != nil {
+		return "", err
+	}
+	year := d.Start.Year()
+	if !d.HasDay() {
+		year = d.Month.Year()
+	}
+	var years []string
+	for _, s := range srcs {
+		p, _ := workplan.Parse(s.name, s.data, app.limits())
+		if p == nil {
+			continue
+		}
+		if p.Year == year {
+			return s.name, nil
+		}
+		years = append(years, fmt.Sprintf("%d (%s)", p.Year, s.name))
+	}
+	hint := "no plan file covers " + fmt.Sprint(year)
+	if len(years) > 0 {
+		hint += "; the plans cover " + strings.Join(years, ", ")
+	}
+	return "", usageErrorf("%s: %s\n  hint: check the date, or start the plan of %d first", cmd, render.Clean(hint), year)
+}
+
+// published reads the file as committed at git HEAD. ok is false when
+// there is no such version: outside a git repository, git missing, or a
+// file git does not have yet.
+func (app *App) published(file string) (data []byte, ok bool) {
+	data, _, err := app.gitShow("HEAD", file)
+	if err != nil {
+		return nil, false
+	}
+	return data, true
+}
+
+// publishedRevision is the plan's revision at git HEAD, 0 when there is
+// none. Reading it needs only the top of a file in bp fmt's layout (the
+// plan's metadata comes before the events), so that is tried first: on a
+// plan of 10,000 events it saves most of a parse.
+func (app *App) publishedRevision(file string) int {
+	data, ok := app.published(file)
+	if !ok {
+		return 0
+	}
+	if i := bytes.Index(data, []byte("\nevents:")); i >= 0 {
+		if p, _ := workplan.Parse(file, data[:i+1], app.limits()); p != nil && p.Revision > 0 {
+			return p.Revision
+		}
+	}
+	if p, _ := workplan.Parse(file, data, app.limits()); p != nil {
+		return p.Revision
+	}
+	return 0
+}
+
+// applyEdit makes one change to file and writes it (unless dry): under a
+// lock on the file's directory, it reads the file, applies the change,
+// prints what changed, and writes the result, refusing if the file
+// changed on disk since it was read.
+func (app *App) applyEdit(out io.Writer, cmd, file string, flags editFlags, change edit.Change) error {
+	today, err := app.todayDate()
+	if err != nil {
+		return err
+	}
+	if !flags.DryRun {
+		target, err := resolveTarget(app.osPath(file))
+		if err != nil {
+			return withCode(ExitUsage, fmt.Errorf("%s: %w", cmd, err))
+		}
+		unlock, err := lockDir(filepath.Dir(target), lockWait)
+		if err != nil {
+			return withCode(ExitUsage, fmt.Errorf("%s: %w", cmd, err))
+		}
+		defer unlock()
+	}
+	data, err := app.readFile(file)
+	if err != nil {
+		return err
+	}
+	res, err := edit.Apply(edit.Input{File: file, Data: data, Today: today, Limits: app.limits(),
+		Published: app.publishedRevision(file)}, change)
+	if err != nil {
+		return app.editError(cmd, file, err)
+	}
+	return app.finishEdit(out, cmd, file, data, flags, res)
+}
+
+// finishEdit prints what a change did and writes its result.
+func (app *App) finishEdit(out io.Writer, cmd, file string, data []byte, flags editFlags, res *edit.Result) error {
+	if !res.Changed() {
+		fmt.Fprintf(app.Stderr, "bp: %s: nothing to change; %s is left as it was\n", cmd, render.Clean(file))
+		return nil
+	}
+	if err := res.WriteChanges(out); err != nil {
+		return withCode(ExitUsage, fmt.Errorf("%s: write: %w", cmd, err))
+	}
+	if len(res.Warnings) > 0 {
+		_ = render.DiagnosticsText(app.Stderr, cleanFiles(res.Warnings))
+	}
+	if flags.DryRun {
+		fmt.Fprintf(app.Stderr, "bp: dry run: %s not written\n", render.Clean(file))
+		return nil
+	}
+	err := writeAtomicChecked(file, app.osPath(file), func(w io.Writer) error {
+		_, err := w.Write(res.Data)
+		return err
+	}, func(target string) error {
+		beforeEditCheck(target)
+		now, err := os.ReadFile(target)
+		if err != nil {
+			return err
+		}
+		if !bytes.Equal(now, data) {
+			return errChangedOnDisk
+		}
+		return nil
+	})
+	if err != nil {
+		if errors.Is(err, errChangedOnDisk) {
+			return withCode(ExitUsage, fmt.Errorf("%s: %s changed on disk since bp read it (another editor?); nothing was written\n  hint: run the command again: it reads the file as it is now", cmd, file))
+		}
+		return withCode(ExitUsage, fmt.Errorf("%s: %w", cmd, err))
+	}
+	fmt.Fprintf(app.Stderr, "bp: wrote %s (revision %d of %s)\n", render.Clean(file), res.New.Revision, res.New.Revised.Format("2006-01-02"))
+	return nil
+}
+
+var errChangedOnDisk = errors.New("the file changed on disk since it was read")
+
+// beforeEditCheck is a test hook: it runs when an edit's new file is
+// complete, just before bp checks that the old one did not change on disk.
+var beforeEditCheck = func(target string) {}
+
+// editError turns what edit.Apply refused into a message and an exit
+// code: an invalid plan exits 1 with bp validate's diagnostics; an
+// unknown event is a usage error; anything else exits 2. Nothing was
+// written in any case.
+func (app *App) editError(cmd, file string, err error) error {
+	var inv *edit.InvalidError
+	var nf *edit.NotFoundError
+	switch {
+	case errors.As(err, &inv):
+		_ = render.DiagnosticsText(app.Stderr, cleanFiles(inv.Diagnostics))
+		if inv.Before {
+			return withCode(ExitInvalid, fmt.Errorf("%s: %s is not a valid workplan (%s); fix it first (bp validate); nothing was written", cmd, file, plural(len(inv.Diagnostics), "error")))
+		}
+		return withCode(ExitInvalid, fmt.Errorf("%s: refused: the change would make %s invalid (%s, above: lines as the file would be); nothing was written", cmd, file, plural(len(inv.Diagnostics), "error")))
+	case errors.As(err, &nf):
+		return usageErrorf("%s: %s", cmd, nf.Error())
+	}
+	return withCode(ExitUsage, fmt.Errorf("%s: %w; nothing was written", cmd, err))
+}
+
+// wordFlag reads a flag whose value is one of words; a usage error names
+// them.
+func wordFlag(flag, value string, words []string) error {
+	if slices.Contains(words, value) {
+		return nil
+	}
+	return usageErrorf("--%s: unknown value %q; use one of: %s", flag, value, strings.Join(words, ", "))
+}
+
+// completeEventIDs gives the shell the event ids of every plan, as the
+// first argument of an edit command.
+func (app *App) completeEventIDs(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+	if len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	var ids []string
+	for _, p := range app.completionPlans() {
+		ids = append(ids, completeIDs(p)...)
+	}
+	return ids, cobra.ShellCompDirectiveNoFileComp
+}
+
+// completionPlans are the plans the resolver finds, read leniently:
+// completion must not fail on a plan being edited.
+func (app *App) completionPlans() []*workplan.Plan {
+	_, srcs, err := app.resolvePlans()
+	if err != nil {
+		return nil
+	}
+	var plans []*workplan.Plan
+	for _, s := range srcs {
+		if p, _ := workplan.Parse(s.name, s.data, app.limits()); p != nil {
+			plans = append(plans, p)
+		}
+	}
+	return plans
+}
+
+// registerEditCompletions completes the flags the edit commands share.
+func (app *App) registerEditCompletions(cmd *cobra.Command) {
+	words := func(ws []string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return ws, cobra.ShellCompDirectiveNoFileComp
+		}
+	}
+	complete := map[string]func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective){
+		"type":   words(workplan.Words(workplan.EventTypes)),
+		"status": words(workplan.Words(workplan.Statuses)),
+		"format": words(workplan.Words(workplan.Formats)),
+		"unset":  words(edit.Unsettable),
+		"group": func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			var out []string
+			seen := map[string]bool{}
+			for _, p := range app.completionPlans() {
+				for _, g := range p.Groups {
+					if !seen[g.ID] {
+						seen[g.ID] = true
+						out = append(out, render.Clean(g.ID)+"\t"+render.Clean(g.Name))
+					}
+				}
+			}
+			return out, cobra.ShellCompDirectiveNoFileComp
+		},
+		"tz": func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return app.timeZones(), cobra.ShellCompDirectiveNoFileComp
+		},
+		"choose": func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			var out []string
+			if len(args) == 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			for _, p := range app.completionPlans() {
+				if e := p.Event(args[0]); e != nil && e.Location != nil {
+					for _, a := range e.Location.Alternatives {
+						out = append(out, render.Clean(a.City)+"\t"+render.Clean(a.String()))
+					}
+				}
+			}
+			return out, cobra.ShellCompDirectiveNoFileComp
+		},
+	}
+	for name, f := range complete {
+		if cmd.Flags().Lookup(name) != nil {
+			_ = cmd.RegisterFlagCompletionFunc(name, f)
+		}
+	}
+}
+
+// timeZones lists IANA time zone names for completion: those the plans
+// use first, then the system's list (zone1970.tab), if it has one.
+func (app *App) timeZones() []string {
+	var out []string
+	add := func(z string) {
+		if z != "" && !slices.Contains(out, z) {
+			out = append(out, render.Clean(z))
+		}
+	}
+	for _, p := range app.completionPlans() {
+		add(p.TimeZone)
+		for _, e := range p.Events {
+			add(e.TimeZone)
+		}
+	}
+	dir := app.Getenv("ZONEINFO")
+	if dir == "" {
+		dir = "/usr/share/zoneinfo"
+	}
+	if data, err := os.ReadFile(filepath.Join(dir, "zone1970.tab")); err == nil {
+		var zones []string
+		for _, l := range strings.Split(string(data), "\n") {
+			if f := strings.Split(l, "\t"); len(f) >= 3 && !strings.HasPrefix(l, "#") {
+				zones = append(zones, f[2])
+			}
+		}
+		slices.Sort(zones)
+		for _, z := range zones {
+			add(z)
+		}
+	}
+	add("UTC")
+	return out
+}

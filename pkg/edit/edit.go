@@ -1,0 +1,378 @@
+// Package edit changes a workplan file as a maintainer would by hand, and
+// safely: through the file's YAML tree, so that every comment (above an
+// event, at the end of a line, at the end of the file) and bp fmt's layout
+// are kept; validated, so that no change leaves an invalid plan; with the
+// plan's revision raised once per change set, and every event changed
+// carrying that revision, so that calendar feeds announce again only the
+// events that changed.
+//
+// # Changes
+//
+// A [Change] is a function that works on a [Tree]: it finds an event
+// ([Tree.Event]), adds or removes one, and sets or unsets keys of its
+// mappings ([Mapping.Set], [Mapping.Unset], [Mapping.Child]). The bp
+// commands are changes built by [Add], [Set], [Confirm], [Postpone],
+// [Cancel], [Record] and [Remove]; a new command is a new function of
+// the same kind. [Apply] runs changes on a file's bytes and returns the
+// new bytes, the plan before and after, and what changed, in the words
+// of bp diff ([plandiff]).
+//
+// # What Apply guarantees
+//
+//   - the plan as read must be valid, and so must the result, or Apply
+//     returns an [*InvalidError] with the diagnostics (bp validate's);
+//   - every comment of the file is in the result (the comments of a key
+//     that is removed move to the key after it), and the result is in bp
+//     fmt's layout, with the file's line endings and byte order mark;
+//   - a file of an older format version is upgraded ([workplan.Upgrade]);
+//   - the plan's revision goes up by one and its revised date becomes
+//     today, unless the file's revision is already above the published
+//     one ([Input.Published]: a change set not yet published); each event
+//     changed gets the plan's revision and revised date as its own, and so
+//     does each event whose calendar entry names it (a back-to-back
+//     partner whose title or date changed);
+//   - a change that changes nothing returns the file as it was
+//     ([Result.Changed] is false).
+//
+// Writing the file (atomically, refusing when it changed on disk since it
+// was read) is the command line's job: this package reads no file and no
+// clock.
+package edit
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/icmpd/bp/pkg/plandiff"
+	"github.com/icmpd/bp/pkg/render"
+	"github.com/icmpd/bp/pkg/workplan"
+	"github.com/icmpd/bp/pkg/yamlfmt"
+)
+
+// A Change is one edit of a plan's tree, such as moving an event to
+// other days. It returns an error to refuse, and the file is left as it
+// was.
+type Change func(t *Tree) error
+
+// Input is a plan file to change, and what the change needs from outside.
+type Input struct {
+	File   string // the name diagnostics give it
+	Data   []byte // the file as read
+	Today  time.Time
+	Limits workplan.Limits
+	// Published is the plan's revision as last published, at git HEAD;
+	// 0 when there is none (outside git, or a file git does not have
+	// yet): then every change raises the revision.
+	Published int
+}
+
+// Result is what a change did.
+type Result struct {
+	Data     []byte         // the file to write; Input.Data when nothing changed
+	Old, New *workplan.Plan // the plan before and after
+	Diff     *plandiff.Diff // what changed, in bp diff's words
+	// Warnings are the warnings of the result that the plan did not have
+	// before (bp validate's); they do not stop the change.
+	Warnings []workplan.Diagnostic
+	Upgraded int  // the format version the file was upgraded from; 0 when it was the newest
+	Raised   bool // whether the plan's revision went up
+}
+
+// Changed reports whether the change changed anything the plan says.
+func (r *Result) Changed() bool { return r.Diff != nil && (r.Diff.ContentChanged() || r.Upgraded > 0) }
+
+// InvalidError is a change refused because the plan would not be valid
+// (or was not valid before it: Before).
+type InvalidError struct {
+	Diagnostics []workplan.Diagnostic // the errors, as bp validate gives them
+	Before      bool
+}
+
+func (e *InvalidError) Error() string {
+	n := len(e.Diagnostics)
+	what := fmt.Sprintf("%d errors", n)
+	if n == 1 {
+		what = "1 error"
+	}
+	if e.Before {
+		return "the plan is not valid (" + what + "); fix it first (bp validate)"
+	}
+	return "the change would make the plan invalid (" + what + "); nothing was written"
+}
+
+// errNoChange stops a pass that changed nothing.
+var errNoChange = errors.New("nothing to change")
+
+// Apply runs the changes on the file, in order, and returns the result;
+// see the package documentation for what it guarantees.
+func Apply(in Input, changes ...Change) (*Result, error) {
+	opt := workplan.Options{Today: in.Today}
+	old, oldDiags := workplan.Check(in.File, in.Data, in.Limits, opt)
+	if old == nil || workplan.HasErrors(oldDiags) {
+		return nil, &InvalidError{Diagnostics: workplan.Errors(oldDiags), Before: true}
+	}
+	rev, revised, raised, err := nextRevision(old, in)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Old: old, New: old, Data: in.Data, Raised: raised}
+	var extra []string
+	for pass := 0; ; pass++ {
+		var tree *Tree
+		out, err := yamlfmt.Edit(in.Data, workplan.Schema, func(root *yaml.Node) error {
+			var err error
+			tree, err = run(root, old, in.Today, changes, extra, rev, revised, res)
+			return err
+		})
+		if errors.Is(err, errNoChange) {
+			return unchanged(res, in), nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		plan, diags := workplan.Check(in.File, out, in.Limits, opt)
+		if plan == nil || workplan.HasErrors(diags) {
+			return nil, &InvalidError{Diagnostics: workplan.Errors(diags)}
+		}
+		d := plandiff.Compare(in.File, old, in.File, plan)
+		missing := unstamped(d, old, plan, tree)
+		if len(missing) > 0 {
+			if pass > 0 {
+				return nil, fmt.Errorf("events %s changed but do not carry the new revision; please report it", strings.Join(missing, ", "))
+			}
+			extra = missing
+			continue
+		}
+		if !d.ContentChanged() {
+			return unchanged(res, in), nil
+		}
+		res.Data, res.New, res.Diff = out, plan, d
+		res.Warnings = newWarnings(oldDiags, diags)
+		return res, nil
+	}
+}
+
+// unchanged is the result of changes that changed nothing: the file as
+// it was, not even upgraded.
+func unchanged(res *Result, in Input) *Result {
+	res.Data, res.New, res.Upgraded, res.Raised = in.Data, res.Old, 0, false
+	res.Diff = plandiff.Compare(in.File, res.Old, in.File, res.Old)
+	return res
+}
+
+// Migrate upgrades the file to the newest format version, changing
+// nothing else: the revision stays (a migration changes no fact, and
+// each event's calendar entry stays the same).
+func Migrate(in Input) (*Result, error) {
+	opt := workplan.Options{Today: in.Today}
+	old, oldDiags := workplan.Check(in.File, in.Data, in.Limits, opt)
+	if old == nil || workplan.HasErrors(oldDiags) {
+		return nil, &InvalidError{Diagnostics: workplan.Errors(oldDiags), Before: true}
+	}
+	res := &Result{Old: old, New: old, Data: in.Data}
+	if old.FormatVersion == workplan.FormatVersion {
+		res.Diff = plandiff.Compare(in.File, old, in.File, old)
+		return res, nil
+	}
+	out, err := yamlfmt.Edit(in.Data, workplan.Schema, func(root *yaml.Node) error {
+		before := commentLines(root)
+		from, err := workplan.Upgrade(root)
+		if err != nil {
+			return err
+		}
+		res.Upgraded = from
+		if !slices.Equal(before, commentLines(root)) {
+			return errors.New("the upgrade would lose a comment; please report it")
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	plan, diags := workplan.Check(in.File, out, in.Limits, opt)
+	if plan == nil || workplan.HasErrors(diags) {
+		return nil, &InvalidError{Diagnostics: workplan.Errors(diags)}
+	}
+	res.Data, res.New = out, plan
+	res.Diff = plandiff.Compare(in.File, old, in.File, plan)
+	res.Warnings = newWarnings(oldDiags, diags)
+	return res, nil
+}
+
+// nextRevision is the revision the changed plan and its changed events
+// carry: one more than the file's, dated today, unless the file's is
+// already above the published one.
+func nextRevision(old *workplan.Plan, in Input) (rev int, revised time.Time, raised bool, err error) {
+	if in.Published > 0 && old.Revision > in.Published {
+		return old.Revision, old.Revised, false, nil
+	}
+	if in.Today.IsZero() {
+		return 0, time.Time{}, false, errors.New("no date for the new revision")
+	}
+	if in.Today.Before(old.Revised) {
+		return 0, time.Time{}, false, fmt.Errorf("today, %s, is before the plan's revised date %s: a new revision cannot be dated earlier than the last (check --today or BP_TODAY)",
+			in.Today.Format("2006-01-02"), old.Revised.Format("2006-01-02"))
+	}
+	return max(old.Revision, in.Published) + 1, in.Today, true, nil
+}
+
+// run is one pass of Apply on the document tree: upgrade, the changes,
+// then the revision stamps.
+func run(root *yaml.Node, old *workplan.Plan, today time.Time, changes []Change, extra []string, rev int, revised time.Time, res *Result) (*Tree, error) {
+	before := commentLines(root)
+	from, err := workplan.Upgrade(root)
+	if err != nil {
+		return nil, err
+	}
+	if from < workplan.FormatVersion {
+		res.Upgraded = from
+	}
+	t := &Tree{Plan: old, Today: today, root: follow(root),
+		touched: map[string]bool{}, added: map[string]bool{}, removed: map[string]bool{}}
+	ev := get(t.root, "events")
+	if ev == nil || ev.Kind != yaml.SequenceNode {
+		return nil, errNoEvents
+	}
+	t.events = ev
+	for _, c := range changes {
+		if err := c(t); err != nil {
+			return nil, err
+		}
+	}
+	for _, id := range extra {
+		if !t.removed[id] {
+			t.touched[id] = true
+		}
+	}
+	if len(t.touched) == 0 && len(t.removed) == 0 {
+		return t, errNoChange
+	}
+	// Stamp in file order, so that a pass is deterministic.
+	for _, item := range t.events.Content {
+		id := idOf(item)
+		if !t.touched[id] || item.Kind != yaml.MappingNode {
+			continue
+		}
+		m := &Mapping{t: t, n: item}
+		if err := m.Set("revision", Int(rev)); err != nil {
+			return nil, err
+		}
+		if err := m.Set("revised", Date(revised)); err != nil {
+			return nil, err
+		}
+	}
+	meta := get(t.root, "plan")
+	if meta == nil || meta.Kind != yaml.MappingNode {
+		return nil, errors.New("the plan's metadata (plan:) is written as an alias or is not a mapping; edit it by hand")
+	}
+	pm := &Mapping{t: t, n: meta}
+	if err := pm.Set("revision", Int(rev)); err != nil {
+		return nil, err
+	}
+	if err := pm.Set("revised", Date(revised)); err != nil {
+		return nil, err
+	}
+	if a := danglingAlias(root); a != nil {
+		return nil, fmt.Errorf("the change would leave the alias *%s (line %d) without its anchor; edit the file by hand", a.Value, a.Line)
+	}
+	if !slices.Equal(before, commentLines(root)) {
+		return nil, errors.New("the change would lose a comment; please report it")
+	}
+	return t, nil
+}
+
+// unstamped lists the events that changed, in what they say or in what
+// their calendar entry shows, but were not stamped with the new revision:
+// an event given its values by a merge key (<<) from one that changed,
+// and the back-to-back partners of an event whose title or date changed
+// (their DESCRIPTION names it).
+func unstamped(d *plandiff.Diff, old, plan *workplan.Plan, t *Tree) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(id string) {
+		if !t.touched[id] && !t.removed[id] && !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	named := map[string]bool{} // events whose title or date changed
+	for _, ec := range d.Events {
+		if ec.Kind == plandiff.KindRemoved {
+			continue
+		}
+		add(ec.ID)
+		o, n := old.Event(ec.ID), plan.Event(ec.ID)
+		if o == nil || n == nil || o.Title != n.Title || o.DateText() != n.DateText() {
+			named[ec.ID] = true
+		}
+	}
+	if len(named) > 0 {
+		for _, e := range plan.Events {
+			if named[e.BackToBack] {
+				add(e.ID)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// newWarnings returns the warnings of after that before did not have
+// (by rule and message: lines move).
+func newWarnings(before, after []workplan.Diagnostic) []workplan.Diagnostic {
+	had := map[string]int{}
+	for _, d := range before {
+		if d.Severity == workplan.SeverityWarning {
+			had[d.Rule+"\x00"+d.Message]++
+		}
+	}
+	var out []workplan.Diagnostic
+	for _, d := range after {
+		if d.Severity != workplan.SeverityWarning {
+			continue
+		}
+		if k := d.Rule + "\x00" + d.Message; had[k] > 0 {
+			had[k]--
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// WriteChanges writes what the change did, in the words of bp diff: each
+// event changed with how, then the plan's revision. Text from the plan
+// is cleaned for the terminal.
+func (r *Result) WriteChanges(w io.Writer) error {
+	var b strings.Builder
+	if r.Diff != nil {
+		for _, e := range r.Diff.Events {
+			mark := map[string]string{plandiff.KindAdded: "+", plandiff.KindRemoved: "-"}[e.Kind]
+			if mark == "" {
+				mark = "~"
+			}
+			b.WriteString(mark + " " + render.Clean(e.ID) + "  " + render.Clean(e.Title) + "\n")
+			for _, c := range e.Changes {
+				b.WriteString("    " + render.Clean(c.Text) + "\n")
+			}
+		}
+		var plan []string
+		for _, c := range r.Diff.Plan {
+			plan = append(plan, render.Clean(c.Text))
+		}
+		if len(plan) > 0 {
+			b.WriteString("plan: " + strings.Join(plan, "; ") + "\n")
+		}
+	}
+	if r.Upgraded > 0 {
+		fmt.Fprintf(&b, "format version %d → %d (bp migrate)\n", r.Upgraded, workplan.FormatVersion)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

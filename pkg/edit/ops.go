@@ -1,0 +1,535 @@
+package edit
+
+// The changes behind bp's edit commands. Each reads the event as it was
+// (Event.Old) to decide, and writes the tree key by key.
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/icmpd/bp/pkg/workplan"
+)
+
+// EventSpec is a new event, as bp add takes it.
+type EventSpec struct {
+	ID     string
+	Title  string
+	Type   workplan.EventType
+	Dates  workplan.Dates
+	Groups []string
+	Format workplan.Format // "" to leave it out
+	Place  *workplan.Place // nil to leave it out
+	Status workplan.Status // "" means planned
+	Notes  string
+}
+
+// Add adds an event, placed in date order among the others.
+func Add(s EventSpec) Change {
+	return func(t *Tree) error {
+		status := s.Status
+		if status == "" {
+			status = workplan.StatusPlanned
+		}
+		kvs := []KeyValue{{"title", Str(s.Title)}, {"type", Str(string(s.Type))}}
+		if len(s.Groups) > 0 {
+			kvs = append(kvs, KeyValue{"groups", List(s.Groups)})
+		}
+		kvs = append(kvs, dateKeys(s.Dates)...)
+		if s.Format != "" {
+			kvs = append(kvs, KeyValue{"format", Str(string(s.Format))})
+		}
+		if s.Place != nil {
+			kvs = append(kvs, KeyValue{"location", placeNode(*s.Place)})
+		}
+		kvs = append(kvs, KeyValue{"status", Str(string(status))})
+		if s.Notes != "" {
+			kvs = append(kvs, KeyValue{"notes", Str(s.Notes)})
+		}
+		first := s.Dates.Start
+		if !s.Dates.HasDay() {
+			first = s.Dates.Month
+		}
+		_, err := t.AddEvent(s.ID, first, kvs)
+		return err
+	}
+}
+
+func dateKeys(d workplan.Dates) []KeyValue {
+	if !d.HasDay() {
+		return []KeyValue{{"month", Month(d.Month)}}
+	}
+	kvs := []KeyValue{{"start", Date(d.Start)}}
+	if d.End.After(d.Start) {
+		kvs = append(kvs, KeyValue{"end", Date(d.End)})
+	}
+	return kvs
+}
+
+func placeNode(p workplan.Place) *yaml.Node {
+	var kvs []KeyValue
+	if p.Venue != "" {
+		kvs = append(kvs, KeyValue{"venue", Str(p.Venue)})
+	}
+	if p.City != "" {
+		kvs = append(kvs, KeyValue{"city", Str(p.City)})
+	}
+	return Map(append(kvs, KeyValue{"country", Str(p.Country)})...)
+}
+
+// Times is a start time and an optional end time, "HH:MM".
+type Times struct{ Start, End string }
+
+// Fields are the values bp set changes; nil leaves a value as it is.
+type Fields struct {
+	Title    *string
+	Dates    *workplan.Dates
+	Times    *Times
+	TimeZone *string
+	Format   *workplan.Format
+	Place    *workplan.Place
+	Status   *workplan.Status
+	Notes    *string
+	Unset    []string // keys to remove, from [Unsettable]
+}
+
+// Unsettable lists the event keys bp set --unset removes. The others are
+// required, or bookkeeping the edit commands keep.
+var Unsettable = []string{"groups", "end", "dateTBC", "movedFrom", "startTime", "endTime", "timezone",
+	"format", "location", "partners", "product", "backToBack", "purpose", "notes", "outcome"}
+
+// unsetKeysOf names the keys each field of Fields sets, for the check
+// that a key is not both set and removed.
+func (f Fields) sets() []string {
+	var keys []string
+	add := func(set bool, k ...string) {
+		if set {
+			keys = append(keys, k...)
+		}
+	}
+	add(f.Title != nil, "title")
+	add(f.Dates != nil, "start", "end", "month", "dateTBC", "movedFrom")
+	add(f.Times != nil, "startTime", "endTime")
+	add(f.TimeZone != nil, "timezone")
+	add(f.Format != nil, "format")
+	add(f.Place != nil, "location")
+	add(f.Status != nil, "status")
+	add(f.Notes != nil, "notes")
+	return keys
+}
+
+// Set changes an event's values. A new date moves the event: the date it
+// had is kept in movedFrom (unless only the day of a month-only event is
+// now known); a day given to a month-only event is no longer TBC, while a
+// day moved to another keeps its dateTBC. A month clears the days and the
+// times. A place replaces the location (alternatives and venue go; a tbc
+// mark stays: bp confirm clears it).
+func Set(id string, f Fields) Change {
+	return func(t *Tree) error {
+		ev, err := t.Event(id)
+		if err != nil {
+			return err
+		}
+		for _, k := range f.Unset {
+			if !slices.Contains(Unsettable, k) {
+				return unsettable(k)
+			}
+			if slices.Contains(f.sets(), k) {
+				return fmt.Errorf("%s is both set and removed (--unset %s); do one", k, k)
+			}
+			if _, err := ev.Unset(k); err != nil {
+				return err
+			}
+		}
+		if f.Title != nil {
+			if err := ev.SetString("title", *f.Title); err != nil {
+				return err
+			}
+		}
+		if f.Dates != nil {
+			if err := setDates(ev, *f.Dates, false); err != nil {
+				return err
+			}
+		}
+		if f.Times != nil {
+			if err := ev.SetString("startTime", f.Times.Start); err != nil {
+				return err
+			}
+			if f.Times.End != "" {
+				err = ev.SetString("endTime", f.Times.End)
+			} else {
+				_, err = ev.Unset("endTime")
+			}
+			if err != nil {
+				return err
+			}
+		}
+		if f.TimeZone != nil {
+			if err := ev.SetString("timezone", *f.TimeZone); err != nil {
+				return err
+			}
+		}
+		if f.Format != nil {
+			if err := ev.SetString("format", string(*f.Format)); err != nil {
+				return err
+			}
+		}
+		if f.Place != nil {
+			if err := setPlace(ev, *f.Place, false); err != nil {
+				return err
+			}
+		}
+		if f.Status != nil {
+			if err := ev.SetString("status", string(*f.Status)); err != nil {
+				return err
+			}
+		}
+		if f.Notes != nil {
+			if err := setText(ev.Mapping, "notes", *f.Notes); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+func unsettable(k string) error {
+	why := "it is not a key of an event"
+	switch k {
+	case "id", "title", "type", "status":
+		why = "it is required"
+	case "start", "month":
+		why = "an event needs its start or its month: give another with --date or --month"
+	case "revision", "revised":
+		why = "the edit commands keep it"
+	case "time":
+		why = "the keys are startTime and endTime"
+	}
+	return fmt.Errorf("--unset %s: cannot remove %s: %s (removable: %s)", k, strconv.Quote(k), why, strings.Join(Unsettable, ", "))
+}
+
+// setText sets a text value, or removes the key for an empty one.
+func setText(m *Mapping, key, s string) error {
+	if strings.TrimSpace(s) == "" {
+		_, err := m.Unset(key)
+		return err
+	}
+	return m.SetString(key, s)
+}
+
+// setDates gives the event new dates; see [Set].
+func setDates(ev *Event, d workplan.Dates, clearTBC bool) error {
+	old := ev.Old
+	if old != nil && sameDates(old.Dates(), d) {
+		if clearTBC {
+			_, err := ev.Unset("dateTBC")
+			return err
+		}
+		return nil
+	}
+	if old != nil && isMove(old.Dates(), d) {
+		if err := ev.Append("movedFrom", formerNode(old.Dates())); err != nil {
+			return err
+		}
+	}
+	var err error
+	unset := func(keys ...string) {
+		for _, k := range keys {
+			if err == nil {
+				_, err = ev.Unset(k)
+			}
+		}
+	}
+	if d.HasDay() {
+		if err = ev.Set("start", Date(d.Start)); err != nil {
+			return err
+		}
+		if d.End.After(d.Start) {
+			err = ev.Set("end", Date(d.End))
+		} else {
+			unset("end")
+		}
+		unset("month")
+		if clearTBC || old != nil && !old.HasDay() {
+			unset("dateTBC") // the day is known now
+		}
+		return err
+	}
+	if err = ev.Set("month", Month(d.Month)); err != nil {
+		return err
+	}
+	unset("start", "end", "dateTBC", "startTime", "endTime")
+	return err
+}
+
+func sameDates(a, b workplan.Dates) bool {
+	return a.Start.Equal(b.Start) && a.End.Equal(b.End) && a.Month.Equal(b.Month)
+}
+
+// isMove reports whether going from dates a to b moves the event, as
+// opposed to fixing its day within the month it had (or giving up the
+// day within the same month).
+func isMove(a, b workplan.Dates) bool {
+	switch {
+	case a.HasDay() && b.HasDay():
+		return !sameDates(a, b)
+	case a.HasDay():
+		return !sameMonth(a.Start, b.Month)
+	case b.HasDay():
+		return !(sameMonth(a.Month, b.Start) && sameMonth(a.Month, b.End))
+	}
+	return !sameMonth(a.Month, b.Month)
+}
+
+func sameMonth(a, b time.Time) bool { return a.Year() == b.Year() && a.Month() == b.Month() }
+
+func formerNode(d workplan.Dates) *yaml.Node {
+	if !d.HasDay() {
+		return Map(KeyValue{"month", Month(d.Month)})
+	}
+	kvs := []KeyValue{{"start", Date(d.Start)}}
+	if d.End.After(d.Start) {
+		kvs = append(kvs, KeyValue{"end", Date(d.End)})
+	}
+	return Map(kvs...)
+}
+
+// Append adds item at the end of the list under key, made when absent.
+func (m *Mapping) Append(key string, item *yaml.Node) error {
+	i := index(m.n, key)
+	if i < 0 || isNull(m.n.Content[i+1]) {
+		return m.Set(key, &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: []*yaml.Node{item}})
+	}
+	v := m.n.Content[i+1]
+	if m.t.shared(v) {
+		return fmt.Errorf("%s: %q is anchored (&%s) and used elsewhere through an alias; edit it by hand", m.where(), key, v.Anchor)
+	}
+	if v.Kind == yaml.AliasNode {
+		target := follow(v)
+		if target == nil || target.Kind != yaml.SequenceNode {
+			return fmt.Errorf("%s: %q is not a list", m.where(), key)
+		}
+		c := copyTree(target)
+		c.HeadComment, c.LineComment, c.FootComment = v.HeadComment, v.LineComment, v.FootComment
+		m.n.Content[i+1], v = c, c
+	}
+	if v.Kind != yaml.SequenceNode {
+		return fmt.Errorf("%s: %q is not a list", m.where(), key)
+	}
+	v.Content = append(v.Content, item)
+	v.Style &^= yaml.FlowStyle
+	m.touch()
+	return nil
+}
+
+// setPlace sets the location to one place; confirm also clears its tbc.
+func setPlace(ev *Event, p workplan.Place, confirm bool) error {
+	loc, err := ev.Child("location")
+	if err != nil {
+		return err
+	}
+	if _, err := loc.Unset("alternatives"); err != nil {
+		return err
+	}
+	if confirm {
+		if _, err := loc.Unset("tbc"); err != nil {
+			return err
+		}
+	}
+	for _, kv := range []struct{ key, value string }{{"venue", p.Venue}, {"city", p.City}, {"country", p.Country}} {
+		if err := setText(loc, kv.key, kv.value); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ConfirmSpec is what bp confirm fixes; empty fields clear what is TBC
+// as it is.
+type ConfirmSpec struct {
+	Dates  *workplan.Dates
+	Place  *workplan.Place
+	Choose string // a city among the location's alternatives
+	Format *workplan.Format
+}
+
+// Confirm fixes an event's date and place and sets its status to
+// confirmed: the dates given (or its day as it is, no longer TBC), the
+// place given or chosen from the alternatives (or its place as it is, no
+// longer TBC). An event whose day or place is not known cannot be
+// confirmed without them.
+func Confirm(id string, c ConfirmSpec) Change {
+	return func(t *Tree) error {
+		ev, err := t.Event(id)
+		if err != nil {
+			return err
+		}
+		old := ev.Old
+		switch {
+		case c.Dates != nil:
+			err = setDates(ev, *c.Dates, true)
+		case !old.HasDay():
+			return fmt.Errorf("event %q has only a month (%s); give its day with --date", id, old.Month.Format("2006-01"))
+		default:
+			_, err = ev.Unset("dateTBC")
+		}
+		if err != nil {
+			return err
+		}
+		alts := []workplan.Place(nil)
+		if old.Location != nil {
+			alts = old.Location.Alternatives
+		}
+		switch {
+		case c.Place != nil && c.Choose != "":
+			return fmt.Errorf("give --place or --choose, not both")
+		case c.Place != nil:
+			err = setPlace(ev, *c.Place, true)
+		case c.Choose != "" && len(alts) == 0 && old.Location != nil && strings.EqualFold(old.Location.City, strings.TrimSpace(c.Choose)):
+			err = setPlace(ev, old.Location.Place, true) // chosen already
+		case c.Choose != "":
+			p, cerr := choose(id, alts, c.Choose)
+			if cerr != nil {
+				return cerr
+			}
+			err = setPlace(ev, p, true)
+		case len(alts) > 0:
+			return fmt.Errorf("event %q has places in the running (%s); choose one with --choose CITY, or give --place \"City, Country\"", id, old.Location.Name())
+		case old.Location != nil && old.Location.TBC:
+			var loc *Mapping
+			if loc, err = ev.Child("location"); err == nil {
+				_, err = loc.Unset("tbc")
+			}
+		}
+		if err != nil {
+			return err
+		}
+		if c.Format != nil {
+			if err := ev.SetString("format", string(*c.Format)); err != nil {
+				return err
+			}
+		}
+		return ev.SetString("status", string(workplan.StatusConfirmed))
+	}
+}
+
+// choose finds city among the alternatives: by city, or "City, Country".
+func choose(id string, alts []workplan.Place, city string) (workplan.Place, error) {
+	if len(alts) == 0 {
+		return workplan.Place{}, fmt.Errorf("event %q has no places in the running to choose from; give --place \"City, Country\"", id)
+	}
+	want := strings.TrimSpace(city)
+	var found []workplan.Place
+	for _, a := range alts {
+		if strings.EqualFold(a.City, want) || strings.EqualFold(a.City+", "+a.Country, want) || strings.EqualFold(a.String(), want) {
+			found = append(found, a)
+		}
+	}
+	names := make([]string, len(alts))
+	for i, a := range alts {
+		names[i] = a.String()
+	}
+	switch len(found) {
+	case 1:
+		return found[0], nil
+	case 0:
+		return workplan.Place{}, fmt.Errorf("%q is not one of the places in the running for %q (%s); give --place \"City, Country\" for another", city, id, strings.Join(names, " / "))
+	}
+	return workplan.Place{}, fmt.Errorf("%q names more than one place in the running for %q (%s); write \"City, Country\"", city, id, strings.Join(names, " / "))
+}
+
+// Postpone postpones an event. Without a date its status becomes
+// postponed: a new date is to be announced. With one, the event moves
+// there (keeping the date it had in movedFrom) and is no longer
+// postponed: a postponed event becomes planned again, another keeps its
+// status.
+func Postpone(id string, to *workplan.Dates) Change {
+	return func(t *Tree) error {
+		ev, err := t.Event(id)
+		if err != nil {
+			return err
+		}
+		if to == nil {
+			return ev.SetString("status", string(workplan.StatusPostponed))
+		}
+		if err := setDates(ev, *to, true); err != nil {
+			return err
+		}
+		if ev.Old.Status == workplan.StatusPostponed {
+			return ev.SetString("status", string(workplan.StatusPlanned))
+		}
+		return nil
+	}
+}
+
+// Cancel cancels an event: it stays in the plan (and in the calendars,
+// marked cancelled) so that subscribers see it go. A reason goes at the
+// end of its notes: "Cancelled: REASON".
+func Cancel(id, reason string) Change {
+	return func(t *Tree) error {
+		ev, err := t.Event(id)
+		if err != nil {
+			return err
+		}
+		if err := ev.SetString("status", string(workplan.StatusCancelled)); err != nil {
+			return err
+		}
+		reason = strings.TrimSpace(reason)
+		if reason == "" {
+			return nil
+		}
+		notes := strings.TrimSpace(ev.Old.Notes)
+		if notes != "" && !strings.ContainsAny(notes[len(notes)-1:], ".!?") {
+			notes += "."
+		}
+		return setText(ev.Mapping, "notes", strings.TrimSpace(notes+" Cancelled: "+reason))
+	}
+}
+
+// OutcomeSpec is what came of an event, as bp record takes it.
+type OutcomeSpec struct {
+	Summary string
+	Link    string    // "" keeps the link the outcome has, if any
+	On      time.Time // the day it is recorded; zero: today
+}
+
+// Record records an event's outcome and sets its status to held.
+func Record(id string, o OutcomeSpec) Change {
+	return func(t *Tree) error {
+		ev, err := t.Event(id)
+		if err != nil {
+			return err
+		}
+		oc, err := ev.Child("outcome")
+		if err != nil {
+			return err
+		}
+		if err := oc.SetString("summary", o.Summary); err != nil {
+			return err
+		}
+		if o.Link != "" {
+			if err := oc.SetString("link", o.Link); err != nil {
+				return err
+			}
+		}
+		on := o.On
+		if on.IsZero() {
+			on = t.Today
+		}
+		if err := oc.Set("recorded", Date(on)); err != nil {
+			return err
+		}
+		return ev.SetString("status", string(workplan.StatusHeld))
+	}
+}
+
+// Remove takes an event out of the plan. Only for an event never
+// published: one that subscribers have is cancelled instead ([Cancel]);
+// the command line checks which it is.
+func Remove(id string) Change {
+	return func(t *Tree) error { return t.RemoveEvent(id) }
+}
