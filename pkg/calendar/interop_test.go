@@ -388,9 +388,13 @@ func expected(t *testing.T, plan *workplan.Plan, evs []*workplan.Event) map[stri
 	t.Helper()
 	want := map[string]readEvent{}
 	for _, e := range evs {
+		seq := e.Revision // the event's own revision; the plan's for a plan built in code
+		if seq == 0 {
+			seq = plan.Revision
+		}
 		w := readEvent{
 			UID: e.ID + "@" + plan.ID, Summary: Summary(e), Status: string(Status(e)), Location: Location(e),
-			Description: Description(plan, e), Sequence: plan.Revision, Categories: Categories(plan, e),
+			Description: Description(plan, e), Sequence: seq, Categories: Categories(plan, e),
 		}
 		first, last := e.Span()
 		if e.StartTime == "" || !e.HasDay() {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -429,4 +430,60 @@ func TestEditUsageErrors(t *testing.T) {
 	if readFixture(t, plan) != before {
 		t.Error("a refused command changed the file")
 	}
+}
+
+// commentRE finds a comment on a line of the commented fixture, whose
+// values hold no '#'.
+var commentRE = regexp.MustCompile(`(?:^|\s)(#.*?)\s*$`)
+
+func commentsOf(text string) map[string]int {
+	out := map[string]int{}
+	for _, l := range strings.Split(text, "\n") {
+		if m := commentRE.FindStringSubmatch(l); m != nil {
+			out[m[1]]++
+		}
+	}
+	return out
+}
+
+// TestEditKeepsComments runs every edit command in turn on a plan full of
+// comments (above events and keys, at the end of lines, inside a
+// location, between the lists, at the end of the file), some of them on
+// keys the edits remove: after each, every comment of the file is still
+// in it, and the file is valid and in bp fmt's layout. The golden file
+// shows where each comment ended up.
+func TestEditKeepsComments(t *testing.T) {
+	t.Parallel()
+	fixture := filepath.Join(editDir, "commented.yaml")
+	dir, plan := planDir(t, fixture)
+	want := commentsOf(readFixture(t, fixture))
+	if len(want) < 30 {
+		t.Fatalf("the fixture has only %d comments", len(want))
+	}
+	env := map[string]string{EnvToday: "2026-06-01"}
+	steps := [][]string{
+		{"migrate"},
+		{"add", "webinar-new", "--title", "New webinar", "--type", "webinar", "--date", "2026-06-10", "--format", "online"},
+		{"set", "syria", "--date", "2026-05-19", "--time", "10:00-16:00", "--tz", "Europe/Istanbul", "--unset", "format"},
+		{"confirm", "twg-october", "--choose", "Baghdad"},
+		{"postpone", "twg-june", "--to", "2026-07-08..2026-07-09"},
+		{"cancel", "webinar-extra", "--reason", "no funding"},
+		{"record", "rg-march", "--summary", "The workplan was endorsed.", "--on", "2026-03-05"},
+		{"remove", "draft-event", "--force"},
+		{"set", "webinar-extra", "--unset", "startTime", "--unset", "endTime", "--unset", "notes"},
+	}
+	for _, args := range steps {
+		r := runBPIn(t, dir, "", env, args...)
+		if r.code != ExitOK {
+			t.Fatalf("%v: exit %d\n%s", args, r.code, r.stderr)
+		}
+		got := commentsOf(readFixture(t, plan))
+		for c, n := range want {
+			if got[c] < n {
+				t.Errorf("after %v: comment %q lost", args, c)
+			}
+		}
+		checkPlanFile(t, plan)
+	}
+	golden.Assert(t, filepath.Join(editDir, "commented.golden"), []byte(readFixture(t, plan)))
 }
