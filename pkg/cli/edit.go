@@ -142,24 +142,34 @@ func (app *App) published(file string) (data []byte, ok bool) {
 	return data, true
 }
 
-// publishedRevision is the plan's revision at git HEAD, 0 when there is
-// none. Reading it needs only the top of a file in bp fmt's layout (the
-// plan's metadata comes before the events), so that is tried first: on a
-// plan of 10,000 events it saves most of a parse.
-func (app *App) publishedRevision(file string) int {
-	data, ok := app.published(file)
+// publishedAt fills in what an edit needs from the plan as committed at
+// git HEAD: its revision (0 when there is none), and a reader of the whole
+// plan for the rare upgrade that needs it. Reading the revision needs
+// only the top of a file in bp fmt's layout (the plan's metadata comes
+// before the events), so that is tried first: on a plan of 10,000 events
+// it saves most of a parse.
+func (app *App) publishedAt(in *edit.Input) {
+	data, ok := app.published(in.File)
 	if !ok {
-		return 0
+		return
+	}
+	lim := app.limits()
+	in.PublishedPlan = func() *workplan.Plan {
+		p, diags := workplan.Parse(in.File, data, lim)
+		if workplan.HasErrors(diags) {
+			return nil
+		}
+		return p
 	}
 	if i := bytes.Index(data, []byte("\nevents:")); i >= 0 {
-		if p, _ := workplan.Parse(file, data[:i+1], app.limits()); p != nil && p.Revision > 0 {
-			return p.Revision
+		if p, _ := workplan.Parse(in.File, data[:i+1], lim); p != nil && p.Revision > 0 {
+			in.Published = p.Revision
+			return
 		}
 	}
-	if p, _ := workplan.Parse(file, data, app.limits()); p != nil {
-		return p.Revision
+	if p := in.PublishedPlan(); p != nil {
+		in.Published = p.Revision
 	}
-	return 0
 }
 
 // applyEdit makes one change to file and writes it (unless dry): under a
@@ -186,8 +196,9 @@ func (app *App) applyEdit(out io.Writer, cmd, file string, flags editFlags, chan
 	if err != nil {
 		return err
 	}
-	res, err := edit.Apply(edit.Input{File: file, Data: data, Today: today, Limits: app.limits(),
-		Published: app.publishedRevision(file)}, change)
+	in := edit.Input{File: file, Data: data, Today: today, Limits: app.limits()}
+	app.publishedAt(&in)
+	res, err := edit.Apply(in, change)
 	if err != nil {
 		return app.editError(cmd, file, err)
 	}

@@ -487,3 +487,41 @@ func TestEditKeepsComments(t *testing.T) {
 	}
 	golden.Assert(t, filepath.Join(editDir, "commented.golden"), []byte(readFixture(t, plan)))
 }
+
+// TestUpgradeKeepsPublishedRevisions: a format 1 plan changed by hand
+// (its revision raised, an event moved) and not yet committed. The first
+// edit command upgrades it: the event moved by hand and the one the
+// command changes carry the new revision; every other event keeps the
+// revision it was published with, so subscribers are not sent it again.
+// bp migrate does the same.
+func TestUpgradeKeepsPublishedRevisions(t *testing.T) {
+	git := gitRepo(t)
+	plan := "workplans/2026.yaml"
+	writeFile(t, plan, readFixture(t, publishedPlan))
+	git("add", ".")
+	git("commit", "-q", "-m", "the plan as first published")
+	byHand := strings.NewReplacer("revision: 1\n  revised: 2026-11-27", "revision: 2\n  revised: 2026-11-28",
+		"start: 2026-10-06\n    end: 2026-10-07", "start: 2026-10-13\n    end: 2026-10-14").Replace(readFixture(t, publishedPlan))
+	for _, args := range [][]string{
+		{"record", "rg-2026-03", "--summary", "Endorsed.", "--on", "2026-03-05"},
+		{"migrate"},
+	} {
+		writeFile(t, plan, byHand)
+		if r := runBP(t, "", editEnv(), args...); r.code != ExitOK {
+			t.Fatalf("%v: exit %d\n%s", args, r.code, r.stderr)
+		}
+		p := checkPlanFile(t, plan)
+		for _, e := range p.Events {
+			want := 1
+			if e.ID == "twg-return-2026" || e.ID == "rg-2026-03" && args[0] == "record" {
+				want = 2
+			}
+			if e.Revision != want {
+				t.Errorf("%v: %s carries revision %d, want %d", args, e.ID, e.Revision, want)
+			}
+		}
+		if r := runBP(t, "", editEnv(), "validate", "--against", "HEAD"); r.code != ExitOK {
+			t.Errorf("%v: validate --against HEAD: exit %d\n%s", args, r.code, r.stdout)
+		}
+	}
+}

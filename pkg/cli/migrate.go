@@ -97,7 +97,9 @@ func (app *App) migrateFile(out io.Writer, file string, flags editFlags) error {
 	if err != nil {
 		return err
 	}
-	res, err := edit.Migrate(edit.Input{File: file, Data: data, Limits: app.limits()})
+	in := edit.Input{File: file, Data: data, Limits: app.limits()}
+	app.publishedAt(&in)
+	res, err := edit.Migrate(in)
 	if err != nil {
 		return app.editError("migrate", file, err)
 	}

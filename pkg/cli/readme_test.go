@@ -232,11 +232,11 @@ func runREADMETranscript(t *testing.T, dir string, env map[string]string, b read
 			continue
 		}
 		text = readmeComment.ReplaceAllString(text, "")
-		if strings.ContainsAny(text, "|<>;&'\"$`\\") {
+		args, ok := readmeArgs(text)
+		if !ok {
 			t.Errorf("README.md:%d: %q is not a plain bp command this test can run", at, text)
 			return 0
 		}
-		args := strings.Fields(text)
 		if len(args) >= 3 && args[0] == "go" && args[1] == "run" && args[2] == "./cmd/bp" {
 			args = append([]string{"bp"}, args[3:]...)
 		}
@@ -258,6 +258,33 @@ func runREADMETranscript(t *testing.T, dir string, env map[string]string, b read
 		}
 	}
 	return len(cmds)
+}
+
+// readmeArgs splits a command of README into its arguments: words, or
+// text in double quotes ("The 2026 workplan was endorsed."), without
+// escapes. Anything a shell would read otherwise (pipes, redirections,
+// variables, single quotes, backslashes, an unclosed quote) is refused.
+func readmeArgs(text string) ([]string, bool) {
+	if strings.ContainsAny(text, "|<>;&'$`\\") {
+		return nil, false
+	}
+	var args []string
+	for text = strings.TrimSpace(text); text != ""; text = strings.TrimSpace(text) {
+		if rest, ok := strings.CutPrefix(text, `"`); ok {
+			arg, after, closed := strings.Cut(rest, `"`)
+			if !closed || after != "" && after[0] != ' ' {
+				return nil, false
+			}
+			args, text = append(args, arg), after
+			continue
+		}
+		arg, after, _ := strings.Cut(text, " ")
+		if strings.Contains(arg, `"`) {
+			return nil, false
+		}
+		args, text = append(args, arg), after
+	}
+	return args, true
 }
 
 // matchLines reports whether got matches want line by line, where a want
@@ -318,4 +345,27 @@ func applyREADMEEdit(t *testing.T, b readmeBlock) {
 	}
 	flush(b.line + len(b.body))
 	writeFile(t, path, data)
+}
+
+func TestREADMEArgs(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want []string
+		ok   bool
+	}{
+		{"bp list --month june", []string{"bp", "list", "--month", "june"}, true},
+		{`bp record x --summary "The plan was endorsed." --on 2026-03-05`, []string{"bp", "record", "x", "--summary", "The plan was endorsed.", "--on", "2026-03-05"}, true},
+		{`bp set x --notes ""`, []string{"bp", "set", "x", "--notes", ""}, true},
+		{`bp set x --notes "unclosed`, nil, false},
+		{`bp set x --notes a"b"`, nil, false},
+		{`bp set x --notes "a"b`, nil, false},
+		{"bp list | head", nil, false},
+		{"bp list 'june'", nil, false},
+		{"bp list > out", nil, false},
+	} {
+		got, ok := readmeArgs(c.text)
+		if ok != c.ok || ok && strings.Join(got, "\x00") != strings.Join(c.want, "\x00") {
+			t.Errorf("readmeArgs(%q) = %q, %v; want %q, %v", c.text, got, ok, c.want, c.ok)
+		}
+	}
 }

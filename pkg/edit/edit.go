@@ -44,6 +44,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -70,6 +71,12 @@ type Input struct {
 	// 0 when there is none (outside git, or a file git does not have
 	// yet): then every change raises the revision.
 	Published int
+	// PublishedPlan reads the plan as last published (nil when it cannot).
+	// It is called only to upgrade a format 1 file whose revision was
+	// raised since (a change set made by hand): its events that did not
+	// change since then keep the revision they were published with,
+	// rather than take the plan's new one.
+	PublishedPlan func() *workplan.Plan
 }
 
 // Result is what a change did.
@@ -113,30 +120,50 @@ var errNoChange = errors.New("nothing to change")
 // see the package documentation for what it guarantees.
 func Apply(in Input, changes ...Change) (*Result, error) {
 	opt := workplan.Options{Today: in.Today}
-	old, oldDiags := workplan.Check(in.File, in.Data, in.Limits, opt)
-	if old == nil || workplan.HasErrors(oldDiags) {
-		return nil, &InvalidError{Diagnostics: workplan.Errors(oldDiags), Before: true}
-	}
-	rev, revised, raised, err := nextRevision(old, in)
-	if err != nil {
-		return nil, err
-	}
-	res := &Result{Old: old, New: old, Data: in.Data, Raised: raised}
-	var extra []string
+	var (
+		old      *workplan.Plan
+		oldDiags []workplan.Diagnostic
+		rev      int
+		revised  time.Time
+		extra    []string
+	)
+	res := &Result{Data: in.Data}
 	for pass := 0; ; pass++ {
 		var tree *Tree
-		out, err := yamlfmt.Edit(in.Data, workplan.Schema, func(root *yaml.Node) error {
+		// One parse of the file serves the plan as read (decoded from the
+		// tree before the change) and the edit; the output's read-back,
+		// which bp fmt's printer checks anyway, serves the plan after.
+		out, back, err := yamlfmt.EditTree(in.Data, workplan.Schema, func(root *yaml.Node) error {
+			if old == nil {
+				old, oldDiags = workplan.CheckTree(in.File, in.Data, root, in.Limits, opt)
+				if old == nil || workplan.HasErrors(oldDiags) {
+					return &InvalidError{Diagnostics: workplan.Errors(oldDiags), Before: true}
+				}
+				var err error
+				if rev, revised, res.Raised, err = nextRevision(old, in); err != nil {
+					return err
+				}
+				res.Old, res.New = old, old
+			}
 			var err error
-			tree, err = run(root, old, in.Today, changes, extra, rev, revised, res)
+			tree, err = run(root, old, in, changes, extra, rev, revised, res)
 			return err
 		})
 		if errors.Is(err, errNoChange) {
 			return unchanged(res, in), nil
 		}
+		var inv *InvalidError
+		if err != nil && old == nil && !errors.As(err, &inv) {
+			// The file is not one bp fmt's reader takes (not YAML, say):
+			// the decoder says where and why.
+			if _, diags := workplan.Check(in.File, in.Data, in.Limits, opt); workplan.HasErrors(diags) {
+				return nil, &InvalidError{Diagnostics: workplan.Errors(diags), Before: true}
+			}
+		}
 		if err != nil {
 			return nil, err
 		}
-		plan, diags := workplan.Check(in.File, out, in.Limits, opt)
+		plan, diags := workplan.CheckTree(in.File, out, back, in.Limits, opt)
 		if plan == nil || workplan.HasErrors(diags) {
 			return nil, &InvalidError{Diagnostics: workplan.Errors(diags)}
 		}
@@ -187,6 +214,9 @@ func Migrate(in Input) (*Result, error) {
 			return err
 		}
 		res.Upgraded = from
+		if ev := get(follow(root), "events"); ev != nil && ev.Kind == yaml.SequenceNode {
+			keepPublished(&Tree{root: follow(root), events: ev}, old, in)
+		}
 		if !slices.Equal(before, commentLines(root)) {
 			return errors.New("the upgrade would lose a comment; please report it")
 		}
@@ -224,22 +254,23 @@ func nextRevision(old *workplan.Plan, in Input) (rev int, revised time.Time, rai
 
 // run is one pass of Apply on the document tree: upgrade, the changes,
 // then the revision stamps.
-func run(root *yaml.Node, old *workplan.Plan, today time.Time, changes []Change, extra []string, rev int, revised time.Time, res *Result) (*Tree, error) {
+func run(root *yaml.Node, old *workplan.Plan, in Input, changes []Change, extra []string, rev int, revised time.Time, res *Result) (*Tree, error) {
 	before := commentLines(root)
 	from, err := workplan.Upgrade(root)
 	if err != nil {
 		return nil, err
 	}
-	if from < workplan.FormatVersion {
-		res.Upgraded = from
-	}
-	t := &Tree{Plan: old, Today: today, root: follow(root),
+	t := &Tree{Plan: old, Today: in.Today, root: follow(root),
 		touched: map[string]bool{}, added: map[string]bool{}, removed: map[string]bool{}}
 	ev := get(t.root, "events")
 	if ev == nil || ev.Kind != yaml.SequenceNode {
 		return nil, errNoEvents
 	}
 	t.events = ev
+	if from < workplan.FormatVersion {
+		res.Upgraded = from
+		keepPublished(t, old, in)
+	}
 	for _, c := range changes {
 		if err := c(t); err != nil {
 			return nil, err
@@ -285,6 +316,50 @@ func run(root *yaml.Node, old *workplan.Plan, today time.Time, changes []Change,
 		return nil, errors.New("the change would lose a comment; please report it")
 	}
 	return t, nil
+}
+
+// keepPublished fixes what the upgrade of a format 1 file gave its
+// events when the file's revision was raised by hand since it was
+// published: the upgrade gives every event the plan's revision (as
+// format 1 did in its calendar), but an event that did not change since
+// it was published keeps the revision and date it was published with, so
+// that subscribers are not sent it again.
+func keepPublished(t *Tree, old *workplan.Plan, in Input) {
+	if in.Published == 0 || old.Revision <= in.Published || in.PublishedPlan == nil {
+		return
+	}
+	base := in.PublishedPlan()
+	if base == nil {
+		return
+	}
+	d := plandiff.Compare("", base, "", old)
+	changed := map[string]bool{}
+	named := map[string]bool{}
+	for _, ec := range d.Events {
+		changed[ec.ID] = true
+		o, n := base.Event(ec.ID), old.Event(ec.ID)
+		if o == nil || n == nil || o.Title != n.Title || o.DateText() != n.DateText() {
+			named[ec.ID] = true
+		}
+	}
+	for _, item := range t.events.Content {
+		id := idOf(item)
+		e, was := old.Event(id), base.Event(id)
+		if item.Kind != yaml.MappingNode || e == nil || was == nil || changed[id] || named[e.BackToBack] {
+			continue
+		}
+		rev, date := was.Revision, was.Revised
+		if rev == 0 {
+			rev, date = base.Revision, base.Revised
+		}
+		// The upgrade's own nodes: written as they are, not as a change.
+		if v := get(item, "revision"); v != nil && v.Kind == yaml.ScalarNode {
+			v.Value, v.Tag, v.Style = strconv.Itoa(rev), "!!int", 0
+		}
+		if v := get(item, "revised"); v != nil && v.Kind == yaml.ScalarNode && !date.IsZero() {
+			v.Value, v.Tag, v.Style = date.Format("2006-01-02"), "!!timestamp", 0
+		}
+	}
 }
 
 // unstamped lists the events that changed, in what they say or in what

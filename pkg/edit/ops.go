@@ -320,6 +320,9 @@ func (m *Mapping) Append(key string, item *yaml.Node) error {
 	if v.Kind != yaml.SequenceNode {
 		return fmt.Errorf("%s: %q is not a list", m.where(), key)
 	}
+	if err := checkText(item); err != nil {
+		return fmt.Errorf("%s: %s: %w", m.where(), key, err)
+	}
 	v.Content = append(v.Content, item)
 	v.Style &^= yaml.FlowStyle
 	m.touch()

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -127,9 +128,15 @@ func (t *Tree) AddEvent(id string, first time.Time, fields []KeyValue) (*Event, 
 	if t.Plan.Event(id) != nil || t.added[id] {
 		return nil, fmt.Errorf("the plan already has an event %q; choose another id (ids are never reused: calendar UIDs derive from them)", id)
 	}
+	if err := checkText(Str(id)); err != nil {
+		return nil, fmt.Errorf("new event: id: %w", err)
+	}
 	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 	m.Content = append(m.Content, key("id"), Str(id))
 	for _, kv := range fields {
+		if err := checkText(kv.Value); err != nil {
+			return nil, fmt.Errorf("new event: %s: %w", kv.Key, err)
+		}
 		m.Content = append(m.Content, key(kv.Key), kv.Value)
 	}
 	at := len(t.events.Content)
@@ -191,6 +198,9 @@ func (m *Mapping) Has(key string) bool {
 // pass to v), or the key is added. Setting a value equal to the one there
 // changes nothing.
 func (m *Mapping) Set(key string, v *yaml.Node) error {
+	if err := checkText(v); err != nil {
+		return fmt.Errorf("%s: %s: %w", m.where(), key, err)
+	}
 	i := index(m.n, key)
 	if i < 0 {
 		m.n.Content = append(m.n.Content, keyNode(key), v)
@@ -598,3 +608,20 @@ func joinComments(a, b string) string {
 }
 
 var errNoEvents = errors.New("the plan has no events list to change")
+
+// checkText refuses a value that is not UTF-8 text: a plan file is, and
+// the printer could not write it back as the same value.
+func checkText(n *yaml.Node) error {
+	if n == nil {
+		return nil
+	}
+	if !utf8.ValidString(n.Value) {
+		return fmt.Errorf("%q is not UTF-8 text", n.Value)
+	}
+	for _, c := range n.Content {
+		if err := checkText(c); err != nil {
+			return err
+		}
+	}
+	return nil
+}

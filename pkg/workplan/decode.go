@@ -17,6 +17,21 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
+// ParseTree is [Parse] for a file whose YAML is read already: root is the
+// root node of its one document, as yaml.v3 reads data (bp fmt's reader
+// gives it too). The edit commands use it to read the plan before and
+// after a change without parsing the YAML again. It checks data as Parse
+// does (size, encoding); a format 1 tree is upgraded in place, as Parse
+// upgrades its own (see [Migrations]).
+func ParseTree(file string, data []byte, root *yaml.Node, lim Limits) (*Plan, []Diagnostic) {
+	d := &decoder{file: file, lim: lim}
+	var plan *Plan
+	if _, ok := d.input(data); ok {
+		plan = d.tree(root)
+	}
+	return plan, d.diags
+}
+
 // Parse reads a workplan from data. file is the name diagnostics use. It
 // returns the plan (nil when the file is too broken to read any of it)
 // and every problem found while reading; call [Validate] for the rules
@@ -75,12 +90,20 @@ func (d *decoder) parse(data []byte) *Plan {
 	if !d.oneDocument(data) {
 		return nil
 	}
-	if doc.Kind == 0 || len(doc.Content) == 0 || isNull(doc.Content[0]) && doc.Content[0].Value == "" {
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return d.tree(nil)
+	}
+	return d.tree(doc.Content[0])
+}
+
+// tree decodes a document's root node, once the file's bytes passed
+// input().
+func (d *decoder) tree(root *yaml.Node) *Plan {
+	if root == nil || isNull(root) && root.Value == "" {
 		d.errorf(Pos{1, 1}, "required", "start from workplans/2026.yaml, or see README's format section",
 			"file is empty")
 		return nil
 	}
-	root := doc.Content[0]
 	if !d.formatVersion(root) {
 		return nil
 	}

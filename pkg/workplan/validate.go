@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
 )
 
 // Options holds what the whole-plan rules need from outside the file.
@@ -20,6 +22,16 @@ type Options struct {
 // The plan is nil only when the file could not be read at all.
 func Check(file string, data []byte, lim Limits, opt Options) (*Plan, []Diagnostic) {
 	plan, diags := Parse(file, data, lim)
+	if plan != nil {
+		diags = append(diags, Validate(plan, opt)...)
+	}
+	SortDiagnostics(diags)
+	return plan, diags
+}
+
+// CheckTree is [Check] on a tree read already: see [ParseTree].
+func CheckTree(file string, data []byte, root *yaml.Node, lim Limits, opt Options) (*Plan, []Diagnostic) {
+	plan, diags := ParseTree(file, data, root, lim)
 	if plan != nil {
 		diags = append(diags, Validate(plan, opt)...)
 	}

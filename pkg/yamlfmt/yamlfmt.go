@@ -77,15 +77,24 @@ func Format(data []byte, schema *workplan.Object) ([]byte, error) {
 // output reads back as its data, with its comments, and formats to itself.
 // An error from change is returned as it is, and nothing is written.
 func Edit(data []byte, schema *workplan.Object, change func(root *yaml.Node) error) ([]byte, error) {
+	out, _, err := EditTree(data, schema, change)
+	return out, err
+}
+
+// EditTree is [Edit], which also returns the root node of the output as
+// yaml.v3 reads it: the tree Edit's own check read back, so that a caller
+// can decode the result without parsing it again (its positions are the
+// output's lines and columns).
+func EditTree(data []byte, schema *workplan.Object, change func(root *yaml.Node) error) ([]byte, *yaml.Node, error) {
 	hasBOM := bytes.HasPrefix(data, bom)
 	data = bytes.TrimPrefix(data, bom)
 	if !utf8.Valid(data) {
-		return nil, errors.New("the file is not UTF-8 text")
+		return nil, nil, errors.New("the file is not UTF-8 text")
 	}
 	crlf := mostlyCRLF(data)
-	out, err := format(toLF(data), schema, change)
+	out, back, err := format(toLF(data), schema, change)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	// The printer writes no CR of its own (a CR in a value is escaped),
 	// so every LF of out is a line break.
@@ -95,7 +104,7 @@ func Edit(data []byte, schema *workplan.Object, change func(root *yaml.Node) err
 	if hasBOM {
 		out = append(slices.Clip(bom), out...)
 	}
-	return out, nil
+	return out, back.Content[0], nil
 }
 
 // mostlyCRLF reports whether most of data's lines end in CRLF, or, as
@@ -131,29 +140,30 @@ func toLF(data []byte) []byte {
 }
 
 // format formats LF text without a byte order mark, after change (if
-// any) has edited its tree.
-func format(src []byte, schema *workplan.Object, change func(*yaml.Node) error) ([]byte, error) {
+// any) has edited its tree. It returns the output and its document as
+// read back.
+func format(src []byte, schema *workplan.Object, change func(*yaml.Node) error) ([]byte, *yaml.Node, error) {
 	doc, err := parse(src)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := supported(doc, 0, nil); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	lines := newLines(src)
 	head, directives := documentStart(lines, doc)
 	if err := keepComments(lines, doc, directives); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if change != nil {
 		if err := change(doc.Content[0]); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if len(doc.Content) != 1 || doc.Content[0] == nil {
-			return nil, errors.New("the change left no document")
+			return nil, nil, errors.New("the change left no document")
 		}
 		if err := supported(doc, 0, nil); err != nil {
-			return nil, fmt.Errorf("the change cannot be written: %v", err)
+			return nil, nil, fmt.Errorf("the change cannot be written: %v", err)
 		}
 	}
 	want := summarize(doc)
@@ -164,10 +174,10 @@ func format(src []byte, schema *workplan.Object, change func(*yaml.Node) error) 
 	// comments. Each round's read-back (the check) is the next round's
 	// input, so a file is parsed once per round; a file already in
 	// canonical form is done after one round.
-	out := src
+	out, last := src, (*yaml.Node)(nil)
 	for round := range 4 {
 		if err := hoistAnchors(doc, schema); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		p := &printer{}
 		p.buf.WriteString(head)
@@ -176,18 +186,18 @@ func format(src []byte, schema *workplan.Object, change func(*yaml.Node) error) 
 		if round > 0 && bytes.Equal(next, out) {
 			// out passed the check last round: it is what it read back
 			// from that reproduces it, so reading it again proves nothing
-			return next, nil
+			return next, last, nil
 		}
 		back, err := want.check(next)
 		if err != nil {
-			return nil, fmt.Errorf("cannot format this file without changing it (%v); please report it", err)
+			return nil, nil, fmt.Errorf("cannot format this file without changing it (%v); please report it", err)
 		}
 		if bytes.Equal(next, out) {
-			return next, nil
+			return next, back, nil
 		}
-		out, doc = next, back
+		out, doc, last = next, back, back
 	}
-	return nil, errors.New("cannot format this file: the layout does not settle; please report it")
+	return nil, nil, errors.New("cannot format this file: the layout does not settle; please report it")
 }
 
 // parse reads exactly one YAML document.
