@@ -2,6 +2,7 @@ package edit
 
 import (
 	"errors"
+	"os"
 	"strings"
 	"testing"
 
@@ -153,3 +154,30 @@ func TestApplyRefuses(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// The comments of the last event go below the event before it when it is
+// removed: yaml.v3 then reads them as the document's own, after its last
+// line, where they stay through the next edit (the fuzz crasher
+// 5a499b485cc2f0e8 took them for lost).
+func TestRemoveLastKeepsComments(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/edit/commented.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := apply(t, string(data), Remove("draft-event"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "    revised: 2026-05-02\n\n# A draft never published\n# added by mistake\n# placeholder\n\n# the end of the events\n"
+	if !strings.Contains(string(res.Data), want) {
+		t.Fatalf("the removed event's comments are not below the event before it:\n%s", res.Data)
+	}
+	title := "Webinar on missing migrants and the dead"
+	res, err = apply(t, string(res.Data), Set("webinar-extra", Fields{Title: &title}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(res.Data), "\n# A draft never published\n# added by mistake\n# placeholder\n") {
+		t.Errorf("the next edit lost them:\n%s", res.Data)
+	}
+}
