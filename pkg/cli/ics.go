@@ -45,10 +45,14 @@ all-day placeholder across the whole month, "[date TBC]" in its summary.
 
 --feeds DIR writes DIR/all.ics and DIR/<group-id>.ics for every group of
 the plan (each with its own calendar name), for publishing as
-subscription URLs. all.ics is always the whole plan: a group whose id is
-"all" is refused. Every feed is built before the first file is written,
-and every file is written atomically (through a symlink to its target).
---out and --feeds never write over the plan being read.`,
+subscription URLs. all.ics always holds every selected event, of every
+group: a group whose id is "all" is refused. A group with nothing selected
+gets a valid feed without events. Every feed is built before the first
+file is written, and every file is written atomically (through a symlink
+to its target). --out and --feeds never write over the plan being read.
+
+When no event matches, nothing is written (no output, no file).
+Exit status: 0 when written, 1 when no event matches, 2 on errors.`,
 		Example: `  # the whole plan, to import once
   $ bp ics --out budapest-process-2026.ics
 

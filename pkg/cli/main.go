@@ -218,8 +218,9 @@ clock's date.
 
 Exit codes:
   0  success (validate: no errors; diff: no differences)
-  1  the workplan is invalid (diff: the plans differ)
-  2  usage error, unreadable file, or another failure`,
+  1  the workplan is invalid (diff: the plans differ; fmt --check: files
+     to format; ics: no event matches, nothing written)
+  2  usage error, unreadable file, a failed write, or another failure`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Version:       versionString(),
