@@ -33,9 +33,9 @@ marked, and under each month its meetings with their marks and days:
 A meeting whose day is not known yet is listed under its month as "day TBC".
 
 With no month, the month of today (--today, BP_TODAY or the clock). A month
-is ` + workplan.MonthForms + `;
-without a year it is in the plan's year. --year shows the plan's twelve
-months, three side by side.
+is written as --month takes it (june, jun, 6, 2026-06); without a year it
+is in the plan's year. --year shows the plan's twelve months, three side
+by side.
 
 On a terminal the marked days are in colour and today is highlighted;
 NO_COLOR (set and not empty) or --color never turns colour off, --color
@@ -57,7 +57,7 @@ always keeps it on in a pipe. Without colour, the last line names today.`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Year, "year", false, "show the plan's whole year")
-	cmd.Flags().StringVar(&opts.Color, "color", "auto", "colour the marks: `when` auto (on a terminal, unless NO_COLOR is set), always, never")
+	cmd.Flags().StringVar(&opts.Color, "color", "auto", "`when` to colour: auto, always, never")
 	_ = cmd.RegisterFlagCompletionFunc("color", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return colorModes, cobra.ShellCompDirectiveNoFileComp
 	})
