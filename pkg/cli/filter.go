@@ -31,7 +31,7 @@ func (o *filterOptions) register(cmd *cobra.Command) {
 	fs.StringSliceVarP(&o.Groups, "group", "g", nil, "only events of `group` (an id of the plan's groups: rg, som, twg-…)")
 	fs.StringSliceVar(&o.Statuses, "status", nil, "only events with `status`: "+strings.Join(workplan.Words(workplan.Statuses), ", "))
 	fs.BoolVar(&o.Unconfirmed, "unconfirmed", false, "only events whose date or place is still to be confirmed")
-	fs.StringVarP(&o.Search, "search", "s", "", "only events whose title, purpose, notes, place, partners or id contain `text`")
+	fs.StringVarP(&o.Search, "search", "s", "", "only events with `text` in their "+workplan.SearchFields+"; case and accents are ignored, and Turkey finds Türkiye")
 	fs.SetNormalizeFunc(func(f *pflag.FlagSet, name string) pflag.NormalizedName {
 		if name == "tbc" {
 			name = "unconfirmed"

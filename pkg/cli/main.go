@@ -80,6 +80,9 @@ type App struct {
 	Now            func() time.Time
 	Getenv         func(string) string
 	Getwd          func() (string, error)
+	// IsTerminal reports whether w is a terminal that shows colour; nil
+	// means never (tests, and any caller that does not say).
+	IsTerminal func(w io.Writer) bool
 
 	// global flags
 	file    string
@@ -93,7 +96,8 @@ type App struct {
 // code. cmd/bp calls it with the real streams and clock; tests call it
 // with buffers and a fixed clock.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer, now func() time.Time) int {
-	app := &App{Stdin: stdin, Stdout: stdout, Stderr: stderr, Now: now, Getenv: os.Getenv, Getwd: os.Getwd}
+	app := &App{Stdin: stdin, Stdout: stdout, Stderr: stderr, Now: now, Getenv: os.Getenv, Getwd: os.Getwd,
+		IsTerminal: isTerminal}
 	return app.Run(args)
 }
 
@@ -257,6 +261,7 @@ Exit codes:
 		newShowCmd(app),
 		newICSCmd(app),
 		newStatusCmd(app),
+		newCalCmd(app),
 		newDiffCmd(app),
 		newValidateCmd(app),
 		newFmtCmd(app),
