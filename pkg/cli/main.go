@@ -256,6 +256,7 @@ Exit codes:
 		newShowCmd(app),
 		newICSCmd(app),
 		newStatusCmd(app),
+		newSiteCmd(app),
 		newDiffCmd(app),
 		newValidateCmd(app),
 		newFmtCmd(app),
