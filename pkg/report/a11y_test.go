@@ -36,10 +36,17 @@ func TestHTMLAccessible(t *testing.T) {
 		if err := os.WriteFile(path, page.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		pages = append(pages, browsertest.Page{Name: c.name, URL: browsertest.FileURL(t, path)})
+		pages = append(pages, browsertest.Page{Name: c.name, URL: browsertest.FileURL(t, path), PDF: true})
 	}
 	results := browsertest.Check(t, out, pages, ".bar")
 	browsertest.Assert(t, results)
+	for _, r := range results {
+		if r.Width == browsertest.Widths[0] {
+			if st, err := os.Stat(r.PDF); err != nil || st.Size() < 10000 {
+				t.Errorf("%s: printed to %q: %v", r.Name, r.PDF, err)
+			}
+		}
+	}
 	for _, r := range results {
 		// A one-day event is 1/365 of the track: about 2 px on a phone.
 		// Its bar must be a mark one can see, not a hairline.

@@ -6,7 +6,7 @@
 //   node check.mjs SPEC.json
 //
 // SPEC: {"chromium": "/usr/bin/chromium", "out": "DIR", "widths": [375, 1280],
-//        "pages": [{"name": "index", "url": "file:///…/index.html"}],
+//        "pages": [{"name": "index", "url": "file:///…/index.html", "pdf": true}],
 //        "measure": [".bar"]}
 //
 // For each page and width it prints one JSON line on stdout:
@@ -23,7 +23,8 @@
 //   requests: every URL the page asked for that is not a file: URL
 //     (a page that loads nothing from outside asks for none);
 //   screenshot: the full-page PNG written to OUT/NAME-WIDTH.png;
-//   pdf (at the first width only): OUT/NAME.pdf, as printed on A4;
+//   pdf (for a page with "pdf": true, at the first width): OUT/NAME.pdf,
+//     as printed on A4;
 //   measured: for each CSS selector of the spec's "measure" list, how many
 //     elements match and the smallest width and height any of them has.
 import { readFileSync } from 'node:fs';
@@ -102,14 +103,19 @@ function spills() {
   return out;
 }
 
+// One tab for every page: axe-core is compiled into each new document as
+// the tab loads it (injecting it after the load costs seconds a page).
+const page = await browser.newPage();
+await page.evaluateOnNewDocument(readFileSync(axePath, 'utf8'));
+let requests = [];
+page.on('request', (r) => {
+  if (!r.url().startsWith('file:')) requests.push(r.url());
+});
+
 try {
   for (const p of spec.pages) {
     for (const [i, width] of spec.widths.entries()) {
-      const page = await browser.newPage();
-      const requests = [];
-      page.on('request', (r) => {
-        if (!r.url().startsWith('file:')) requests.push(r.url());
-      });
+      requests = [];
       await page.setViewport({ width, height: 900 });
       await page.goto(p.url, { waitUntil: 'load' });
       const title = await page.title();
@@ -127,11 +133,10 @@ try {
       const screenshot = path.join(spec.out, `${p.name}-${width}.png`);
       await page.screenshot({ path: screenshot, fullPage: true });
       let pdf = '';
-      if (i === 0) {
+      if (i === 0 && p.pdf) {
         pdf = path.join(spec.out, `${p.name}.pdf`);
         await page.pdf({ path: pdf, format: 'A4', printBackground: true });
       }
-      await page.addScriptTag({ path: axePath });
       const axe = await page.evaluate(async () => {
         const r = await window.axe.run(document, {
           runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
@@ -146,7 +151,6 @@ try {
         };
       });
       console.log(JSON.stringify({ name: p.name, width, url: page.url(), title, overflow, overlaps, spills: spilled, measured, requests, screenshot, pdf, ...axe }));
-      await page.close();
     }
   }
 } finally {

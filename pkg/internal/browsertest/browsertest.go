@@ -28,10 +28,12 @@ import (
 // the common small phone) and a desktop.
 var Widths = []int{375, 1280}
 
-// Page is a page to check: a name for its screenshots, and its URL.
+// Page is a page to check: a name for its screenshots, its URL, and
+// whether to print it to PDF too (at the first width; a second a page).
 type Page struct {
 	Name string `json:"name"`
 	URL  string `json:"url"`
+	PDF  bool   `json:"pdf,omitempty"`
 }
 
 // Result is what the browser found on one page at one width.
