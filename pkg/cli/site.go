@@ -268,8 +268,8 @@ func (app *App) checkReplaceable(name, dir string) error {
 	})
 }
 
-// dirSink writes each file of a site into root, syncing it to disk: the
-// swap that publishes the directory must not come before its content.
+// dirSink writes each file of a site into root. finishDir makes them
+// durable before the swap publishes them.
 func dirSink(root string) site.Sink {
 	made := map[string]bool{}
 	return func(name string, write func(io.Writer) error) error {
@@ -291,29 +291,20 @@ func dirSink(root string) site.Sink {
 			f.Close()
 			return err
 		}
-		if err := f.Sync(); err != nil {
-			f.Close()
-			return err
-		}
 		return f.Close()
 	}
 }
 
-// finishDir gives the new directory the old one's permissions and owner
-// (a new one: 0755), and syncs its directories.
+// finishDir makes what was written under tmp durable (syncTree), and
+// gives the directory the old one's permissions and owner (a new one:
+// 0755).
 func finishDir(tmp string, old fs.FileInfo) error {
+	if err := syncTree(tmp); err != nil {
+		return err
+	}
 	mode := fs.FileMode(0o755)
 	if old != nil {
 		mode = old.Mode().Perm()
-	}
-	err := filepath.WalkDir(tmp, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && d.IsDir() {
-			syncDir(p)
-		}
-		return err
-	})
-	if err != nil {
-		return err
 	}
 	d, err := os.Open(tmp)
 	if err != nil {

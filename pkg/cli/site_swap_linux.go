@@ -4,6 +4,7 @@ package cli
 
 import (
 	"errors"
+	"os"
 
 	"golang.org/x/sys/unix"
 )
@@ -22,4 +23,17 @@ var exchangeDirs = func(a, b string) error {
 		return errNoExchange
 	}
 	return err
+}
+
+// syncTree makes the files written under dir durable before the swap
+// publishes them: one syncfs(2) for the file system dir is on, not one
+// fsync per file (a site of 10,000 events has 20,000 files, and an fsync
+// costs milliseconds).
+func syncTree(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return unix.Syncfs(int(d.Fd()))
 }

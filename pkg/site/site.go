@@ -36,15 +36,17 @@
 package site
 
 import (
-	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"net/url"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/icmpd/bp/pkg/calendar"
@@ -208,9 +210,9 @@ type builder struct {
 	today time.Time
 	plans []*workplan.Plan // by year
 	sink  Sink
-	feeds []*Feed
+	feeds []*Feed // set before any job runs; read-only after
 
-	reports map[*workplan.Plan]*report.Report // each plan's status as of today
+	reports map[*workplan.Plan]*report.Report // each plan's status as of today; read-only once the jobs run
 }
 
 func (b *builder) build() error {
@@ -221,79 +223,150 @@ func (b *builder) build() error {
 		return fmt.Errorf("site: feeds: %w", err)
 	}
 	b.feeds = feeds
-
-	if err := b.file(StyleSheet, func(w io.Writer) error { _, err := io.WriteString(w, styleSheet()); return err }); err != nil {
-		return err
-	}
 	b.reports = make(map[*workplan.Plan]*report.Report, len(b.plans))
 	for _, p := range b.plans {
 		b.reports[p] = report.Status(p, b.today)
 	}
-	if err := b.file(IndexPage, func(w io.Writer) error { return b.yearPage(w, IndexPage, b.reports[cur]) }); err != nil {
-		return err
-	}
-	if err := b.file(SubscribePage, b.subscribePage); err != nil {
-		return err
-	}
-	if err := b.file(EventsJSON, func(w io.Writer) error { return render.EventsJSON(w, cur, evs) }); err != nil {
-		return err
+
+	// Every file, in the order the sink gets them.
+	jobs := []job{
+		file(StyleSheet, func(w io.Writer) error { _, err := io.WriteString(w, styleSheet()); return err }),
+		file(IndexPage, func(w io.Writer) error { return b.yearPage(w, IndexPage, b.reports[cur]) }),
+		file(SubscribePage, b.subscribePage),
+		file(EventsJSON, func(w io.Writer) error { return render.EventsJSON(w, cur, evs) }),
 	}
 	for _, f := range feeds {
-		if err := b.file(FeedPath(f.File), func(w io.Writer) error { _, err := f.Calendar.WriteTo(w); return err }); err != nil {
-			return err
-		}
+		jobs = append(jobs, file(FeedPath(f.File), func(w io.Writer) error { _, err := f.Calendar.WriteTo(w); return err }))
 	}
 	for _, p := range b.plans {
-		if err := b.planFiles(p, b.reports[p]); err != nil {
-			return err
-		}
+		jobs = append(jobs, b.planJobs(p, b.reports[p])...)
 	}
-	return nil
+	return b.run(jobs)
 }
 
-// planFiles writes the pages of one plan year and of its events.
-func (b *builder) planFiles(p *workplan.Plan, r *report.Report) error {
-	if err := b.file(YearPage(p.Year), func(w io.Writer) error { return b.yearPage(w, YearPage(p.Year), r) }); err != nil {
-		return err
-	}
-	if err := b.file(StatusPage(p.Year), func(w io.Writer) error {
-		from := StatusPage(p.Year)
-		return r.WriteHTMLWith(w, report.HTMLOptions{Nav: []report.Link{
-			{Href: rel(from, YearPage(p.Year)), Text: "← " + render.Clean(p.Title)},
-			{Href: rel(from, SubscribePage), Text: "Subscribe to the calendar"},
-		}})
-	}); err != nil {
-		return err
-	}
-	if err := b.file(YearEventsJSON(p.Year), func(w io.Writer) error { return render.EventsJSON(w, p, p.Select(workplan.Filter{})) }); err != nil {
-		return err
+// planJobs makes the files of one plan year and of its events.
+func (b *builder) planJobs(p *workplan.Plan, r *report.Report) []job {
+	jobs := []job{
+		file(YearPage(p.Year), func(w io.Writer) error { return b.yearPage(w, YearPage(p.Year), r) }),
+		file(StatusPage(p.Year), func(w io.Writer) error {
+			from := StatusPage(p.Year)
+			return r.WriteHTMLWith(w, report.HTMLOptions{Nav: []report.Link{
+				{Href: rel(from, YearPage(p.Year)), Text: "← " + render.Clean(p.Title)},
+				{Href: rel(from, SubscribePage), Text: "Subscribe to the calendar"},
+			}})
+		}),
+		file(YearEventsJSON(p.Year), func(w io.Writer) error { return render.EventsJSON(w, p, p.Select(workplan.Filter{})) }),
 	}
 	for _, es := range r.Events {
-		ev, err := b.event(p, es)
-		if err != nil {
-			return err
+		jobs = append(jobs, func() ([]output, error) {
+			ev, err := b.event(p, es)
+			if err != nil {
+				return nil, err
+			}
+			out := make([]output, 1, 2)
+			if out[0], err = render1(EventPage(es.Event.ID), func(w io.Writer) error { return b.eventPage(w, p, ev) }); err != nil {
+				return nil, err
+			}
+			if ev.cal != nil {
+				ics, err := render1(EventICS(es.Event.ID), func(w io.Writer) error { _, err := ev.cal.WriteTo(w); return err })
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, ics)
+			}
+			return out, nil
+		})
+	}
+	return jobs
+}
+
+// A job renders one or more files of the site. Jobs run in parallel;
+// their files go to the sink in the order of the jobs.
+type job func() ([]output, error)
+
+// output is one rendered file.
+type output struct {
+	name string
+	data []byte
+}
+
+// file is the job of one file.
+func file(name string, write func(io.Writer) error) job {
+	return func() ([]output, error) {
+		o, err := render1(name, write)
+		return []output{o}, err
+	}
+}
+
+func render1(name string, write func(io.Writer) error) (output, error) {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return output{}, fmt.Errorf("site: %s: %w", name, err)
+	}
+	return output{name, buf.Bytes()}, nil
+}
+
+// run renders the jobs on every core, at most a window of them ahead of
+// the sink, and gives the files to the sink in order, on this goroutine:
+// the sink need not be safe for concurrent use, and the site is the same
+// whatever the number of cores. The first error stops it.
+func (b *builder) run(jobs []job) error {
+	type result struct {
+		out []output
+		err error
+	}
+	workers := runtime.GOMAXPROCS(0)
+	window := 8 * workers
+	results := make([]chan result, len(jobs))
+	for i := range results {
+		results[i] = make(chan result, 1)
+	}
+	next := make(chan int)
+	stop := make(chan struct{})
+	slots := make(chan struct{}, window)
+	go func() {
+		defer close(next)
+		for i := range jobs {
+			select {
+			case slots <- struct{}{}:
+			case <-stop:
+				return
+			}
+			select {
+			case next <- i:
+			case <-stop:
+				return
+			}
 		}
-		if err := b.file(EventPage(es.Event.ID), func(w io.Writer) error { return b.eventPage(w, p, ev) }); err != nil {
-			return err
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out, err := jobs[i]()
+				results[i] <- result{out, err}
+			}
+		}()
+	}
+	defer func() {
+		close(stop)
+		wg.Wait()
+	}()
+	for i := range jobs {
+		r := <-results[i]
+		<-slots
+		if r.err != nil {
+			return r.err
 		}
-		if ev.cal != nil {
-			if err := b.file(EventICS(es.Event.ID), func(w io.Writer) error { _, err := ev.cal.WriteTo(w); return err }); err != nil {
+		for _, o := range r.out {
+			if err := b.sink(o.name, func(w io.Writer) error { _, err := w.Write(o.data); return err }); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
-}
-
-// file hands one file to the sink, buffered.
-func (b *builder) file(name string, write func(io.Writer) error) error {
-	return b.sink(name, func(w io.Writer) error {
-		bw := bufio.NewWriterSize(w, 32<<10)
-		if err := write(bw); err != nil {
-			return fmt.Errorf("site: %s: %w", name, err)
-		}
-		return bw.Flush()
-	})
 }
 
 // rel returns the link from the page at address from to the address to.
