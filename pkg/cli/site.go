@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/icmpd/bp/pkg/render"
 	"github.com/icmpd/bp/pkg/site"
 	"github.com/icmpd/bp/pkg/workplan"
 )
@@ -112,7 +113,7 @@ func runSite(app *App, opts *siteOptions) error {
 	for i, p := range plans {
 		years[i] = strconv.Itoa(p.Year)
 	}
-	fmt.Fprintf(app.Stderr, "bp: wrote the site into %s: %s (%s), %s\n", opts.Out, plural(len(plans), "plan"), strings.Join(years, ", "), n)
+	fmt.Fprintf(app.Stderr, "bp: wrote the site into %s: %s (%s), %s\n", render.Clean(opts.Out), plural(len(plans), "plan"), strings.Join(years, ", "), n)
 	return nil
 }
 

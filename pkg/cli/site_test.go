@@ -320,3 +320,31 @@ func BenchmarkSite(b *testing.B) {
 		}
 	}
 }
+
+// TestSiteHostileStrings: bp site over the hostile-strings plan (every
+// free-text field holding escape sequences, C1, bidi and zero-width
+// characters) writes no such character into any page, feed or JSON file,
+// nor into its message; the text itself is there.
+func TestSiteHostileStrings(t *testing.T) {
+	plan, _, _ := hostilePlans(t)
+	out := filepath.Join(t.TempDir(), "site \x1b[31m\u202e")
+	r := runBP(t, "", nil, "-f", plan, "--today", "2026-07-01", "site", "--out", out, "--base-url", "https://example.org/")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	assertNoUnsafe(t, "stderr", r.stderr, "")
+	files := tree(t, out)
+	if len(files) < 10 {
+		t.Fatalf("only %d files", len(files))
+	}
+	for name, data := range files {
+		ok := ""
+		if strings.HasSuffix(name, ".ics") {
+			ok = "\r"
+		}
+		assertNoUnsafe(t, name, data, ok)
+	}
+	if !strings.Contains(files["events/held-event.html"], "Held title") || !strings.Contains(files["index.html"], "Held title") {
+		t.Error("the held event's title is not on its page and the front page")
+	}
+}
