@@ -213,6 +213,22 @@ type builder struct {
 	feeds []*Feed // set before any job runs; read-only after
 
 	reports map[*workplan.Plan]*report.Report // each plan's status as of today; read-only once the jobs run
+
+	// curJSON is the current plan's events as JSON: events.json and
+	// <year>/events.json are the same bytes, rendered once.
+	curJSON func() ([]byte, error)
+}
+
+// eventsJSON writes the events of p as `bp list -o json` does.
+func (b *builder) eventsJSON(w io.Writer, p *workplan.Plan) error {
+	if p != b.site.Current {
+		return render.EventsJSON(w, p, p.Select(workplan.Filter{}))
+	}
+	data, err := b.curJSON()
+	if err == nil {
+		_, err = w.Write(data)
+	}
+	return err
 }
 
 func (b *builder) build() error {
@@ -223,6 +239,11 @@ func (b *builder) build() error {
 		return fmt.Errorf("site: feeds: %w", err)
 	}
 	b.feeds = feeds
+	b.curJSON = sync.OnceValues(func() ([]byte, error) {
+		var buf bytes.Buffer
+		err := render.EventsJSON(&buf, cur, evs)
+		return buf.Bytes(), err
+	})
 	b.reports = make(map[*workplan.Plan]*report.Report, len(b.plans))
 	for _, p := range b.plans {
 		b.reports[p] = report.Status(p, b.today)
@@ -233,7 +254,7 @@ func (b *builder) build() error {
 		file(StyleSheet, func(w io.Writer) error { _, err := io.WriteString(w, styleSheet()); return err }),
 		file(IndexPage, func(w io.Writer) error { return b.yearPage(w, IndexPage, b.reports[cur]) }),
 		file(SubscribePage, b.subscribePage),
-		file(EventsJSON, func(w io.Writer) error { return render.EventsJSON(w, cur, evs) }),
+		file(EventsJSON, func(w io.Writer) error { return b.eventsJSON(w, cur) }),
 	}
 	for _, f := range feeds {
 		jobs = append(jobs, file(FeedPath(f.File), func(w io.Writer) error { _, err := f.Calendar.WriteTo(w); return err }))
@@ -255,7 +276,7 @@ func (b *builder) planJobs(p *workplan.Plan, r *report.Report) []job {
 				{Href: rel(from, SubscribePage), Text: "Subscribe to the calendar"},
 			}})
 		}),
-		file(YearEventsJSON(p.Year), func(w io.Writer) error { return render.EventsJSON(w, p, p.Select(workplan.Filter{})) }),
+		file(YearEventsJSON(p.Year), func(w io.Writer) error { return b.eventsJSON(w, p) }),
 	}
 	for _, es := range r.Events {
 		jobs = append(jobs, func() ([]output, error) {
