@@ -403,7 +403,7 @@ func (b *builder) subscribePage(w io.Writer) error {
 	cur := b.site.Current
 	v := subscribeView{
 		PlanTitle: c(cur.Title),
-		HasBase:   b.site.BaseURL != "",
+		HasBase:   b.base != "",
 		YearHref:  rel(SubscribePage, YearPage(cur.Year)),
 	}
 	for _, f := range b.feeds {

@@ -95,8 +95,9 @@ type Site struct {
 	// Today is the day the pages speak of: what is next, what has
 	// passed, each event's state.
 	Today time.Time
-	// BaseURL is where the site is published, as [ParseBaseURL] returns
-	// it ("https://example.org/plans/"), or "" when it is not known: the
+	// BaseURL is where the site is published ("https://example.org/plans";
+	// [ParseBaseURL] checks it and adds the final slash), or "" when it is
+	// not known: the
 	// pages then link only relatively, and the subscribe page says that
 	// the webcal:// addresses need it.
 	BaseURL string
@@ -155,6 +156,9 @@ func (s *Site) Build(sink Sink) error {
 	}
 	today := time.Date(s.Today.Year(), s.Today.Month(), s.Today.Day(), 0, 0, 0, 0, time.UTC)
 	b := &builder{site: s, today: today, plans: plans, sink: sink}
+	if s.BaseURL != "" {
+		b.base, _ = ParseBaseURL(s.BaseURL) // checked
+	}
 	return b.build()
 }
 
@@ -207,6 +211,7 @@ func (s *Site) check() ([]*workplan.Plan, error) {
 // builder holds what every page of one build shares.
 type builder struct {
 	site  *Site
+	base  string // the base URL with its final slash; "" for none
 	today time.Time
 	plans []*workplan.Plan // by year
 	sink  Sink
@@ -398,8 +403,8 @@ func rel(from, to string) string {
 // abs returns the absolute URL of an address of the site, or "" without
 // a base URL.
 func (b *builder) abs(addr string) string {
-	if b.site.BaseURL == "" {
+	if b.base == "" {
 		return ""
 	}
-	return b.site.BaseURL + addr
+	return b.base + addr
 }

@@ -532,6 +532,10 @@ func TestSubscribe(t *testing.T) {
 	if strings.Contains(page, "built without its public address") {
 		t.Error("with a base URL, the page says it has none")
 	}
+	s.BaseURL = "https://example.org/plans" // no final slash: the same site
+	if again := string(build(t, s).data[SubscribePage]); again != page {
+		t.Error("a base URL without its final slash gives another page")
+	}
 	s.BaseURL = ""
 	page = string(build(t, s).data[SubscribePage])
 	if strings.Contains(page, "webcal://example") || strings.Contains(page, "https://example.org") {
