@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/icmpd/bp/pkg/calendar"
+	"github.com/icmpd/bp/pkg/site"
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
@@ -130,57 +131,25 @@ func calendarError(app *App, err error) error {
 	return withCode(ExitUsage, err)
 }
 
-// wholePlanFeed is the file name of the feed of every event. Feed
-// addresses are public and subscribed to, so it never changes, and no
-// group feed may take it.
-const wholePlanFeed = "all.ics"
-
-// writeFeeds writes all.ics and one file per group into dir. Every feed
-// is built before the first file is written, and a group whose feed
-// would overwrite another feed (a group with the id "all") is refused
-// before anything is written. Each file is written atomically.
+// writeFeeds writes the subscription feeds (site.Feeds: all.ics and one
+// file per group) into dir. Every feed is built before the first file is
+// written, and a group whose feed would overwrite another feed (a group
+// with the id "all") is refused before anything is written. Each file is
+// written atomically.
 func writeFeeds(app *App, plan *workplan.Plan, evs []*workplan.Event, dir string, copts calendar.Options) error {
-	type feed struct {
-		file, name string
-		events     []*workplan.Event
-		cal        *calendar.Calendar
-	}
-	feeds := []*feed{{file: wholePlanFeed, name: plan.Title, events: evs}}
-	owner := map[string]string{strings.ToLower(wholePlanFeed): "the feed of the whole plan"}
-	for _, g := range plan.Groups {
-		file := g.ID + ".ics"
-		// Compared without case: on macOS and Windows All.ics is all.ics.
-		if prev, ok := owner[strings.ToLower(file)]; ok {
-			return usageErrorf("--feeds: group %q would be written to %s, which is %s; refused, nothing was written\n"+
-				"  hint: group feeds are named <group-id>.ics; give the group another id", g.ID, file, prev)
-		}
-		owner[strings.ToLower(file)] = fmt.Sprintf("the feed of group %q", g.ID)
-		var mine []*workplan.Event
-		for _, e := range evs {
-			for _, id := range e.Groups {
-				if id == g.ID {
-					mine = append(mine, e)
-					break
-				}
-			}
-		}
-		feeds = append(feeds, &feed{file: file, name: plan.Title + " – " + g.Name, events: mine})
-	}
 	// The whole selection empty: nothing to publish, and writing empty
 	// feeds would blank every subscriber's calendar.
 	if _, err := calendar.Build(plan, evs, copts); err != nil {
 		return calendarError(app, err)
 	}
-	for _, fd := range feeds {
-		o := copts
-		o.Name = fd.name
-		// A group with nothing planned keeps a valid, empty feed: its
-		// address is subscribed to and must keep answering.
-		cal, err := calendar.Feed(plan, fd.events, o)
-		if err != nil {
-			return withCode(ExitUsage, fmt.Errorf("--feeds: %s: %w; nothing was written", fd.file, err))
-		}
-		fd.cal = cal
+	feeds, err := site.Feeds(plan, evs, copts)
+	var clash *site.FeedNameError
+	switch {
+	case errors.As(err, &clash):
+		return usageErrorf("--feeds: %v; refused, nothing was written\n"+
+			"  hint: group feeds are named <group-id>.ics; give the group another id", clash)
+	case err != nil:
+		return withCode(ExitUsage, fmt.Errorf("--feeds: %w; nothing was written", err))
 	}
 
 	osDir := app.osPath(dir)
@@ -195,7 +164,7 @@ func writeFeeds(app *App, plan *workplan.Plan, evs []*workplan.Event, dir string
 	// Refuse now what a write would refuse later, so that a set is not
 	// left half-replaced by a file that could never be written.
 	for _, fd := range feeds {
-		if err := app.checkOut(filepath.Join(dir, fd.file)); err != nil {
+		if err := app.checkOut(filepath.Join(dir, fd.File)); err != nil {
 			return err
 		}
 	}
@@ -205,17 +174,17 @@ func writeFeeds(app *App, plan *workplan.Plan, evs []*workplan.Event, dir string
 		}
 	}
 	for _, fd := range feeds {
-		path := filepath.Join(dir, fd.file)
-		if err := app.writeOut(path, func(w io.Writer) error { _, err := fd.cal.WriteTo(w); return err }); err != nil {
+		path := filepath.Join(dir, fd.File)
+		if err := app.writeOut(path, func(w io.Writer) error { _, err := fd.Calendar.WriteTo(w); return err }); err != nil {
 			return err
 		}
 		note := ""
-		if fd.cal.Events == 0 {
+		if fd.Calendar.Events == 0 {
 			note = ": nothing planned for this group"
 		}
-		fmt.Fprintf(app.Stderr, "bp: wrote %s (%s%s)\n", path, eventCount(fd.cal.Events), note)
+		fmt.Fprintf(app.Stderr, "bp: wrote %s (%s%s)\n", path, eventCount(fd.Calendar.Events), note)
 	}
-	reportLeftOut(app.Stderr, feeds[0].cal.LeftOut)
+	reportLeftOut(app.Stderr, feeds[0].Calendar.LeftOut)
 	return nil
 }
 

@@ -262,6 +262,7 @@ Exit codes:
 		newICSCmd(app),
 		newStatusCmd(app),
 		newCalCmd(app),
+		newSiteCmd(app),
 		newDiffCmd(app),
 		newValidateCmd(app),
 		newFmtCmd(app),
