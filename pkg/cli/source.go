@@ -65,6 +65,7 @@ type source struct {
 	name     string
 	data     []byte
 	embedded bool
+	set      int // bp validate: the sources of one set share a number
 }
 
 // locatePlans is the one plan resolver every command uses: --file, then
@@ -235,20 +236,13 @@ func (app *App) todayDate() (time.Time, error) {
 	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC), nil
 }
 
-// loadPlan reads and checks every plan the resolver finds, and returns
-// the plan of the current year (see currentPlan) as of today.
-func (app *App) loadPlan() (*workplan.Plan, error) {
-	today, err := app.todayDate()
-	if err != nil {
-		return nil, err
-	}
-	return app.loadPlanFor(today)
-}
-
-// loadPlanFor is loadPlan for a given day. A plan with errors is refused,
-// even when it is not the one picked: its diagnostics go to stderr and
-// bp exits 1. Warnings are left to `bp validate`.
-func (app *App) loadPlanFor(day time.Time) (*workplan.Plan, error) {
+// loadSet reads and checks every plan the resolver finds and gathers
+// them into one set (one plan per year). A plan with errors is refused,
+// even when the command looks at another year: its diagnostics go to
+// stderr and bp exits 1. So is a set whose plans disagree (an event id
+// used in two years, two plans for one year). Warnings are left to `bp
+// validate`.
+func (app *App) loadSet() (*workplan.Set, error) {
 	_, srcs, err := app.resolvePlans()
 	if err != nil {
 		return nil, err
@@ -261,29 +255,12 @@ func (app *App) loadPlanFor(day time.Time) (*workplan.Plan, error) {
 		}
 		plans = append(plans, plan)
 	}
-	return currentPlan(plans, day), nil
-}
-
-// currentPlan picks the plan a command that shows one plan works on: the
-// plan of day's year when one covers it, else the nearest year ahead,
-// else the latest year. Of two plans for one year, the first wins.
-func currentPlan(plans []*workplan.Plan, day time.Time) *workplan.Plan {
-	var ahead, latest *workplan.Plan
-	for _, p := range plans {
-		switch {
-		case p.Year == day.Year():
-			return p
-		case p.Year > day.Year() && (ahead == nil || p.Year < ahead.Year):
-			ahead = p
-		}
-		if latest == nil || p.Year > latest.Year {
-			latest = p
-		}
+	set, diags := workplan.NewSet(plans...)
+	if errs := workplan.Errors(diags); len(errs) > 0 {
+		_ = render.DiagnosticsText(app.Stderr, cleanFiles(errs))
+		return nil, withCode(ExitInvalid, fmt.Errorf("the plans disagree (%s); run 'bp validate' for details", plural(len(errs), "error")))
 	}
-	if ahead != nil {
-		return ahead
-	}
-	return latest
+	return set, nil
 }
 
 func (app *App) checkSource(src source) (*workplan.Plan, error) {
