@@ -7,8 +7,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/icmpd/bp/pkg/render"
@@ -247,13 +249,35 @@ func (app *App) loadSet() (*workplan.Set, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The plans are read side by side, one a core and at most
+	// maxParallelPlans at once (each may be as large as --max-size
+	// allows): read one after the other, ten plan years of 1,000 events
+	// took 1.18x the time of one plan of 10,000 (the collector works
+	// harder on ten small heaps), side by side 1.01x on two cores
+	// (BenchmarkYears). What is reported does not depend on it: the
+	// first invalid plan, in order.
+	type checked struct {
+		plan  *workplan.Plan
+		diags []workplan.Diagnostic
+	}
+	results := make([]checked, len(srcs))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, min(runtime.GOMAXPROCS(0), maxParallelPlans))
+	for i, src := range srcs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			results[i].plan, results[i].diags = workplan.Check(src.name, src.data, app.limits(), workplan.Options{})
+		}()
+	}
+	wg.Wait()
 	plans := make([]*workplan.Plan, 0, len(srcs))
-	for _, src := range srcs {
-		plan, err := app.checkSource(src)
-		if err != nil {
+	for i, src := range srcs {
+		if err := app.refuseErrors(src, results[i].diags); err != nil {
 			return nil, err
 		}
-		plans = append(plans, plan)
+		plans = append(plans, results[i].plan)
 	}
 	set, diags := workplan.NewSet(plans...)
 	if errs := workplan.Errors(diags); len(errs) > 0 {
@@ -263,11 +287,16 @@ func (app *App) loadSet() (*workplan.Set, error) {
 	return set, nil
 }
 
-func (app *App) checkSource(src source) (*workplan.Plan, error) {
-	plan, diags := workplan.Check(src.name, src.data, app.limits(), workplan.Options{})
+// maxParallelPlans bounds how many plans loadSet reads at once, and so
+// the memory they take together.
+const maxParallelPlans = 4
+
+// refuseErrors prints the errors among diags, src's diagnostics, and
+// refuses src when there is one.
+func (app *App) refuseErrors(src source, diags []workplan.Diagnostic) error {
 	if errs := workplan.Errors(diags); len(errs) > 0 {
 		_ = render.DiagnosticsText(app.Stderr, cleanFiles(errs))
-		return nil, withCode(ExitInvalid, fmt.Errorf("%s is not a valid workplan (%s); run 'bp validate' for details", src.name, plural(len(errs), "error")))
+		return withCode(ExitInvalid, fmt.Errorf("%s is not a valid workplan (%s); run 'bp validate' for details", src.name, plural(len(errs), "error")))
 	}
-	return plan, nil
+	return nil
 }
