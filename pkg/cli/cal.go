@@ -73,10 +73,11 @@ func runCal(app *App, out io.Writer, opts *calOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	plan, err := app.loadPlanFor(today)
+	set, err := app.loadSet()
 	if err != nil {
 		return err
 	}
+	plan := set.Current(today)
 	first, n := today, 1
 	switch {
 	case opts.Year:

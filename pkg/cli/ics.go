@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -23,16 +24,24 @@ type icsOptions struct {
 }
 
 func newICSCmd(app *App) *cobra.Command {
-	opts := &icsOptions{}
+	opts := &icsOptions{filter: filterOptions{everyYear: true}}
 	cmd := &cobra.Command{
 		Use:   "ics [filters] [--out <file> | --feeds <dir>]",
 		Short: "Write the workplan as an iCalendar (.ics) file",
 		Long: `Write the selected events as an iCalendar file (RFC 5545) on standard
 output, to --out, or as one subscription feed per group with --feeds.
 
+bp ics covers every plan year by default, so that a feed subscribed to in
+one year shows the next year's meetings too; --year narrows it. A
+calendar of several plan years is named after the current plan's title
+without its year ("Budapest Process Workplan"); of one year, after that
+plan's title.
+
+` + yearsHelp + `
+
 Every event keeps its UID (<event-id>@<plan-id>) when its date moves, and
-its SEQUENCE is the plan's revision, so a client that imported an older
-file takes the new one as an update. The same plan gives the same bytes.
+its SEQUENCE is its plan's revision, so a client that imported an older
+file takes the new one as an update. The same plans give the same bytes.
 
 STATUS is TENTATIVE while the date or place is TBC and for planned and
 postponed events ("[postponed]" in the summary), CONFIRMED for confirmed
@@ -45,12 +54,14 @@ says so on stderr. --include-undated adds it as a tentative, "free"
 all-day placeholder across the whole month, "[date TBC]" in its summary.
 
 --feeds DIR writes DIR/all.ics and DIR/<group-id>.ics for every group of
-the plan (each with its own calendar name), for publishing as
-subscription URLs. all.ics always holds every selected event, of every
-group: a group whose id is "all" is refused. A group with nothing selected
-gets a valid feed without events. Every feed is built before the first
-file is written, and every file is written atomically (through a symlink
-to its target). --out and --feeds never write over the plan being read.
+every plan year selected (each with its own calendar name), for publishing
+as subscription URLs that stay the same from year to year. A group with
+nothing selected keeps its file, as a valid calendar without events. all.ics
+is always the whole selection: a group whose id is "all" is refused. Every
+feed is built before the first file is written, and every file is written
+atomically (through a symlink to its target). When nothing at all is
+selected, nothing is written and bp exits 1. --out and --feeds never write
+over the plan being read.
 
 When no event matches, nothing is written (no output, no file).
 Exit status: 0 when written, 1 when no event matches, 2 on errors.`,
@@ -60,8 +71,11 @@ Exit status: 0 when written, 1 when no event matches, 2 on errors.`,
   # only the webinars
   $ bp ics --type webinar > webinars.ics
 
-  # subscription feeds for a web server
-  $ bp ics --feeds public/calendars`,
+  # subscription feeds for a web server, every plan year
+  $ bp ics --feeds public/calendars
+
+  # one plan year
+  $ bp ics --year 2027 --out budapest-process-2027.ics`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runICS(app, cmd.OutOrStdout(), opts)
@@ -78,23 +92,33 @@ Exit status: 0 when written, 1 when no event matches, 2 on errors.`,
 }
 
 func runICS(app *App, stdout io.Writer, opts *icsOptions) error {
-	plan, err := app.loadPlan()
+	today, err := app.todayDate()
 	if err != nil {
 		return err
 	}
-	f, err := opts.filter.build(plan)
+	set, err := app.loadSet()
 	if err != nil {
 		return err
 	}
-	evs := plan.Select(f)
+	sel, err := opts.filter.build(set, today)
+	if err != nil {
+		return err
+	}
+	evs := sel.events()
+	plan := sel.primary(today)
 	copts := calendar.Options{IncludeUndated: opts.IncludeUndated}
+	if len(sel.plans) > 1 {
+		// A calendar of several plan years is named for all of them.
+		copts.Name = plan.TitleWithoutYear()
+		copts.Description = calendar.DescribePlans(sel.plans)
+	}
 
 	if opts.Feeds != "" {
-		return writeFeeds(app, plan, evs, opts.Feeds, copts)
+		return writeFeeds(app, sel, plan, evs, opts.Feeds, copts)
 	}
 	cal, err := calendar.Build(plan, evs, copts)
 	if err != nil {
-		return calendarError(app, err)
+		return calendarError(app, err, sel)
 	}
 	write := func(w io.Writer) error {
 		_, err := cal.WriteTo(w)
@@ -117,13 +141,22 @@ func runICS(app *App, stdout io.Writer, opts *icsOptions) error {
 // calendarError turns a calendar build error into bp's answer. An empty
 // selection is not written at all (RFC 5545 has no calendar without a
 // component, and an empty file would wipe a subscriber's events): bp says
-// so and exits 1, as grep does when nothing matches. An event the format
-// cannot hold (past the year 9999) is the plan's problem: exit 1 too.
-func calendarError(app *App, err error) error {
+// so, naming the plan years that would match, and exits 1, as grep does
+// when nothing matches. An event the format cannot hold (past the year
+// 9999) is the plan's problem: exit 1 too.
+func calendarError(app *App, err error, sel *selection) error {
 	var empty *calendar.EmptyError
 	switch {
 	case errors.As(err, &empty):
 		reportLeftOut(app.Stderr, empty.LeftOut)
+		if len(empty.LeftOut) == 0 {
+			switch head, others := sel.emptyNote("bp ics"); {
+			case others != "":
+				return withCode(ExitInvalid, fmt.Errorf("%s: nothing written; %s", head, others))
+			case head != "":
+				return withCode(ExitInvalid, fmt.Errorf("%s: nothing written", head))
+			}
+		}
 		return withCode(ExitInvalid, errors.New("no events match: nothing written"))
 	case errors.Is(err, calendar.ErrOutOfRange):
 		return withCode(ExitInvalid, err)
@@ -132,17 +165,18 @@ func calendarError(app *App, err error) error {
 }
 
 // writeFeeds writes the subscription feeds (site.Feeds: all.ics and one
-// file per group) into dir. Every feed is built before the first file is
-// written, and a group whose feed would overwrite another feed (a group
-// with the id "all") is refused before anything is written. Each file is
-// written atomically.
-func writeFeeds(app *App, plan *workplan.Plan, evs []*workplan.Event, dir string, copts calendar.Options) error {
+// file per group of the plans selected, a group of any of their years
+// keeping its file even when none of its events is selected) into dir.
+// Every feed is built before the first file is written, and a group whose
+// feed would overwrite another feed (a group with the id "all") is
+// refused before anything is written. Each file is written atomically.
+func writeFeeds(app *App, sel *selection, plan *workplan.Plan, evs []*workplan.Event, dir string, copts calendar.Options) error {
 	// The whole selection empty: nothing to publish, and writing empty
 	// feeds would blank every subscriber's calendar.
 	if _, err := calendar.Build(plan, evs, copts); err != nil {
-		return calendarError(app, err)
+		return calendarError(app, err, sel)
 	}
-	feeds, err := site.Feeds(plan, evs, copts)
+	feeds, err := site.Feeds(plan, workplan.GroupsOf(sel.plans), evs, copts)
 	var clash *site.FeedNameError
 	switch {
 	case errors.As(err, &clash):
@@ -183,6 +217,14 @@ func writeFeeds(app *App, plan *workplan.Plan, evs []*workplan.Event, dir string
 			note = ": nothing planned for this group"
 		}
 		fmt.Fprintf(app.Stderr, "bp: wrote %s (%s%s)\n", path, eventCount(fd.Calendar.Events), note)
+	}
+	if n := len(sel.plans); n < len(sel.set.Plans) {
+		years := make([]string, n)
+		for i, p := range sel.plans {
+			years[i] = strconv.Itoa(p.Year)
+		}
+		fmt.Fprintf(app.Stderr, "bp: the feeds hold %s only (plans: %s); without --year and --month they hold every plan year\n",
+			strings.Join(years, ", "), sel.set.YearsText())
 	}
 	reportLeftOut(app.Stderr, feeds[0].Calendar.LeftOut)
 	return nil

@@ -204,9 +204,11 @@ const planOrderHelp = `Which plans bp reads, first match wins:
      directory, then its parent, and so on up (as git finds .git)
   4. the plans built into bp (` + "%s" + `)
 A directory means every *.yaml and *.yml file in it, one plan per year.
-Commands that show one plan take the plan of the current year: the year
-of today (--today, BP_TODAY or the clock) if a plan covers it, else the
-nearest year ahead, else the latest.`
+bp list and bp status show the current plan year: the year of today
+(--today, BP_TODAY or the clock) if a plan covers it, else the nearest
+plan year ahead, else the latest; --year names another, and --year all
+spans every plan. bp show finds an id in any year; bp ics covers every
+plan year unless told otherwise.`
 
 func newRootCmd(app *App) *cobra.Command {
 	root := &cobra.Command{
@@ -266,6 +268,7 @@ Exit codes:
 		newDiffCmd(app),
 		newValidateCmd(app),
 		newFmtCmd(app),
+		newNewCmd(app),
 		newSchemaCmd(app),
 		newVersionCmd(app),
 	)

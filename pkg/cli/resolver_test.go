@@ -35,10 +35,22 @@ func planWithTitle(t testing.TB, title string) string {
 }
 
 // planOfYear returns the published plan moved to year (every "2026" in
-// it replaced), titled title.
+// it replaced), titled title. Event ids without the year get it as a
+// suffix: an event id names one event across every plan year.
 func planOfYear(t testing.TB, year, title string) string {
 	t.Helper()
-	return strings.ReplaceAll(planWithTitle(t, title), "2026", year)
+	s := strings.ReplaceAll(planWithTitle(t, title), "2026", year)
+	head, events, ok := strings.Cut(s, "\nevents:\n")
+	if !ok {
+		t.Fatal("the published plan has no events: line")
+	}
+	lines := strings.Split(events, "\n")
+	for i, l := range lines {
+		if id, ok := strings.CutPrefix(l, "  - id: "); ok && !strings.Contains(id, year) {
+			lines[i] = l + "-" + year
+		}
+	}
+	return head + "\nevents:\n" + strings.Join(lines, "\n")
 }
 
 // put writes files (path relative to dir → content) under dir.
@@ -142,7 +154,8 @@ func TestResolverBuiltIn(t *testing.T) {
 		}
 		plans = append(plans, p)
 	}
-	plan := currentPlan(plans, fixedNow())
+	set, _ := workplan.NewSet(plans...)
+	plan := set.Current(fixedNow())
 	if plan == nil || len(plan.Events) == 0 {
 		t.Skip("no built-in plan with events for the test clock's year")
 	}

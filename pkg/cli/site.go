@@ -15,7 +15,6 @@ import (
 
 	"github.com/icmpd/bp/pkg/render"
 	"github.com/icmpd/bp/pkg/site"
-	"github.com/icmpd/bp/pkg/workplan"
 )
 
 type siteOptions struct {
@@ -89,11 +88,12 @@ func runSite(app *App, opts *siteOptions) error {
 	if err != nil {
 		return err
 	}
-	plans, err := app.loadPlans()
+	set, err := app.loadSet()
 	if err != nil {
 		return err
 	}
-	s := &site.Site{Plans: plans, Current: currentPlan(plans, today), Today: today, BaseURL: base}
+	plans := set.Plans
+	s := &site.Site{Plans: plans, Current: set.Current(today), Today: today, BaseURL: base}
 	if err := s.Check(); err != nil {
 		return withCode(ExitInvalid, fmt.Errorf("%w; nothing was written", err))
 	}
@@ -115,24 +115,6 @@ func runSite(app *App, opts *siteOptions) error {
 	}
 	fmt.Fprintf(app.Stderr, "bp: wrote the site into %s: %s (%s), %s\n", render.Clean(opts.Out), plural(len(plans), "plan"), strings.Join(years, ", "), n)
 	return nil
-}
-
-// loadPlans reads and checks every plan the resolver finds, as loadPlan
-// does, and returns them all.
-func (app *App) loadPlans() ([]*workplan.Plan, error) {
-	_, srcs, err := app.resolvePlans()
-	if err != nil {
-		return nil, err
-	}
-	plans := make([]*workplan.Plan, 0, len(srcs))
-	for _, src := range srcs {
-		plan, err := app.checkSource(src)
-		if err != nil {
-			return nil, err
-		}
-		plans = append(plans, plan)
-	}
-	return plans, nil
 }
 
 // siteCount counts the files of a site by kind, for the message.

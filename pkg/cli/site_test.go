@@ -245,7 +245,7 @@ func TestSiteInvalidSet(t *testing.T) {
 	os.WriteFile(p27, bytes.Replace(data, []byte("id: rg-2027-03"), []byte("id: rg-2026-03"), 1), 0o644)
 	out := filepath.Join(t.TempDir(), "public")
 	r := runBP(t, "", nil, "-f", plans, "site", "--out", out)
-	if r.code != ExitInvalid || !strings.Contains(r.stderr, `event id "rg-2026-03" is in both`) {
+	if r.code != ExitInvalid || !strings.Contains(r.stderr, `event id "rg-2026-03" is used in the 2026 plan too`) {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
 	if _, err := os.Stat(out); !errors.Is(err, fs.ErrNotExist) {

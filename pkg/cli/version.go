@@ -127,7 +127,9 @@ func newVersionCmd(app *App) *cobra.Command {
 		Use:   "version",
 		Short: "Print bp's version and the revision of each plan it reads",
 		Long: `Print bp's version, then one line for each plan bp reads (see 'bp --help'
-for which): its title, revision and date, and where it comes from.`,
+for which), one per year: its title, revision and date, and where it comes
+from. Outside a checkout these are the plans built into bp: every
+workplans/*.yaml of the source it was built from.`,
 		Example: `  $ bp version`,
 		Args:    args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -143,13 +145,14 @@ func runVersion(app *App, out io.Writer) error {
 		return err
 	}
 	for _, src := range srcs {
-		plan, _ := workplan.Parse(src.name, src.data, app.limits())
-		if plan == nil {
-			continue
-		}
 		where := "built in"
 		if !src.embedded {
 			where = "from " + src.name
+		}
+		plan, _ := workplan.Parse(src.name, src.data, app.limits())
+		if plan == nil {
+			fmt.Fprintf(out, "workplan: %s cannot be read (run 'bp validate')\n", render.Clean(src.name))
+			continue
 		}
 		fmt.Fprintf(out, "workplan: %s, revision %d of %s (%s)\n", render.Clean(plan.Title), plan.Revision, plan.Revised.Format("2006-01-02"), render.Clean(where))
 	}

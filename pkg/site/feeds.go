@@ -39,20 +39,27 @@ func (e *FeedNameError) Error() string {
 	return fmt.Sprintf("group %q would be written to %s, which is %s", e.Group, e.File, e.Taken)
 }
 
-// Feeds builds the subscription feeds of plan: all.ics with every event
-// of evs, and one <group-id>.ics per group of the plan with those of evs
-// that belong to it, each named after the plan and the group. It is the
-// one place that says which feeds there are and what each holds: `bp ics
-// --feeds` writes them, and the site publishes them. Every feed is
-// written with [calendar.Feed], so a group with nothing planned keeps a
-// valid, empty feed: its address is subscribed to and must keep
-// answering. Nothing is returned when a name clashes ([*FeedNameError])
-// or a feed cannot be built.
-func Feeds(plan *workplan.Plan, evs []*workplan.Event, opts calendar.Options) ([]*Feed, error) {
-	feeds := []*Feed{{File: WholePlanFeed, Name: plan.Title}}
+// Feeds builds the subscription feeds: all.ics with every event of evs,
+// and one <group-id>.ics for each of groups with those of evs that belong
+// to it. A feed is named after opts.Name (else plan's title), and a group
+// feed after that and the group. It is the one place that says which
+// feeds there are and what each holds: `bp ics --feeds` writes them, and
+// the site publishes them. Feeds cover every plan year given (events of
+// several plans, the groups of all of them), so a subscribed address
+// shows next year's meetings too. Every feed is written with
+// [calendar.Feed], so a group with nothing planned keeps a valid, empty
+// feed: its address is subscribed to and must keep answering. Nothing is
+// returned when a name clashes ([*FeedNameError]) or a feed cannot be
+// built.
+func Feeds(plan *workplan.Plan, groups []*workplan.Group, evs []*workplan.Event, opts calendar.Options) ([]*Feed, error) {
+	title := plan.Title
+	if opts.Name != "" {
+		title = opts.Name
+	}
+	feeds := []*Feed{{File: WholePlanFeed, Name: title}}
 	groupEvents := [][]*workplan.Event{evs}
 	owner := map[string]string{strings.ToLower(WholePlanFeed): "the feed of the whole plan"}
-	for _, g := range plan.Groups {
+	for _, g := range groups {
 		file := g.ID + ".ics"
 		// Compared without case: on macOS and Windows All.ics is all.ics.
 		if prev, ok := owner[strings.ToLower(file)]; ok {
@@ -68,7 +75,7 @@ func Feeds(plan *workplan.Plan, evs []*workplan.Event, opts calendar.Options) ([
 				}
 			}
 		}
-		feeds = append(feeds, &Feed{File: file, Name: plan.Title + " – " + g.Name, Group: g})
+		feeds = append(feeds, &Feed{File: file, Name: title + " – " + g.Name, Group: g})
 		groupEvents = append(groupEvents, mine)
 	}
 	for i, fd := range feeds {

@@ -402,7 +402,9 @@ type feedView struct {
 func (b *builder) subscribePage(w io.Writer) error {
 	cur := b.site.Current
 	v := subscribeView{
-		PlanTitle: c(cur.Title),
+		// The feeds span every plan year, so the page names the plan
+		// without one.
+		PlanTitle: c(cur.TitleWithoutYear()),
 		HasBase:   b.base != "",
 		YearHref:  rel(SubscribePage, YearPage(cur.Year)),
 	}

@@ -37,6 +37,7 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -239,7 +240,17 @@ func (b *builder) eventsJSON(w io.Writer, p *workplan.Plan) error {
 func (b *builder) build() error {
 	cur := b.site.Current
 	evs := cur.Select(workplan.Filter{})
-	feeds, err := Feeds(cur, evs, calendar.Options{})
+	// The feeds cover every plan year, as `bp ics --feeds` does: an address
+	// subscribed to in one year shows the next year's meetings.
+	years := slices.Clone(b.plans)
+	slices.SortStableFunc(years, func(a, c *workplan.Plan) int { return cmp.Compare(a.Year, c.Year) })
+	fopts := calendar.Options{}
+	if len(years) > 1 {
+		fopts.Name = cur.TitleWithoutYear()
+		fopts.Description = calendar.DescribePlans(years)
+	}
+	all := workplan.SelectFrom(years, func(*workplan.Plan) workplan.Filter { return workplan.Filter{} })
+	feeds, err := Feeds(cur, workplan.GroupsOf(years), all, fopts)
 	if err != nil {
 		return fmt.Errorf("site: feeds: %w", err)
 	}

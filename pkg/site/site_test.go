@@ -159,12 +159,23 @@ func TestPagesGolden(t *testing.T) {
 func TestFeedsAreFeeds(t *testing.T) {
 	s := twoYears(t)
 	f := build(t, s)
-	feeds, err := Feeds(s.Current, s.Current.Select(workplan.Filter{}), calendar.Options{})
+	// The feeds cover every plan year, named for all of them, as
+	// `bp ics --feeds` makes them with no --year.
+	years := slices.Clone(s.Plans)
+	slices.SortFunc(years, func(a, b *workplan.Plan) int { return a.Year - b.Year })
+	all := workplan.SelectFrom(years, func(*workplan.Plan) workplan.Filter { return workplan.Filter{} })
+	opts := calendar.Options{Name: s.Current.TitleWithoutYear(), Description: calendar.DescribePlans(years)}
+	feeds, err := Feeds(s.Current, workplan.GroupsOf(years), all, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(feeds) != 1+len(s.Current.Groups) {
+	if len(feeds) != 1+len(workplan.GroupsOf(years)) {
 		t.Fatalf("%d feeds, want all.ics and one per group", len(feeds))
+	}
+	for _, p := range years {
+		if n := len(p.Select(workplan.Filter{})); n > 0 && !bytes.Contains(f.data[FeedPath(WholePlanFeed)], []byte("@"+p.ID+"\r\n")) {
+			t.Errorf("all.ics holds no event of %d", p.Year)
+		}
 	}
 	for _, fd := range feeds {
 		var b bytes.Buffer
@@ -182,7 +193,7 @@ func TestFeedsAreFeeds(t *testing.T) {
 func TestFeedNames(t *testing.T) {
 	p := load(t, published2026)
 	p.Groups[0].ID = "all"
-	_, err := Feeds(p, p.Select(workplan.Filter{}), calendar.Options{})
+	_, err := Feeds(p, p.Groups, p.Select(workplan.Filter{}), calendar.Options{})
 	var fe *FeedNameError
 	if !errors.As(err, &fe) || fe.File != "all.ics" || !strings.Contains(err.Error(), "the feed of the whole plan") {
 		t.Errorf("err = %v, want a FeedNameError for all.ics", err)

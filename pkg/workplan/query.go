@@ -39,20 +39,23 @@ func (p *Plan) Select(f Filter) []*Event {
 // SortEvents orders events by their first possible day, dated events
 // before month-only ones starting the same day, then by file position.
 func SortEvents(evs []*Event) {
-	slices.SortStableFunc(evs, func(a, b *Event) int {
-		af, _ := a.Span()
-		bf, _ := b.Span()
-		if c := af.Compare(bf); c != 0 {
-			return c
+	slices.SortStableFunc(evs, compareEvents)
+}
+
+// compareEvents is the order of [SortEvents], file order aside.
+func compareEvents(a, b *Event) int {
+	af, _ := a.Span()
+	bf, _ := b.Span()
+	if c := af.Compare(bf); c != 0 {
+		return c
+	}
+	if a.HasDay() != b.HasDay() {
+		if a.HasDay() {
+			return -1
 		}
-		if a.HasDay() != b.HasDay() {
-			if a.HasDay() {
-				return -1
-			}
-			return 1
-		}
-		return 0
-	})
+		return 1
+	}
+	return 0
 }
 
 func (f *Filter) matches(e *Event) bool {
