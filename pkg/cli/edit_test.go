@@ -106,10 +106,8 @@ func lineDiff(a, b string) string {
 // editCase is one transcript: the command, run in a scratch copy of the
 // plan as first published, after the commands in before.
 type editCase struct {
-	name   string
 	before [][]string
 	args   []string
-	exit   int
 }
 
 // TestEditTranscripts runs every edit command three ways, each in its own
@@ -382,6 +380,22 @@ func TestEditFindsThePlanFile(t *testing.T) {
 	}
 	if r := runBPIn(t, dir, "", env, "add", "webinar-2027", "--title", "Webinar", "--type", "webinar", "--month", "2027-05"); r.code != ExitOK || !strings.Contains(r.stderr, "wrote workplans/2027.yaml") {
 		t.Errorf("add in 2027: exit %d\n%s", r.code, r.stderr)
+	}
+	// an id is unique across the years: 2026 has rg-2026-03
+	a2027 = readFixture(t, p2027)
+	for _, dry := range []string{"", "--dry-run"} {
+		args := []string{"add", "rg-2026-03", "--title", "Webinar", "--type", "webinar", "--date", "2027-05-05"}
+		if dry != "" {
+			args = append(args, dry)
+		}
+		r := runBPIn(t, dir, "", env, args...)
+		if r.code != ExitInvalid || !strings.Contains(r.stderr, `event id "rg-2026-03" is used in the 2026 plan too`) ||
+			!strings.Contains(r.stderr, "the plans of the set would disagree (1 error, above); nothing was written") {
+			t.Errorf("add %s an id of 2026 to 2027: exit %d\n%s", dry, r.code, r.stderr)
+		}
+		if readFixture(t, p2027) != a2027 {
+			t.Errorf("the refused add %s changed the file", dry)
+		}
 	}
 	r := runBPIn(t, dir, "", env, "add", "webinar-2030", "--title", "Webinar", "--type", "webinar", "--date", "2030-05-05")
 	if r.code != ExitUsage || !strings.Contains(r.stderr, "no plan file covers 2030; the plans cover 2026 (workplans/2026.yaml), 2027 (workplans/2027.yaml)") {
