@@ -7,7 +7,9 @@ import (
 	"net/url"
 	"os"
 	"path"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +17,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/icmpd/bp/pkg/calendar"
+	"github.com/icmpd/bp/pkg/edit"
 	"github.com/icmpd/bp/pkg/internal/golden"
 	"github.com/icmpd/bp/pkg/report"
 	"github.com/icmpd/bp/pkg/workplan"
@@ -592,5 +595,62 @@ func TestMovedEvent(t *testing.T) {
 	page := string(build(t, s).data["events/som-2026.html"])
 	if !strings.Contains(page, "24–26 Nov 2026 (moved from 20–22 Oct 2026)") {
 		t.Errorf("the page does not say where the event moved from:\n%s", page)
+	}
+}
+
+// TestFeedsAnnounceOnlyChanges: after an edit (bp postpone --to), every
+// calendar the site publishes (the feeds and the one-event files) holds
+// the events the edit did not change byte for byte as before, and the
+// moved one with a higher SEQUENCE.
+func TestFeedsAnnounceOnlyChanges(t *testing.T) {
+	data, err := os.ReadFile(published2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := date("2026-11-28")
+	to := workplan.Dates{Start: date("2026-07-08"), End: date("2026-07-09")}
+	res, err := edit.Apply(edit.Input{File: "2026.yaml", Data: data, Today: today, Limits: workplan.DefaultLimits},
+		edit.Postpone("twg-law-enforcement-2026", &to))
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := func(p *workplan.Plan) *files {
+		return build(t, &Site{Plans: []*workplan.Plan{p}, Current: p, Today: today})
+	}
+	before, after := site(load(t, published2026)), site(res.New)
+	vevents := func(b []byte) map[string]string {
+		out := map[string]string{}
+		for _, ev := range regexp.MustCompile(`(?s)BEGIN:VEVENT\r\n.*?END:VEVENT\r\n`).FindAllString(string(b), -1) {
+			out[regexp.MustCompile(`UID:([^\r]*)`).FindStringSubmatch(ev)[1]] = ev
+		}
+		return out
+	}
+	seq := regexp.MustCompile(`\r\nSEQUENCE:(\d+)\r\n`)
+	checked := 0
+	for _, name := range before.names {
+		if !strings.HasSuffix(name, ".ics") {
+			continue
+		}
+		a, b := vevents(before.data[name]), vevents(after.data[name])
+		for uid, ev := range a {
+			switch {
+			case uid == "twg-law-enforcement-2026@budapest-process-2026":
+				sa, sb := seq.FindStringSubmatch(ev), seq.FindStringSubmatch(b[uid])
+				if sa == nil || sb == nil {
+					t.Fatalf("%s: no SEQUENCE in\n%s\n---\n%s", name, ev, b[uid])
+				}
+				na, _ := strconv.Atoi(sa[1])
+				nb, _ := strconv.Atoi(sb[1])
+				if nb <= na {
+					t.Errorf("%s: the moved event's SEQUENCE went from %d to %d", name, na, nb)
+				}
+			case b[uid] != ev:
+				t.Errorf("%s: %s did not change but its entry did:\n%s\n---\n%s", name, uid, ev, b[uid])
+			}
+			checked++
+		}
+	}
+	if checked < 20 {
+		t.Errorf("only %d entries compared", checked)
 	}
 }
