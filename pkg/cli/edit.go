@@ -34,7 +34,8 @@ a change that would make the plan invalid is refused with the problems
 bp validate names, and nothing is written (exit 1). The plan's revision
 goes up by one and its revised date becomes today (--today, BP_TODAY or
 the clock), once per change set: when the file's revision is already
-above the one committed at git HEAD, it stays. Each event changed carries
+above the one committed at git HEAD, or git has no version of the file
+yet (nothing of it was published), it stays. Each event changed carries
 the new revision, so calendar feeds announce only what changed. A file
 of format version 1 is upgraded as it is written (see bp migrate).
 
@@ -133,24 +134,26 @@ func (app *App) fileForDates(cmd string, d workplan.Dates) (string, error) {
 
 // published reads the file as committed at git HEAD. ok is false when
 // there is no such version: outside a git repository, git missing, or a
-// file git does not have yet.
-func (app *App) published(file string) (data []byte, ok bool) {
+// file git does not have yet (then isNew is true).
+func (app *App) published(file string) (data []byte, ok, isNew bool) {
 	data, _, err := app.gitShow("HEAD", file)
 	if err != nil {
-		return nil, false
+		return nil, false, errors.Is(err, errNotInRevision)
 	}
-	return data, true
+	return data, true, false
 }
 
 // publishedAt fills in what an edit needs from the plan as committed at
-// git HEAD: its revision (0 when there is none), and a reader of the whole
+// git HEAD: its revision (0 when there is none, and whether the file is
+// new since HEAD), and a reader of the whole
 // plan for the rare upgrade that needs it. Reading the revision needs
 // only the top of a file in bp fmt's layout (the plan's metadata comes
 // before the events), so that is tried first: on a plan of 10,000 events
 // it saves most of a parse.
 func (app *App) publishedAt(in *edit.Input) {
-	data, ok := app.published(in.File)
+	data, ok, isNew := app.published(in.File)
 	if !ok {
+		in.Unpublished = isNew
 		return
 	}
 	lim := app.limits()

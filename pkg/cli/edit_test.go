@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -615,5 +616,53 @@ func TestEditHostileStrings(t *testing.T) {
 		if r.stdout+r.stderr == "" {
 			t.Errorf("%q printed nothing", args)
 		}
+	}
+}
+
+// TestEditNewPlanOneChangeSet: a plan file git does not have yet was
+// never published, so the events added to a plan started with bp new keep
+// its revision 1 (one change set, the first); once committed, the next
+// edit raises it.
+func TestEditNewPlanOneChangeSet(t *testing.T) {
+	t.Parallel()
+	dir := gitRepoAt(t)
+	env := map[string]string{EnvToday: "2026-11-28"}
+	p2027 := filepath.Join(dir, "workplans", "2027.yaml")
+	revision := func() int {
+		t.Helper()
+		p, _ := workplan.Parse(p2027, []byte(readFixture(t, p2027)), workplan.DefaultLimits)
+		if p == nil {
+			t.Fatalf("%s does not parse", p2027)
+		}
+		return p.Revision
+	}
+	if r := runBPIn(t, dir, "", env, "new", "2027"); r.code != ExitOK {
+		t.Fatalf("bp new: exit %d\n%s", r.code, r.stderr)
+	}
+	for _, id := range []string{"rg-2027-03", "rg-2027-07"} {
+		month := map[string]string{"rg-2027-03": "2027-03", "rg-2027-07": "2027-07"}[id]
+		if r := runBPIn(t, dir, "", env, "add", id, "--title", "Reference Group Meeting", "--type", "reference-group", "--month", month); r.code != ExitOK {
+			t.Fatalf("bp add %s: exit %d\n%s", id, r.code, r.stderr)
+		}
+		if got := revision(); got != 1 {
+			t.Errorf("after adding %s to a plan never committed: revision %d, want 1", id, got)
+		}
+	}
+	cmd := exec.Command("git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "2027")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_SYSTEM=/dev/null")
+	add := exec.Command("git", "add", "workplans/2027.yaml")
+	add.Dir, add.Env = dir, cmd.Env
+	if out, err := add.CombinedOutput(); err != nil {
+		t.Fatalf("git add: %v\n%s", err, out)
+	}
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("git commit: %v\n%s", err, out)
+	}
+	if r := runBPIn(t, dir, "", env, "confirm", "rg-2027-03", "--date", "2027-03-03"); r.code != ExitOK {
+		t.Fatalf("bp confirm: exit %d\n%s", r.code, r.stderr)
+	}
+	if got := revision(); got != 2 {
+		t.Errorf("after the first edit since the plan was committed: revision %d, want 2", got)
 	}
 }

@@ -27,7 +27,8 @@
 //   - a file of an older format version is upgraded ([workplan.Upgrade]);
 //   - the plan's revision goes up by one and its revised date becomes
 //     today, unless the file's revision is already above the published
-//     one ([Input.Published]: a change set not yet published); each event
+//     one ([Input.Published]: a change set not yet published), or the
+//     file was never published ([Input.Unpublished]); each event
 //     changed gets the plan's revision and revised date as its own, and so
 //     does each event whose calendar entry names it (a back-to-back
 //     partner whose title or date changed);
@@ -68,9 +69,15 @@ type Input struct {
 	Today  time.Time
 	Limits workplan.Limits
 	// Published is the plan's revision as last published, at git HEAD;
-	// 0 when there is none (outside git, or a file git does not have
-	// yet): then every change raises the revision.
+	// 0 when there is none: then every change raises the revision
+	// (outside git), unless Unpublished says the file is new.
 	Published int
+	// Unpublished says that the file is in a git repository but not at
+	// HEAD: nothing of it was published, so the whole file is one change
+	// set in the making, and its revision stays (a plan started with bp
+	// new keeps revision 1 through every event added before the first
+	// commit).
+	Unpublished bool
 	// PublishedPlan reads the plan as last published (nil when it cannot).
 	// It is called only to upgrade a format 1 file whose revision was
 	// raised since (a change set made by hand): its events that did not
@@ -239,7 +246,7 @@ func Migrate(in Input) (*Result, error) {
 // carry: one more than the file's, dated today, unless the file's is
 // already above the published one.
 func nextRevision(old *workplan.Plan, in Input) (rev int, revised time.Time, raised bool, err error) {
-	if in.Published > 0 && old.Revision > in.Published {
+	if in.Unpublished || in.Published > 0 && old.Revision > in.Published {
 		return old.Revision, old.Revised, false, nil
 	}
 	if in.Today.IsZero() {
