@@ -115,9 +115,11 @@ func runValidate(app *App, out io.Writer, args []string, opts *validateOptions) 
 	}
 	srcs, ioErrs := app.validateSources(args)
 	r := &validateReport{srcs: srcs}
+	var plans []*workplan.Plan
 	for _, src := range srcs {
 		plan, d := workplan.Check(src.name, src.data, app.limits(), workplan.Options{Today: today})
 		r.diags = append(r.diags, d...)
+		plans = append(plans, plan)
 		if opts.Against != "" && plan != nil {
 			ad, err := app.checkAgainst(src, plan, opts.Against, today)
 			if err != nil {
@@ -126,6 +128,7 @@ func runValidate(app *App, out io.Writer, args []string, opts *validateOptions) 
 			r.diags = append(r.diags, ad...)
 		}
 	}
+	r.diags = append(r.diags, workplan.CheckActions(plans...)...)
 	for _, e := range ioErrs {
 		app.printError(e)
 	}
