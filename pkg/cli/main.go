@@ -265,6 +265,8 @@ Exit codes:
 		newPostponeCmd(app),
 		newCancelCmd(app),
 		newRecordCmd(app),
+		newActionCmd(app),
+		newActionsCmd(app),
 		newRemoveCmd(app),
 		newMigrateCmd(app),
 		newSchemaCmd(app),

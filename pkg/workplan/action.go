@@ -3,7 +3,11 @@ package workplan
 // Follow-up: the conclusions a meeting reached and the actions it set
 // (format 3), kept in the event's outcome.
 
-import "time"
+import (
+	"strconv"
+	"strings"
+	"time"
+)
 
 // ActionState is where a follow-up action stands.
 type ActionState string
@@ -121,6 +125,24 @@ func (p *Plan) Actions() []*Action {
 
 // Action returns the action with the given id, or nil.
 func (p *Plan) Action(id string) *Action { return p.actBy[id] }
+
+// NextActionID returns an id for a new action of the meeting eventID:
+// the event id with "-a" and the number after the highest its actions
+// in any of the plans have ("rg-2026-03-a3" after "rg-2026-03-a2").
+func NextActionID(eventID string, plans ...*Plan) string {
+	prefix := eventID + "-a"
+	n := 0
+	for _, p := range plans {
+		for _, a := range p.Actions() {
+			if rest, ok := strings.CutPrefix(a.ID, prefix); ok {
+				if k, err := strconv.Atoi(rest); err == nil && k > n {
+					n = k
+				}
+			}
+		}
+	}
+	return prefix + strconv.Itoa(n+1)
+}
 
 // OwnerName returns an owner as a person reads it: a group's name, the
 // office with the plan's holder ("Secretariat (ICMPD)"), or the owner as
