@@ -46,7 +46,9 @@
 // DTSTAMP and LAST-MODIFIED that revision's date, and nothing in it names
 // the plan's current revision. A UID is "<event-id>@<plan-id>", so moving
 // an event keeps its UID, and its higher SEQUENCE makes clients accept the
-// update; the other events are not announced again.
+// update; the other events are not announced again. A calendar may hold
+// the events of several plans (a feed that spans plan years): each event
+// is written with its own plan ([workplan.Event.Plan]).
 //
 // # What it leaves out
 //
@@ -263,8 +265,11 @@ var ErrOutOfRange = errors.New("out of range")
 // lastDay is the last day an iCalendar date can hold.
 var lastDay = time.Date(9999, time.December, 31, 0, 0, 0, 0, time.UTC)
 
-// Build makes the calendar of the given events of plan (in the order
-// given): a feed's properties, the VTIMEZONEs the events use, the events.
+// Build makes the calendar of the given events (in the order given): a
+// feed's properties, the VTIMEZONEs the events use, the events. Each
+// event is written with its own plan; plan gives the calendar's default
+// name and description, and is the plan of events not read by
+// [workplan.Parse].
 // With no event to write it returns an [*EmptyError]. It fails otherwise
 // only on data that validation should have refused, such as an unknown
 // time zone, or on an event past the year 9999 ([ErrOutOfRange]).
@@ -343,7 +348,7 @@ func build(plan *workplan.Plan, events []*workplan.Event, opts Options, feed boo
 			out.LeftOut = append(out.LeftOut, e)
 			continue
 		}
-		ev, err := buildEvent(plan, e, zones)
+		ev, err := buildEvent(eventPlan(plan, e), e, zones)
 		if err != nil {
 			return nil, fmt.Errorf("build calendar: event %q: %w", e.ID, err)
 		}
@@ -362,6 +367,16 @@ func build(plan *workplan.Plan, events []*workplan.Event, opts Options, feed boo
 	}
 	out.Events = len(vevents)
 	return out, nil
+}
+
+// eventPlan is the plan an event is written with: its own (events of
+// several plan years share one feed, each with its plan's id, revision
+// and groups), or plan for an event not read from a file.
+func eventPlan(plan *workplan.Plan, e *workplan.Event) *workplan.Plan {
+	if p := e.Plan(); p != nil {
+		return p
+	}
+	return plan
 }
 
 // setFeedProperties sets what a subscribed calendar carries: its name and
@@ -398,6 +413,25 @@ func DefaultDescription(plan *workplan.Plan) string {
 		s += " of " + plan.Revised.Format("2 January 2006")
 	}
 	return s + ". Events marked tentative are not confirmed yet: their date, place or both may change."
+}
+
+// DescribePlans is the description of a calendar that holds events of
+// several plans (a feed across plan years): [DefaultDescription] for
+// one plan; for several, each plan's title, revision and date.
+func DescribePlans(plans []*workplan.Plan) string {
+	if len(plans) == 1 {
+		return DefaultDescription(plans[0])
+	}
+	parts := make([]string, len(plans))
+	for i, p := range plans {
+		s := fmt.Sprintf("%s (revision %d", line(p.Title), p.Revision)
+		if !p.Revised.IsZero() {
+			s += " of " + p.Revised.Format("2 January 2006")
+		}
+		parts[i] = s + ")"
+	}
+	list := strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+	return list + ". Events marked tentative are not confirmed yet: their date, place or both may change."
 }
 
 // Status returns the STATUS an event gets: CANCELLED for a cancelled

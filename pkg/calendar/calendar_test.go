@@ -520,3 +520,41 @@ func TestWriteFolded(t *testing.T) {
 		checkRFC5545Lines(t, got.Bytes())
 	}
 }
+
+// TestEventsOfSeveralPlans: a feed across plan years writes each event
+// with its own plan (UID, SEQUENCE, DTSTAMP, the plan it names), whatever
+// plan is passed for the calendar's own properties.
+func TestEventsOfSeveralPlans(t *testing.T) {
+	p26 := loadPlan(t, "../../testdata/years/two/2026.yaml")
+	p27 := loadPlan(t, "../../testdata/years/two/2027.yaml")
+	// revision 4 changed the March meeting (format 2: the event carries
+	// the revision in which it last changed)
+	p27.Revision, p27.Revised = 4, time.Date(2027, 2, 1, 0, 0, 0, 0, time.UTC)
+	rg27 := p27.Event("rg-2027-03")
+	rg27.Revision, rg27.Revised = p27.Revision, p27.Revised
+	evs := append(p26.Select(workplan.Filter{}), p27.Select(workplan.Filter{})...)
+	cal, err := Build(p26, evs, Options{Name: "Budapest Process Workplan", Description: DescribePlans([]*workplan.Plan{p26, p27})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := cal.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	out := strings.ReplaceAll(buf.String(), "\r\n ", "")
+	for _, want := range []string{
+		"X-WR-CALNAME:Budapest Process Workplan\r\n",
+		"DESCRIPTION:Budapest Process Workplan 2026 (revision 1 of 27 November 2026) and Budapest Process Workplan 2027 (revision 4 of 1 February 2027). Events",
+		"UID:rg-2026-03@budapest-process-2026\r\nDTSTAMP:20261127T000000Z\r\nSEQUENCE:1\r\n",
+		"UID:rg-2027-03@budapest-process-2027\r\nDTSTAMP:20270201T000000Z\r\nSEQUENCE:4\r\n",
+		"Workplan: Budapest Process Workplan 2027\r\n",
+		"Workplan: Budapest Process Workplan 2026\r\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("calendar lacks %q", want)
+		}
+	}
+	if got, want := DescribePlans([]*workplan.Plan{p26}), DefaultDescription(p26); got != want {
+		t.Errorf("DescribePlans of one plan = %q, want %q", got, want)
+	}
+}

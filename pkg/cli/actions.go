@@ -208,25 +208,6 @@ func selectActions(plans []*workplan.Plan, f actionFilter) []render.PlanAction {
 	return out
 }
 
-// loadPlans reads every plan the resolver finds, refusing one with
-// errors, in year order.
-func (app *App) loadPlans() ([]*workplan.Plan, error) {
-	_, srcs, err := app.resolvePlans()
-	if err != nil {
-		return nil, err
-	}
-	plans := make([]*workplan.Plan, 0, len(srcs))
-	for _, src := range srcs {
-		plan, err := app.checkSource(src)
-		if err != nil {
-			return nil, err
-		}
-		plans = append(plans, plan)
-	}
-	slices.SortStableFunc(plans, func(a, b *workplan.Plan) int { return cmp.Compare(a.Year, b.Year) })
-	return plans, nil
-}
-
 func runActions(app *App, out io.Writer, opts *actionsOptions) error {
 	write, err := actionsFormats.lookup("--output", opts.Output)
 	if err != nil {
@@ -236,10 +217,11 @@ func runActions(app *App, out io.Writer, opts *actionsOptions) error {
 	if err != nil {
 		return err
 	}
-	plans, err := app.loadPlans()
+	set, err := app.loadSet()
 	if err != nil {
 		return err
 	}
+	plans := set.Plans
 	f, err := opts.build(plans, today)
 	if err != nil {
 		return err

@@ -201,7 +201,46 @@ func (app *App) planFile() (string, error) {
 	if len(plans) == 0 {
 		return pf.names[len(pf.names)-1], nil
 	}
-	return currentPlan(plans, today).File, nil
+	set, _ := workplan.NewSet(plans...)
+	return set.Current(today).File, nil
+}
+
+// gitPlanFiles lists the plan files (*.yaml, *.yml) under dir, a
+// directory the resolver found or was given, as they are at revision
+// commit, named as the resolver names them (dir joined with the path
+// inside it). A directory absent at commit gives none.
+func (app *App) gitPlanFiles(commit, dir string) ([]string, error) {
+	spec := filepath.ToSlash(dir)
+	if strings.HasPrefix(spec, ":") {
+		spec = "./" + spec // not pathspec magic
+	}
+	out, err := app.git("ls-tree", "-r", "-z", "--name-only", "--end-of-options", commit, "--", spec)
+	if err != nil {
+		return nil, fmt.Errorf("git ls-tree %s: %w", dir, err)
+	}
+	// ls-tree names files relative to the working directory.
+	base := dir
+	if filepath.IsAbs(dir) {
+		wd, err := app.Getwd()
+		if err != nil {
+			return nil, err
+		}
+		if base, err = filepath.Rel(wd, dir); err != nil {
+			return nil, err
+		}
+	}
+	var names []string
+	for _, f := range strings.Split(string(out), "\x00") {
+		if !(strings.HasSuffix(f, ".yaml") || strings.HasSuffix(f, ".yml")) {
+			continue
+		}
+		rel, err := filepath.Rel(base, filepath.FromSlash(f))
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			continue
+		}
+		names = append(names, filepath.Join(dir, rel))
+	}
+	return names, nil
 }
 
 // isFile reports whether arg names an existing regular file.

@@ -1,13 +1,16 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/icmpd/bp/pkg/plandiff"
+	"github.com/icmpd/bp/pkg/render"
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
@@ -25,17 +28,24 @@ func newDiffCmd(app *App) *cobra.Command {
 confirmed, a city chosen from the alternatives, format or status changed,
 other fields; and the plan's revision, date, title, groups and products.
 
-Each side is a file, or a git revision of the plan file (read as
-'git show REV:PATH' does). The plan file is the one bp reads (see
-'bp --help': --file, $BP_FILE, else the nearest workplans/ directory from
-here upward); of a directory, the plan of the current year. REV:PATH names
-a file at a revision directly. A revision cannot start with "-".
+Each side is a file, or a git revision of the plans (read as
+'git show REV:PATH' does), or REV:PATH, a file at a revision. The plans are
+the ones bp reads (see 'bp --help': --file, $BP_FILE, else the nearest
+workplans/ directory from here upward). A revision cannot start with "-".
 With one side, the other is the working copy; with none, HEAD is compared
 with the working copy.
 
-Exit status: 0 when the plans say the same thing, 1 when they differ,
-2 on errors (as diff does).`,
-		Example: `  # what the last commit changed
+With revisions only, every plan file of a directory is compared, one
+section per file: a plan file that did not exist at a revision is reported
+as a new plan (every event added), one deleted since as removed. With -o
+json the sections are {"equal": …, "files": [one comparison per file]}.
+A single plan file (--file FILE, or one side a file) gives one comparison.
+A file named on the command line is compared with the plan of the current
+year.
+
+Exit status: 0 when the plans say the same thing, 1 when they differ (any
+file, for a directory), 2 on errors (as diff does).`,
+		Example: `  # what the last commit changed, in every plan year
   $ bp diff HEAD~1
 
   # between two tags, as Markdown for a pull-request comment
@@ -90,6 +100,11 @@ func runDiff(app *App, out io.Writer, args []string, opts *diffOptions) error {
 	if err != nil {
 		return err
 	}
+	if pf, ok, err := app.diffsDirectory(args); err != nil {
+		return withCode(ExitUsage, fmt.Errorf("diff: %w", unwrapExit(err)))
+	} else if ok {
+		return app.diffDirectory(out, pf, args, opts.Output)
+	}
 	switch len(args) {
 	case 0:
 		args = []string{"HEAD", ""}
@@ -133,4 +148,154 @@ func unwrapExit(err error) error {
 		return ee.err
 	}
 	return err
+}
+
+// diffsDirectory reports whether bp diff compares a directory of plans,
+// file by file: every side is a revision (not a file, not REV:PATH) and
+// the resolver finds a directory, not a single file.
+func (app *App) diffsDirectory(args []string) (planFiles, bool, error) {
+	for _, a := range args {
+		if a == "-" || app.isFile(a) || strings.Contains(a, ":") {
+			return planFiles{}, false, nil
+		}
+	}
+	pf, err := app.locatePlans()
+	if err != nil {
+		return pf, false, err
+	}
+	if pf.origin == fromBuilt {
+		return pf, false, usageErrorf("no plan file to compare: no %s/ directory here or above; name one with --file", plansDir)
+	}
+	return pf, pf.path != "" && app.isDir(pf.path), nil
+}
+
+// planDiff is one file's comparison in a directory.
+type planDiff struct {
+	diff *plandiff.Diff
+}
+
+// diffDirectory compares every plan file of pf's directory between two
+// revisions, or a revision and the working copy: the files of the
+// working copy and of the revisions, each once, in name order.
+func (app *App) diffDirectory(out io.Writer, pf planFiles, revs []string, format string) error {
+	working := len(revs) < 2
+	if len(revs) == 0 {
+		revs = []string{"HEAD"}
+	}
+	fail := func(err error) error { return withCode(ExitUsage, fmt.Errorf("diff: %w", unwrapExit(err))) }
+	names := map[string]bool{}
+	if working {
+		for _, n := range pf.names {
+			names[n] = true
+		}
+	}
+	for _, rev := range revs {
+		commit, err := app.commitOf(rev)
+		if err != nil {
+			what := "the plan files in " + pf.path
+			if len(pf.names) == 1 {
+				what = pf.names[0]
+			}
+			return fail(fmt.Errorf("%w\nhint: %s is neither a file nor a git revision of %s", err, rev, what))
+		}
+		found, err := app.gitPlanFiles(commit, pf.path)
+		if err != nil {
+			return fail(err)
+		}
+		for _, n := range found {
+			names[n] = true
+		}
+	}
+	files := make([]string, 0, len(names))
+	for n := range names {
+		files = append(files, n)
+	}
+	sort.Strings(files)
+
+	// side reads file at rev, or in the working copy for rev ""; a
+	// file that is not there gives a nil plan.
+	side := func(rev, file string) (string, *workplan.Plan, error) {
+		var data []byte
+		name := file
+		if rev == "" {
+			if !app.isFile(file) {
+				return name, nil, nil
+			}
+			var err error
+			if data, err = app.readFile(file); err != nil {
+				return name, nil, err
+			}
+		} else {
+			var err error
+			data, name, err = app.gitShow(rev, file)
+			if errors.Is(err, errNotInRevision) {
+				return name, nil, nil
+			}
+			if err != nil {
+				return name, nil, err
+			}
+		}
+		plan, err := app.parseSide(name, data)
+		return name, plan, err
+	}
+	newRev := ""
+	if !working {
+		newRev = revs[1]
+	}
+	var diffs []planDiff
+	for _, file := range files {
+		oldName, oldPlan, err := side(revs[0], file)
+		if err != nil {
+			return fail(err)
+		}
+		newName, newPlan, err := side(newRev, file)
+		if err != nil {
+			return fail(err)
+		}
+		if oldPlan == nil && newPlan == nil {
+			continue // added and removed between the two sides
+		}
+		diffs = append(diffs, planDiff{plandiff.Compare(oldName, oldPlan, newName, newPlan)})
+	}
+	equal := true
+	for _, d := range diffs {
+		equal = equal && d.diff.Equal()
+	}
+	if err := writeDiffs(out, diffs, format, equal); err != nil {
+		return withCode(ExitUsage, fmt.Errorf("diff: write: %w", err))
+	}
+	if !equal {
+		return withCode(ExitInvalid, nil)
+	}
+	return nil
+}
+
+// writeDiffs writes a directory's comparisons: for text and Markdown one
+// after another, for JSON one document {"equal", "files": [...]}.
+func writeDiffs(out io.Writer, diffs []planDiff, format string, equal bool) error {
+	if format == "json" {
+		files := make([]plandiff.DiffJSON, 0, len(diffs))
+		for _, d := range diffs {
+			files = append(files, d.diff.JSON())
+		}
+		return render.WriteJSON(out, struct {
+			Equal bool                `json:"equal"`
+			Files []plandiff.DiffJSON `json:"files"`
+		}{equal, files})
+	}
+	write, err := diffFormats.lookup("--output", format)
+	if err != nil {
+		return err
+	}
+	for i, d := range diffs {
+		if i > 0 {
+			if _, err := io.WriteString(out, "\n"); err != nil {
+				return err
+			}
+		}
+		if err := write(d.diff, out); err != nil {
+			return err
+		}
+	}
+	return nil
 }

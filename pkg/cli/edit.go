@@ -222,7 +222,50 @@ func (app *App) applyEdit(out io.Writer, cmd, file string, flags editFlags, chan
 	if err != nil {
 		return app.editError(cmd, file, err)
 	}
+	if err := app.checkSet(cmd, file, res); err != nil {
+		return err
+	}
 	return app.finishEdit(out, cmd, file, data, flags, res)
+}
+
+// checkSet refuses a change that makes the plans of the set disagree
+// where they did not before: an event id another year's plan uses (a
+// calendar UID must never repeat across years), a group that means
+// another group. edit.Apply sees one file; the set is the command line's.
+func (app *App) checkSet(cmd, file string, res *edit.Result) error {
+	if !res.Changed() {
+		return nil
+	}
+	_, srcs, err := app.resolvePlans()
+	if err != nil || len(srcs) < 2 {
+		return nil // the file was read; the set adds nothing to check
+	}
+	var others []*workplan.Plan
+	for _, s := range srcs {
+		if s.name == file {
+			continue
+		}
+		if p, _ := workplan.Parse(s.name, s.data, app.limits()); p != nil {
+			others = append(others, p)
+		}
+	}
+	_, before := workplan.NewSet(append(slices.Clone(others), res.Old)...)
+	_, after := workplan.NewSet(append(others, res.New)...)
+	known := map[string]bool{}
+	for _, d := range workplan.Errors(before) {
+		known[d.Message] = true
+	}
+	var errs []workplan.Diagnostic
+	for _, d := range workplan.Errors(after) {
+		if !known[d.Message] {
+			errs = append(errs, d)
+		}
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	_ = render.DiagnosticsText(app.Stderr, cleanFiles(errs))
+	return withCode(ExitInvalid, fmt.Errorf("%s: refused: the plans of the set would disagree (%s, above); nothing was written", cmd, plural(len(errs), "error")))
 }
 
 // finishEdit prints what a change did and writes its result.
@@ -309,11 +352,10 @@ func (app *App) completeEventIDs(cmd *cobra.Command, args []string, _ string) ([
 	if len(args) > 0 {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
-	var ids []string
-	for _, p := range app.completionPlans() {
-		ids = append(ids, completeIDs(p)...)
-	}
-	return ids, cobra.ShellCompDirectiveNoFileComp
+	// Read leniently: the set's own checks (an id used in two years)
+	// must not take completion away.
+	set, _ := workplan.NewSet(app.completionPlans()...)
+	return completeIDs(set), cobra.ShellCompDirectiveNoFileComp
 }
 
 // completionPlans are the plans the resolver finds, read leniently:

@@ -106,10 +106,8 @@ func lineDiff(a, b string) string {
 // editCase is one transcript: the command, run in a scratch copy of the
 // plan as first published, after the commands in before.
 type editCase struct {
-	name   string
 	before [][]string
 	args   []string
-	exit   int
 }
 
 // TestEditTranscripts runs every edit command three ways, each in its own
@@ -383,6 +381,22 @@ func TestEditFindsThePlanFile(t *testing.T) {
 	if r := runBPIn(t, dir, "", env, "add", "webinar-2027", "--title", "Webinar", "--type", "webinar", "--month", "2027-05"); r.code != ExitOK || !strings.Contains(r.stderr, "wrote workplans/2027.yaml") {
 		t.Errorf("add in 2027: exit %d\n%s", r.code, r.stderr)
 	}
+	// an id is unique across the years: 2026 has rg-2026-03
+	a2027 = readFixture(t, p2027)
+	for _, dry := range []string{"", "--dry-run"} {
+		args := []string{"add", "rg-2026-03", "--title", "Webinar", "--type", "webinar", "--date", "2027-05-05"}
+		if dry != "" {
+			args = append(args, dry)
+		}
+		r := runBPIn(t, dir, "", env, args...)
+		if r.code != ExitInvalid || !strings.Contains(r.stderr, `event id "rg-2026-03" is used in the 2026 plan too`) ||
+			!strings.Contains(r.stderr, "the plans of the set would disagree (1 error, above); nothing was written") {
+			t.Errorf("add %s an id of 2026 to 2027: exit %d\n%s", dry, r.code, r.stderr)
+		}
+		if readFixture(t, p2027) != a2027 {
+			t.Errorf("the refused add %s changed the file", dry)
+		}
+	}
 	r := runBPIn(t, dir, "", env, "add", "webinar-2030", "--title", "Webinar", "--type", "webinar", "--date", "2030-05-05")
 	if r.code != ExitUsage || !strings.Contains(r.stderr, "no plan file covers 2030; the plans cover 2026 (workplans/2026.yaml), 2027 (workplans/2027.yaml)") {
 		t.Errorf("add in 2030: exit %d\n%s", r.code, r.stderr)
@@ -523,6 +537,83 @@ func TestUpgradeKeepsPublishedRevisions(t *testing.T) {
 		}
 		if r := runBP(t, "", editEnv(), "validate", "--against", "HEAD"); r.code != ExitOK {
 			t.Errorf("%v: validate --against HEAD: exit %d\n%s", args, r.code, r.stdout)
+		}
+	}
+}
+
+// TestEditCompletion: the shell completes event ids, types, statuses,
+// formats, groups, keys to unset, the cities in the running and time
+// zones, with descriptions cleaned for the terminal.
+func TestEditCompletion(t *testing.T) {
+	t.Parallel()
+	dir, _ := planDir(t, publishedFormat2)
+	for _, c := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"__complete", "set", ""}, []string{"rg-2026-03\t4 Mar 2026 Reference Group Meeting", "twg-return-2026\t"}},
+		{[]string{"__complete", "postpone", ""}, []string{"som-2026\t24–26 Nov 2026 Annual Senior Officials Meeting"}},
+		{[]string{"__complete", "add", "x", "--type", ""}, []string{"reference-group\n", "senior-officials\n"}},
+		{[]string{"__complete", "set", "x", "--status", ""}, []string{"planned\n", "cancelled\n"}},
+		{[]string{"__complete", "confirm", "x", "--format", ""}, []string{"online\n", "in-person\n", "hybrid\n"}},
+		{[]string{"__complete", "add", "x", "-g", ""}, []string{"twg-return\tThematic Working Group on Return and Reintegration"}},
+		{[]string{"__complete", "set", "x", "--unset", ""}, []string{"dateTBC\n", "movedFrom\n", "outcome\n"}},
+		{[]string{"__complete", "confirm", "twg-return-2026", "--choose", ""}, []string{"Baghdad\tBaghdad, Iraq", "Istanbul\tIstanbul, Türkiye"}},
+		{[]string{"__complete", "set", "x", "--tz", ""}, []string{"UTC\n"}},
+	} {
+		r := runBPIn(t, dir, "", editEnv(), c.args...)
+		for _, w := range c.want {
+			if !strings.Contains(r.stdout, w) {
+				t.Errorf("bp %q: no %q in\n%s", c.args, w, r.stdout)
+			}
+		}
+		if !strings.Contains(r.stdout, ":4\n") {
+			t.Errorf("bp %q: completion offers files too:\n%s", c.args, r.stdout)
+		}
+	}
+	if _, err := os.Stat("/usr/share/zoneinfo/zone1970.tab"); err == nil {
+		if r := runBPIn(t, dir, "", editEnv(), "__complete", "set", "x", "--tz", ""); !strings.Contains(r.stdout, "Europe/Istanbul\n") {
+			t.Errorf("the system's time zones are not offered")
+		}
+	}
+}
+
+// TestEditHostileStrings runs the edit commands over the hostile-strings
+// plan (under a hostile file name), with hostile values: no control, bidi
+// or zero-width character reaches stdout or stderr, whether the change is
+// made, printed with --dry-run, or refused.
+func TestEditHostileStrings(t *testing.T) {
+	t.Parallel()
+	src, _, _ := hostilePlans(t)
+	bad := "x \x1b[31m\u202e\u200b\x9b\x07 y"
+	for _, args := range [][]string{
+		{"migrate", "--dry-run"},
+		{"set", "held-event", "--title", "Renamed " + bad, "--dry-run"},
+		{"set", "held-event", "--notes", "Notes " + bad},
+		{"cancel", "webinar", "--reason", "Reason " + bad},
+		{"record", "tbc-event", "--summary", "Summary " + bad},
+		{"confirm", "tbc-event", "--choose", "Nowhere " + bad},
+		{"confirm", "tbc-event", "--place", "Hall " + bad + ", City, Country"},
+		{"add", "new " + bad, "--title", "T", "--type", "webinar", "--date", "2026-10-01"},
+		{"remove", "no-such " + bad, "--force"},
+		{"postpone", "held-event", "--to", "2026-13-01" + bad},
+		{"__complete", "confirm", "tbc-event", "--choose", ""},
+		{"__complete", "set", "x", "-g", ""},
+	} {
+		plan := filepath.Join(t.TempDir(), filepath.Base(src))
+		writeFile(t, plan, readFixture(t, src))
+		r := runBP(t, "", editEnv(), append([]string{"-f", plan}, args...)...)
+		if strings.Contains(r.stderr, "internal error") {
+			t.Errorf("%q: %s", args, r.stderr)
+		}
+		ok := ""
+		if args[0] == "__complete" {
+			ok = "\t"
+		}
+		assertNoUnsafe(t, fmt.Sprintf("%q stdout", args), r.stdout, ok)
+		assertNoUnsafe(t, fmt.Sprintf("%q stderr", args), r.stderr, "")
+		if r.stdout+r.stderr == "" {
+			t.Errorf("%q printed nothing", args)
 		}
 	}
 }

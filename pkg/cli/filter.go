@@ -1,8 +1,12 @@
 package cli
 
 import (
+	"fmt"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -13,6 +17,7 @@ import (
 // filterOptions are the event filters every command that selects events
 // shares (list, ics, …): one query path, registered once.
 type filterOptions struct {
+	Year        string
 	Month       string
 	From, To    string
 	Types       []string
@@ -20,18 +25,33 @@ type filterOptions struct {
 	Statuses    []string
 	Unconfirmed bool
 	Search      string
+
+	// everyYear makes every plan year the default scope (bp ics: feeds
+	// live for years); otherwise it is the current plan year (bp list).
+	everyYear bool
 }
+
+// yearsHelp says which plan years a command looks at, for its long help.
+const yearsHelp = `A month without a year (--month june) is that month in the current plan
+year: the year of today (--today, BP_TODAY or the clock) if a plan covers
+it, else the nearest plan year ahead, else the latest. --month 2027-06 and
+--year 2027 name the year; --year all spans every plan.`
 
 func (o *filterOptions) register(cmd *cobra.Command) {
 	fs := cmd.Flags()
-	fs.StringVarP(&o.Month, "month", "m", "", "only events in `month`: "+workplan.MonthForms)
+	scope := "the current plan year; with --from or --to, or a month with its year, the years they name"
+	if o.everyYear {
+		scope = "every plan year; with a month without a year, the current plan year"
+	}
+	fs.StringVar(&o.Year, "year", "", "only the plan of `year` (YYYY), or all: every plan year (default "+scope+")")
+	fs.StringVarP(&o.Month, "month", "m", "", "only events in `month`: "+workplan.MonthForms+"; without a year, in the current plan year")
 	fs.StringVar(&o.From, "from", "", "only events on or after `date` (YYYY-MM-DD)")
 	fs.StringVar(&o.To, "to", "", "only events on or before `date` (YYYY-MM-DD)")
 	fs.StringSliceVarP(&o.Types, "type", "t", nil, "only events of `type`: "+strings.Join(workplan.Words(workplan.EventTypes), ", ")+" (repeat or comma-separate)")
 	fs.StringSliceVarP(&o.Groups, "group", "g", nil, "only events of `group` (an id of the plan's groups: rg, som, twg-…)")
 	fs.StringSliceVar(&o.Statuses, "status", nil, "only events with `status`: "+strings.Join(workplan.Words(workplan.Statuses), ", "))
 	fs.BoolVar(&o.Unconfirmed, "unconfirmed", false, "only events whose date or place is still to be confirmed")
-	fs.StringVarP(&o.Search, "search", "s", "", "only events whose title, purpose, notes, place, partners or id contain `text`")
+	fs.StringVarP(&o.Search, "search", "s", "", "only events with `text` in their "+workplan.SearchFields+"; case and accents are ignored, and Turkey finds Türkiye")
 	fs.SetNormalizeFunc(func(f *pflag.FlagSet, name string) pflag.NormalizedName {
 		if name == "tbc" {
 			name = "unconfirmed"
@@ -49,57 +69,286 @@ func (o *filterOptions) register(cmd *cobra.Command) {
 	_ = cmd.RegisterFlagCompletionFunc("month", complete([]string{
 		"january", "february", "march", "april", "may", "june",
 		"july", "august", "september", "october", "november", "december"}))
+	_ = cmd.RegisterFlagCompletionFunc("year", complete([]string{"all"}))
 }
 
-// build turns the flags into a workplan.Filter for plan, checking every
-// word against what the plan knows.
-func (o *filterOptions) build(plan *workplan.Plan) (workplan.Filter, error) {
-	var f workplan.Filter
-	if o.Month != "" {
-		first, last, err := workplan.ParseMonth(o.Month, plan.Year)
+// selection is what the filters select from a set of plans: the plans in
+// scope, and the filter applied in each (a month without a year is that
+// month of each plan's year).
+type selection struct {
+	set    *workplan.Set
+	plans  []*workplan.Plan // in scope, in year order
+	filter workplan.Filter  // everything but the dates
+	month  time.Month       // a month without a year; 0 when none
+	from   time.Time        // explicit bounds (--from, --to, --month YYYY-MM); zero: open
+	to     time.Time
+	dated  bool // --from or --to given
+	asked  int  // the one year asked for (--year, --month YYYY-MM); 0: none
+	all    bool // --year all
+	opts   *filterOptions
+	missed []int // years asked for that no plan covers
+}
+
+// parseYear reads a plan year: four digits.
+func parseYear(flag, s string) (int, error) {
+	n, err := strconv.Atoi(s)
+	if err != nil || len(s) != 4 || n < 1000 {
+		return 0, usageErrorf("%s: %q is not a year: use YYYY, such as 2027", flag, s)
+	}
+	return n, nil
+}
+
+// monthWithYear reports whether a --month value names its year (YYYY-MM).
+func monthWithYear(s string) bool {
+	s = strings.TrimSpace(s)
+	return len(s) == 7 && s[4] == '-'
+}
+
+// build turns the flags into a selection from set, checking every word
+// against what the plans know. today decides the current plan year.
+func (o *filterOptions) build(set *workplan.Set, today time.Time) (*selection, error) {
+	sel := &selection{set: set, opts: o}
+	switch y := strings.ToLower(strings.TrimSpace(o.Year)); y {
+	case "":
+	case "all":
+		sel.all = true
+	default:
+		n, err := parseYear("--year", y)
 		if err != nil {
-			return f, usageErrorf("--month: %v", err)
+			return nil, usageErrorf("%v, or all for every plan year", unwrapExit(err))
 		}
-		f.From, f.To = first, last
+		sel.asked = n
+	}
+	if o.Month != "" {
+		// The year only says whether one was given: a month without one
+		// is taken in each plan's year below.
+		first, last, err := workplan.ParseMonth(o.Month, today.Year())
+		if err != nil {
+			return nil, usageErrorf("--month: %v", err)
+		}
+		if monthWithYear(o.Month) {
+			if sel.asked != 0 && first.Year() != sel.asked {
+				return nil, usageErrorf("--month %s is not in --year %d; give one of them", strings.TrimSpace(o.Month), sel.asked)
+			}
+			sel.asked = first.Year()
+			sel.from, sel.to = first, last
+		} else {
+			sel.month = first.Month()
+		}
 	}
 	if o.From != "" {
 		t, err := workplan.ParseDate(o.From)
 		if err != nil {
-			return f, usageErrorf("--from: %v", err)
+			return nil, usageErrorf("--from: %v", err)
 		}
-		if f.From.IsZero() || t.After(f.From) {
-			f.From = t
+		if sel.from.IsZero() || t.After(sel.from) {
+			sel.from = t
 		}
+		sel.dated = true
 	}
 	if o.To != "" {
 		t, err := workplan.ParseDate(o.To)
 		if err != nil {
-			return f, usageErrorf("--to: %v", err)
+			return nil, usageErrorf("--to: %v", err)
 		}
-		if f.To.IsZero() || t.Before(f.To) {
-			f.To = t
+		if sel.to.IsZero() || t.Before(sel.to) {
+			sel.to = t
 		}
+		sel.dated = true
 	}
-	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) && o.Month == "" {
-		return f, usageErrorf("--to %s is before --from %s", o.To, o.From)
+	if !sel.from.IsZero() && !sel.to.IsZero() && sel.to.Before(sel.from) && o.Month == "" {
+		return nil, usageErrorf("--to %s is before --from %s", o.To, o.From)
 	}
-	groups := make([]string, 0, len(plan.Groups))
-	for _, g := range plan.Groups {
+	var groups []string
+	for _, g := range set.Groups() {
 		groups = append(groups, g.ID)
 	}
 	var err error
+	f := &sel.filter
 	if f.Types, err = checkWords("--type", o.Types, workplan.EventTypes); err != nil {
-		return f, err
+		return nil, err
 	}
 	if f.Statuses, err = checkWords("--status", o.Statuses, workplan.Statuses); err != nil {
-		return f, err
+		return nil, err
 	}
 	if f.Groups, err = checkWords("--group", o.Groups, groups); err != nil {
-		return f, err
+		return nil, err
 	}
 	f.Unconfirmed = o.Unconfirmed
 	f.Text = o.Search
-	return f, nil
+
+	// The plans in scope.
+	switch {
+	case sel.asked != 0:
+		if p := set.Plan(sel.asked); p != nil {
+			sel.plans = []*workplan.Plan{p}
+		} else {
+			sel.missed = []int{sel.asked}
+		}
+	case sel.all:
+		sel.plans = set.Plans
+	case sel.month != 0:
+		sel.plans = []*workplan.Plan{set.Current(today)}
+	case sel.dated || o.everyYear:
+		sel.plans = set.Plans
+	default:
+		sel.plans = []*workplan.Plan{set.Current(today)}
+	}
+	return sel, nil
+}
+
+// filterFor returns the filter of the selection in plan p, and false when
+// nothing of p can match (a month outside --from/--to).
+func (s *selection) filterFor(p *workplan.Plan) (workplan.Filter, bool) {
+	f := s.filter
+	f.From, f.To = s.from, s.to
+	if s.month != 0 {
+		first := time.Date(p.Year, s.month, 1, 0, 0, 0, 0, time.UTC)
+		last := first.AddDate(0, 1, -1)
+		if f.From.IsZero() || first.After(f.From) {
+			f.From = first
+		}
+		if f.To.IsZero() || last.Before(f.To) {
+			f.To = last
+		}
+	}
+	return f, f.From.IsZero() || f.To.IsZero() || !f.To.Before(f.From)
+}
+
+// events returns the selected events of every plan in scope, in date
+// order.
+func (s *selection) events() []*workplan.Event {
+	return s.eventsIn(s.plans)
+}
+
+func (s *selection) eventsIn(plans []*workplan.Plan) []*workplan.Event {
+	in := make([]*workplan.Plan, 0, len(plans))
+	for _, p := range plans {
+		if _, ok := s.filterFor(p); ok {
+			in = append(in, p)
+		}
+	}
+	return workplan.SelectFrom(in, func(p *workplan.Plan) workplan.Filter {
+		f, _ := s.filterFor(p)
+		return f
+	})
+}
+
+// primary is the plan that stands for the selection where one is needed
+// (a calendar's time zone when it is empty): the current plan when it is
+// in scope, else the latest plan in scope, else the current plan.
+func (s *selection) primary(today time.Time) *workplan.Plan {
+	cur := s.set.Current(today)
+	if len(s.plans) == 0 || slices.Contains(s.plans, cur) {
+		return cur
+	}
+	return s.plans[len(s.plans)-1]
+}
+
+// emptyNote says more than "no events match" when the selection is empty
+// and another plan year can help: head names what was empty ("no events
+// in June 2026", "no plan covers 2025 (plans: 2026, 2027)") and others
+// lists the other plan years where the same query matches, each with the
+// command that shows them ("June 2027 has 1: bp list --month 2027-06").
+// Both are "" when there is nothing to add.
+func (s *selection) emptyNote(cmd string) (head, others string) {
+	if len(s.missed) > 0 {
+		return fmt.Sprintf("no plan covers %d (plans: %s)", s.missed[0], s.set.YearsText()), ""
+	}
+	if s.dated && !s.from.IsZero() && !s.to.IsZero() {
+		var uncovered []int
+		for y := s.from.Year(); y <= s.to.Year() && y-s.from.Year() < 100; y++ {
+			if s.set.Plan(y) == nil {
+				uncovered = append(uncovered, y)
+			}
+		}
+		if len(uncovered) == s.to.Year()-s.from.Year()+1 {
+			years := strconv.Itoa(uncovered[0])
+			if len(uncovered) > 1 {
+				years += "–" + strconv.Itoa(uncovered[len(uncovered)-1])
+			}
+			return fmt.Sprintf("no plan covers %s (plans: %s)", years, s.set.YearsText()), ""
+		}
+	}
+	if len(s.plans) != 1 || s.dated {
+		return "", ""
+	}
+	// One plan year was asked for, by a month or a year: the same query
+	// in the other plan years.
+	month := s.month
+	if month == 0 && !s.from.IsZero() {
+		month = s.from.Month() // --month YYYY-MM
+	}
+	label := func(year int) string {
+		if month != 0 {
+			return month.String() + " " + strconv.Itoa(year)
+		}
+		return strconv.Itoa(year)
+	}
+	var alts []string
+	for _, p := range s.set.Plans {
+		if p == s.plans[0] || p.Year == s.plans[0].Year {
+			continue
+		}
+		other := *s
+		other.month, other.from, other.to = month, time.Time{}, time.Time{}
+		n := len(other.eventsIn([]*workplan.Plan{p}))
+		if n == 0 {
+			continue
+		}
+		var scope string
+		if month != 0 {
+			scope = fmt.Sprintf("--month %d-%02d", p.Year, int(month))
+		} else {
+			scope = fmt.Sprintf("--year %d", p.Year)
+		}
+		alts = append(alts, fmt.Sprintf("%s has %d: %s %s%s", label(p.Year), n, cmd, scope, s.opts.otherFlags()))
+	}
+	if len(alts) == 0 {
+		return "", ""
+	}
+	what := "no events in "
+	if s.opts.otherFlags() != "" {
+		what = "no matching events in "
+	}
+	return what + label(s.plans[0].Year), strings.Join(alts, "; ")
+}
+
+// otherFlags gives back the filters other than dates and years as they
+// would be typed: " --type webinar --search 'Türkiye 2'".
+func (o *filterOptions) otherFlags() string {
+	var b strings.Builder
+	list := func(flag string, words []string) {
+		var ws []string
+		for _, w := range words {
+			if w = strings.ToLower(strings.TrimSpace(w)); w != "" {
+				ws = append(ws, w)
+			}
+		}
+		if len(ws) > 0 {
+			b.WriteString(" " + flag + " " + shellWord(strings.Join(ws, ",")))
+		}
+	}
+	list("--type", o.Types)
+	list("--group", o.Groups)
+	list("--status", o.Statuses)
+	if o.Unconfirmed {
+		b.WriteString(" --unconfirmed")
+	}
+	if o.Search != "" {
+		b.WriteString(" --search " + shellWord(o.Search))
+	}
+	return b.String()
+}
+
+var plainWord = regexp.MustCompile(`^[\p{L}\p{N}_./:,@%+=-]+$`)
+
+// shellWord quotes s for a POSIX shell when it needs it.
+func shellWord(s string) string {
+	if plainWord.MatchString(s) {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // checkWords lower-cases words and refuses one that is not known. It

@@ -6,11 +6,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/icmpd/bp/pkg/calendar"
+	"github.com/icmpd/bp/pkg/site"
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
@@ -22,16 +24,24 @@ type icsOptions struct {
 }
 
 func newICSCmd(app *App) *cobra.Command {
-	opts := &icsOptions{}
+	opts := &icsOptions{filter: filterOptions{everyYear: true}}
 	cmd := &cobra.Command{
 		Use:   "ics [filters] [--out <file> | --feeds <dir>]",
 		Short: "Write the workplan as an iCalendar (.ics) file",
 		Long: `Write the selected events as an iCalendar file (RFC 5545) on standard
 output, to --out, or as one subscription feed per group with --feeds.
 
+bp ics covers every plan year by default, so that a feed subscribed to in
+one year shows the next year's meetings too; --year narrows it. A
+calendar of several plan years is named after the current plan's title
+without its year ("Budapest Process Workplan"); of one year, after that
+plan's title.
+
+` + yearsHelp + `
+
 Every event keeps its UID (<event-id>@<plan-id>) when its date moves, and
-its SEQUENCE is the plan's revision, so a client that imported an older
-file takes the new one as an update. The same plan gives the same bytes.
+its SEQUENCE is its plan's revision, so a client that imported an older
+file takes the new one as an update. The same plans give the same bytes.
 
 STATUS is TENTATIVE while the date or place is TBC and for planned and
 postponed events ("[postponed]" in the summary), CONFIRMED for confirmed
@@ -44,19 +54,28 @@ says so on stderr. --include-undated adds it as a tentative, "free"
 all-day placeholder across the whole month, "[date TBC]" in its summary.
 
 --feeds DIR writes DIR/all.ics and DIR/<group-id>.ics for every group of
-the plan (each with its own calendar name), for publishing as
-subscription URLs. all.ics is always the whole plan: a group whose id is
-"all" is refused. Every feed is built before the first file is written,
-and every file is written atomically (through a symlink to its target).
---out and --feeds never write over the plan being read.`,
+every plan year selected (each with its own calendar name), for publishing
+as subscription URLs that stay the same from year to year. A group with
+nothing selected keeps its file, as a valid calendar without events. all.ics
+is always the whole selection: a group whose id is "all" is refused. Every
+feed is built before the first file is written, and every file is written
+atomically (through a symlink to its target). When nothing at all is
+selected, nothing is written and bp exits 1. --out and --feeds never write
+over the plan being read.
+
+When no event matches, nothing is written (no output, no file).
+Exit status: 0 when written, 1 when no event matches, 2 on errors.`,
 		Example: `  # the whole plan, to import once
   $ bp ics --out budapest-process-2026.ics
 
   # only the webinars
   $ bp ics --type webinar > webinars.ics
 
-  # subscription feeds for a web server
-  $ bp ics --feeds public/calendars`,
+  # subscription feeds for a web server, every plan year
+  $ bp ics --feeds public/calendars
+
+  # one plan year
+  $ bp ics --year 2027 --out budapest-process-2027.ics`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runICS(app, cmd.OutOrStdout(), opts)
@@ -73,23 +92,33 @@ and every file is written atomically (through a symlink to its target).
 }
 
 func runICS(app *App, stdout io.Writer, opts *icsOptions) error {
-	plan, err := app.loadPlan()
+	today, err := app.todayDate()
 	if err != nil {
 		return err
 	}
-	f, err := opts.filter.build(plan)
+	set, err := app.loadSet()
 	if err != nil {
 		return err
 	}
-	evs := plan.Select(f)
+	sel, err := opts.filter.build(set, today)
+	if err != nil {
+		return err
+	}
+	evs := sel.events()
+	plan := sel.primary(today)
 	copts := calendar.Options{IncludeUndated: opts.IncludeUndated}
+	if len(sel.plans) > 1 {
+		// A calendar of several plan years is named for all of them.
+		copts.Name = plan.TitleWithoutYear()
+		copts.Description = calendar.DescribePlans(sel.plans)
+	}
 
 	if opts.Feeds != "" {
-		return writeFeeds(app, plan, evs, opts.Feeds, copts)
+		return writeFeeds(app, sel, plan, evs, opts.Feeds, copts)
 	}
 	cal, err := calendar.Build(plan, evs, copts)
 	if err != nil {
-		return calendarError(app, err)
+		return calendarError(app, err, sel)
 	}
 	write := func(w io.Writer) error {
 		_, err := cal.WriteTo(w)
@@ -112,13 +141,22 @@ func runICS(app *App, stdout io.Writer, opts *icsOptions) error {
 // calendarError turns a calendar build error into bp's answer. An empty
 // selection is not written at all (RFC 5545 has no calendar without a
 // component, and an empty file would wipe a subscriber's events): bp says
-// so and exits 1, as grep does when nothing matches. An event the format
-// cannot hold (past the year 9999) is the plan's problem: exit 1 too.
-func calendarError(app *App, err error) error {
+// so, naming the plan years that would match, and exits 1, as grep does
+// when nothing matches. An event the format cannot hold (past the year
+// 9999) is the plan's problem: exit 1 too.
+func calendarError(app *App, err error, sel *selection) error {
 	var empty *calendar.EmptyError
 	switch {
 	case errors.As(err, &empty):
 		reportLeftOut(app.Stderr, empty.LeftOut)
+		if len(empty.LeftOut) == 0 {
+			switch head, others := sel.emptyNote("bp ics"); {
+			case others != "":
+				return withCode(ExitInvalid, fmt.Errorf("%s: nothing written; %s", head, others))
+			case head != "":
+				return withCode(ExitInvalid, fmt.Errorf("%s: nothing written", head))
+			}
+		}
 		return withCode(ExitInvalid, errors.New("no events match: nothing written"))
 	case errors.Is(err, calendar.ErrOutOfRange):
 		return withCode(ExitInvalid, err)
@@ -126,57 +164,26 @@ func calendarError(app *App, err error) error {
 	return withCode(ExitUsage, err)
 }
 
-// wholePlanFeed is the file name of the feed of every event. Feed
-// addresses are public and subscribed to, so it never changes, and no
-// group feed may take it.
-const wholePlanFeed = "all.ics"
-
-// writeFeeds writes all.ics and one file per group into dir. Every feed
-// is built before the first file is written, and a group whose feed
-// would overwrite another feed (a group with the id "all") is refused
-// before anything is written. Each file is written atomically.
-func writeFeeds(app *App, plan *workplan.Plan, evs []*workplan.Event, dir string, copts calendar.Options) error {
-	type feed struct {
-		file, name string
-		events     []*workplan.Event
-		cal        *calendar.Calendar
-	}
-	feeds := []*feed{{file: wholePlanFeed, name: plan.Title, events: evs}}
-	owner := map[string]string{strings.ToLower(wholePlanFeed): "the feed of the whole plan"}
-	for _, g := range plan.Groups {
-		file := g.ID + ".ics"
-		// Compared without case: on macOS and Windows All.ics is all.ics.
-		if prev, ok := owner[strings.ToLower(file)]; ok {
-			return usageErrorf("--feeds: group %q would be written to %s, which is %s; refused, nothing was written\n"+
-				"  hint: group feeds are named <group-id>.ics; give the group another id", g.ID, file, prev)
-		}
-		owner[strings.ToLower(file)] = fmt.Sprintf("the feed of group %q", g.ID)
-		var mine []*workplan.Event
-		for _, e := range evs {
-			for _, id := range e.Groups {
-				if id == g.ID {
-					mine = append(mine, e)
-					break
-				}
-			}
-		}
-		feeds = append(feeds, &feed{file: file, name: plan.Title + " – " + g.Name, events: mine})
-	}
+// writeFeeds writes the subscription feeds (site.Feeds: all.ics and one
+// file per group of the plans selected, a group of any of their years
+// keeping its file even when none of its events is selected) into dir.
+// Every feed is built before the first file is written, and a group whose
+// feed would overwrite another feed (a group with the id "all") is
+// refused before anything is written. Each file is written atomically.
+func writeFeeds(app *App, sel *selection, plan *workplan.Plan, evs []*workplan.Event, dir string, copts calendar.Options) error {
 	// The whole selection empty: nothing to publish, and writing empty
 	// feeds would blank every subscriber's calendar.
 	if _, err := calendar.Build(plan, evs, copts); err != nil {
-		return calendarError(app, err)
+		return calendarError(app, err, sel)
 	}
-	for _, fd := range feeds {
-		o := copts
-		o.Name = fd.name
-		// A group with nothing planned keeps a valid, empty feed: its
-		// address is subscribed to and must keep answering.
-		cal, err := calendar.Feed(plan, fd.events, o)
-		if err != nil {
-			return withCode(ExitUsage, fmt.Errorf("--feeds: %s: %w; nothing was written", fd.file, err))
-		}
-		fd.cal = cal
+	feeds, err := site.Feeds(plan, workplan.GroupsOf(sel.plans), evs, copts)
+	var clash *site.FeedNameError
+	switch {
+	case errors.As(err, &clash):
+		return usageErrorf("--feeds: %v; refused, nothing was written\n"+
+			"  hint: group feeds are named <group-id>.ics; give the group another id", clash)
+	case err != nil:
+		return withCode(ExitUsage, fmt.Errorf("--feeds: %w; nothing was written", err))
 	}
 
 	osDir := app.osPath(dir)
@@ -191,7 +198,7 @@ func writeFeeds(app *App, plan *workplan.Plan, evs []*workplan.Event, dir string
 	// Refuse now what a write would refuse later, so that a set is not
 	// left half-replaced by a file that could never be written.
 	for _, fd := range feeds {
-		if err := app.checkOut(filepath.Join(dir, fd.file)); err != nil {
+		if err := app.checkOut(filepath.Join(dir, fd.File)); err != nil {
 			return err
 		}
 	}
@@ -201,17 +208,25 @@ func writeFeeds(app *App, plan *workplan.Plan, evs []*workplan.Event, dir string
 		}
 	}
 	for _, fd := range feeds {
-		path := filepath.Join(dir, fd.file)
-		if err := app.writeOut(path, func(w io.Writer) error { _, err := fd.cal.WriteTo(w); return err }); err != nil {
+		path := filepath.Join(dir, fd.File)
+		if err := app.writeOut(path, func(w io.Writer) error { _, err := fd.Calendar.WriteTo(w); return err }); err != nil {
 			return err
 		}
 		note := ""
-		if fd.cal.Events == 0 {
+		if fd.Calendar.Events == 0 {
 			note = ": nothing planned for this group"
 		}
-		fmt.Fprintf(app.Stderr, "bp: wrote %s (%s%s)\n", path, eventCount(fd.cal.Events), note)
+		fmt.Fprintf(app.Stderr, "bp: wrote %s (%s%s)\n", path, eventCount(fd.Calendar.Events), note)
 	}
-	reportLeftOut(app.Stderr, feeds[0].cal.LeftOut)
+	if n := len(sel.plans); n < len(sel.set.Plans) {
+		years := make([]string, n)
+		for i, p := range sel.plans {
+			years[i] = strconv.Itoa(p.Year)
+		}
+		fmt.Fprintf(app.Stderr, "bp: the feeds hold %s only (plans: %s); without --year and --month they hold every plan year\n",
+			strings.Join(years, ", "), sel.set.YearsText())
+	}
+	reportLeftOut(app.Stderr, feeds[0].Calendar.LeftOut)
 	return nil
 }
 

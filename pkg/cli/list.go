@@ -22,7 +22,16 @@ func newListCmd(app *App) *cobra.Command {
 		Short: "List the workplan's events, filtered",
 		Long: `List the workplan's events in date order. Filters combine: an event must
 match all of them. An event that overlaps a month or date range is in it; an
-event whose day is not known yet is in its month.`,
+event whose day is not known yet is in its month.
+
+With no filter, bp list shows the current plan year, and so do filters
+without a date; --from and --to span every plan year they reach.
+
+` + yearsHelp + `
+
+When nothing matches and another plan year has matches, bp says so on
+stderr with the command that shows them; a year no plan covers is named
+as such. Nothing matching is not an error: the exit status is 0.`,
 		Example: `  # what is on in June
   $ bp list --month june
 
@@ -33,7 +42,11 @@ event whose day is not known yet is in its month.`,
   $ bp list --group rg -o json
 
   # everything mentioning Türkiye in the second half of the year
-  $ bp list --from 2026-07-01 --search türkiye`,
+  $ bp list --from 2026-07-01 --search türkiye
+
+  # every plan year, and June of next year
+  $ bp list --year all
+  $ bp list --month 2027-06`,
 		Args: args(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runList(app, cmd.OutOrStdout(), opts)
@@ -48,8 +61,7 @@ event whose day is not known yet is in its month.`,
 var listFormats = formats[func(app *App, out io.Writer, plan *workplan.Plan, evs []*workplan.Event) error]{
 	{"table", func(app *App, out io.Writer, plan *workplan.Plan, evs []*workplan.Event) error {
 		if len(evs) == 0 {
-			_, err := io.WriteString(app.Stderr, "no events match\n")
-			return err
+			return nil // runList said so on stderr
 		}
 		return render.EventsTable(out, plan, evs)
 	}},
@@ -69,15 +81,31 @@ func runList(app *App, out io.Writer, opts *listOptions) error {
 	if err != nil {
 		return err
 	}
-	plan, err := app.loadPlan()
+	today, err := app.todayDate()
 	if err != nil {
 		return err
 	}
-	f, err := opts.filter.build(plan)
+	set, err := app.loadSet()
 	if err != nil {
 		return err
 	}
-	if err := write(app, out, plan, plan.Select(f)); err != nil {
+	sel, err := opts.filter.build(set, today)
+	if err != nil {
+		return err
+	}
+	evs := sel.events()
+	if len(evs) == 0 {
+		head, others := sel.emptyNote("bp list")
+		switch {
+		case others != "":
+			fmt.Fprintln(app.Stderr, render.Clean(head+"; "+others))
+		case head != "":
+			fmt.Fprintln(app.Stderr, render.Clean(head))
+		case opts.Output == "table":
+			fmt.Fprintln(app.Stderr, "no events match")
+		}
+	}
+	if err := write(app, out, sel.primary(today), evs); err != nil {
 		return withCode(ExitUsage, fmt.Errorf("list: write: %w", err))
 	}
 	return nil

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -78,5 +79,23 @@ func TestBuiltInPlanOutsideCheckout(t *testing.T) {
 	}
 	if !strings.Contains(r.stderr, "(built in): 0 errors") {
 		t.Errorf("bp validate does not say it checked the built-in plan: %q", r.stderr)
+	}
+}
+
+// TestLivePlansPointAtSchema: every plan file in workplans/ tells editors
+// where its schema is on its first line (README, "Editor support").
+func TestLivePlansPointAtSchema(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(repoRoot, "workplans", "*.yaml"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no workplans/*.yaml (%v)", err)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(string(data), "# yaml-language-server: $schema=./workplan.schema.json\n") {
+			t.Errorf("%s does not point editors at the schema on its first line", filepath.Base(f))
+		}
 	}
 }

@@ -80,6 +80,9 @@ type App struct {
 	Now            func() time.Time
 	Getenv         func(string) string
 	Getwd          func() (string, error)
+	// IsTerminal reports whether w is a terminal that shows colour; nil
+	// means never (tests, and any caller that does not say).
+	IsTerminal func(w io.Writer) bool
 
 	// global flags
 	file    string
@@ -93,7 +96,8 @@ type App struct {
 // code. cmd/bp calls it with the real streams and clock; tests call it
 // with buffers and a fixed clock.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer, now func() time.Time) int {
-	app := &App{Stdin: stdin, Stdout: stdout, Stderr: stderr, Now: now, Getenv: os.Getenv, Getwd: os.Getwd}
+	app := &App{Stdin: stdin, Stdout: stdout, Stderr: stderr, Now: now, Getenv: os.Getenv, Getwd: os.Getwd,
+		IsTerminal: isTerminal}
 	return app.Run(args)
 }
 
@@ -200,9 +204,11 @@ const planOrderHelp = `Which plans bp reads, first match wins:
      directory, then its parent, and so on up (as git finds .git)
   4. the plans built into bp (` + "%s" + `)
 A directory means every *.yaml and *.yml file in it, one plan per year.
-Commands that show one plan take the plan of the current year: the year
-of today (--today, BP_TODAY or the clock) if a plan covers it, else the
-nearest year ahead, else the latest.`
+bp list and bp status show the current plan year: the year of today
+(--today, BP_TODAY or the clock) if a plan covers it, else the nearest
+plan year ahead, else the latest; --year names another, and --year all
+spans every plan. bp show finds an id in any year; bp ics covers every
+plan year unless told otherwise.`
 
 func newRootCmd(app *App) *cobra.Command {
 	root := &cobra.Command{
@@ -218,8 +224,9 @@ clock's date.
 
 Exit codes:
   0  success (validate: no errors; diff: no differences)
-  1  the workplan is invalid (diff: the plans differ)
-  2  usage error, unreadable file, or another failure`,
+  1  the workplan is invalid (diff: the plans differ; fmt --check: files
+     to format; ics: no event matches, nothing written)
+  2  usage error, unreadable file, a failed write, or another failure`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Version:       versionString(),
@@ -256,9 +263,12 @@ Exit codes:
 		newShowCmd(app),
 		newICSCmd(app),
 		newStatusCmd(app),
+		newCalCmd(app),
+		newSiteCmd(app),
 		newDiffCmd(app),
 		newValidateCmd(app),
 		newFmtCmd(app),
+		newNewCmd(app),
 		newAddCmd(app),
 		newSetCmd(app),
 		newConfirmCmd(app),

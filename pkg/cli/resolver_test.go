@@ -2,10 +2,15 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/icmpd/bp/pkg/render"
+	"github.com/icmpd/bp/pkg/workplan"
+	"github.com/icmpd/bp/workplans"
 )
 
 // planWithTitle returns the published plan with its title replaced by
@@ -30,10 +35,22 @@ func planWithTitle(t testing.TB, title string) string {
 }
 
 // planOfYear returns the published plan moved to year (every "2026" in
-// it replaced), titled title.
+// it replaced), titled title. Event ids without the year get it as a
+// suffix: an event id names one event across every plan year.
 func planOfYear(t testing.TB, year, title string) string {
 	t.Helper()
-	return strings.ReplaceAll(planWithTitle(t, title), "2026", year)
+	s := strings.ReplaceAll(planWithTitle(t, title), "2026", year)
+	head, events, ok := strings.Cut(s, "\nevents:\n")
+	if !ok {
+		t.Fatal("the published plan has no events: line")
+	}
+	lines := strings.Split(events, "\n")
+	for i, l := range lines {
+		if id, ok := strings.CutPrefix(l, "  - id: "); ok && !strings.Contains(id, year) {
+			lines[i] = l + "-" + year
+		}
+	}
+	return head + "\nevents:\n" + strings.Join(lines, "\n")
 }
 
 // put writes files (path relative to dir → content) under dir.
@@ -64,10 +81,8 @@ func TestResolverOrder(t *testing.T) {
 		"flag/dir/2026.yaml":       planWithTitle(t, "Flag Dir Plan"),
 		"env/file.yaml":            planWithTitle(t, "Env File Plan"),
 		"env/dir/2026.yaml":        planWithTitle(t, "Env Dir Plan"),
-		"elsewhere/.keep":          "",
 	})
 	nested := filepath.Join(root, "repo", "sub", "deeper")
-	elsewhere := filepath.Join(root, "elsewhere")
 	envFile := map[string]string{EnvFile: filepath.Join(root, "env", "file.yaml")}
 	envDir := map[string]string{EnvFile: filepath.Join(root, "env", "dir")}
 
@@ -87,7 +102,6 @@ func TestResolverOrder(t *testing.T) {
 		{"flag file beats env", nested, envDir, []string{"-f", filepath.Join(root, "flag", "file.yaml")}, "Flag File Plan", filepath.Join(root, "flag", "file.yaml"), ""},
 		{"flag directory, relative to the working directory", filepath.Join(root, "flag"), envFile, []string{"--file", "dir"}, "Flag Dir Plan", "dir/2026.yaml", ""},
 		{"flag file, relative", filepath.Join(root, "flag"), nil, []string{"-f", "file.yaml"}, "Flag File Plan", "file.yaml", ""},
-		{"built in when nothing is found", elsewhere, nil, nil, "Budapest Process Workplan 2026", "workplans/2026.yaml (built in)", "Annual Senior Officials Meeting"},
 	}
 	commands := []struct {
 		args []string
@@ -119,6 +133,52 @@ func TestResolverOrder(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestResolverBuiltIn: with no --file, no $BP_FILE and no workplans/
+// directory here or above, every command reads the plans built into bp.
+// What those plans say is live data, so the test reads its expectations
+// from them: the current plan's title and revision, and its first event.
+func TestResolverBuiltIn(t *testing.T) {
+	t.Parallel()
+	var plans []*workplan.Plan
+	for _, name := range workplans.Names() {
+		data, err := workplans.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, diags := workplan.Parse("workplans/"+name, data, workplan.DefaultLimits)
+		if p == nil || workplan.HasErrors(diags) {
+			t.Fatalf("built-in plan %s does not parse: %v", name, diags)
+		}
+		plans = append(plans, p)
+	}
+	set, _ := workplan.NewSet(plans...)
+	plan := set.Current(fixedNow())
+	if plan == nil || len(plan.Events) == 0 {
+		t.Skip("no built-in plan with events for the test clock's year")
+	}
+	first := plan.Events[0]
+	dir := t.TempDir()
+	for _, c := range []struct {
+		args []string
+		want string // stdout or stderr must contain
+	}{
+		{[]string{"version"}, fmt.Sprintf("workplan: %s, revision %d", render.Clean(plan.Title), plan.Revision)},
+		{[]string{"show", first.ID}, fmt.Sprintf("%s, revision %d\n", render.Clean(plan.Title), plan.Revision)},
+		{[]string{"status"}, render.Clean(plan.Title)},
+		{[]string{"validate"}, plan.File + " (built in): 0 errors"},
+		{[]string{"list", "-o", "json"}, `"events": [`},
+	} {
+		r := runBPIn(t, dir, "", nil, c.args...)
+		if r.code != 0 {
+			t.Errorf("bp %s: exit %d\n%s", strings.Join(c.args, " "), r.code, r.stderr)
+			continue
+		}
+		if !strings.Contains(r.stdout+r.stderr, c.want) {
+			t.Errorf("bp %s: no %q in\n%s%s", strings.Join(c.args, " "), c.want, r.stdout, r.stderr)
+		}
 	}
 }
 

@@ -20,6 +20,9 @@ func newShowCmd(app *App) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "show <id>",
 		Short: "Show one event in full",
+		Long: `Show one event in full: its dates and times, place, groups, what it
+presents, its outcome, and the plan it belongs to. The id is looked for in
+every plan year bp reads.`,
 		Example: `  # everything about the November Senior Officials Meeting
   $ bp show som-2026
 
@@ -30,11 +33,11 @@ func newShowCmd(app *App) *cobra.Command {
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
-			plan, err := app.loadPlan()
+			set, err := app.loadSet()
 			if err != nil {
 				return nil, cobra.ShellCompDirectiveError
 			}
-			return completeIDs(plan), cobra.ShellCompDirectiveNoFileComp
+			return completeIDs(set), cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runShow(app, cmd.OutOrStdout(), args[0], opts)
@@ -44,12 +47,15 @@ func newShowCmd(app *App) *cobra.Command {
 	return cmd
 }
 
-// completeIDs gives the shell one "id<TAB>description" line per event.
-// The shell prints the description as it is, so it is cleaned.
-func completeIDs(plan *workplan.Plan) []string {
-	ids := make([]string, 0, len(plan.Events))
-	for _, e := range plan.Events {
-		ids = append(ids, render.Clean(e.ID)+"\t"+render.Clean(e.DateText()+" "+e.Title))
+// completeIDs gives the shell one "id<TAB>description" line per event
+// of every plan year. The shell prints the description as it is, so it
+// is cleaned.
+func completeIDs(set *workplan.Set) []string {
+	var ids []string
+	for _, plan := range set.Plans {
+		for _, e := range plan.Events {
+			ids = append(ids, render.Clean(e.ID)+"\t"+render.Clean(e.DateText()+" "+e.Title))
+		}
 	}
 	return ids
 }
@@ -72,33 +78,41 @@ func runShow(app *App, out io.Writer, id string, opts *showOptions) error {
 	if strings.TrimSpace(id) == "" {
 		return &commandLineError{cmd: "bp show", err: fmt.Errorf("empty id; name an event (bp list shows the ids)")}
 	}
-	plan, err := app.loadPlan()
+	set, err := app.loadSet()
 	if err != nil {
 		return err
 	}
-	e := plan.Event(id)
+	e := set.Event(id)
 	if e == nil {
-		return usageErrorf("no event %q in %s%s", id, render.Clean(plan.Title), suggestID(plan, id))
+		where := "any plan (" + set.YearsText() + ")"
+		if len(set.Plans) == 1 {
+			where = render.Clean(set.Plans[0].Title)
+		}
+		return usageErrorf("no event %q in %s%s", id, where, suggestID(set, id))
 	}
-	if err := write(out, plan, e); err != nil {
+	if err := write(out, e.Plan(), e); err != nil {
 		return withCode(ExitUsage, fmt.Errorf("show: write: %w", err))
 	}
 	return nil
 }
 
 // suggestID names the ids that look like id, or all of them in a small
-// plan, so the user need not list the plan to find the right one.
-func suggestID(plan *workplan.Plan, id string) string {
-	var near []string
-	for _, e := range plan.Events {
-		if strings.Contains(e.ID, id) || strings.Contains(id, e.ID) {
-			near = append(near, e.ID)
+// set, so the user need not list the plans to find the right one.
+func suggestID(set *workplan.Set, id string) string {
+	var near, all []string
+	for _, plan := range set.Plans {
+		for _, e := range plan.Events {
+			all = append(all, e.ID)
+			if strings.Contains(e.ID, id) || strings.Contains(id, e.ID) {
+				near = append(near, e.ID)
+			}
 		}
 	}
-	if len(near) == 0 && len(plan.Events) <= 20 {
-		for _, e := range plan.Events {
-			near = append(near, e.ID)
-		}
+	if len(near) == 0 && len(all) <= 20 {
+		near = all
+	}
+	if len(near) == 0 && len(set.Plans) > 1 {
+		return "; run 'bp list --year all' for the ids"
 	}
 	if len(near) == 0 {
 		return "; run 'bp list' for the ids"

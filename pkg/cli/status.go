@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -20,6 +21,7 @@ var statusFormats = formats[func(*report.Report, io.Writer) error]{
 
 type statusOptions struct {
 	AsOf   string
+	Year   string
 	Output string
 	Out    string
 }
@@ -51,6 +53,10 @@ Record an outcome in the plan to mark an event held:
     link: https://example.org/report     # optional
     recorded: 2026-03-05
 
+The report is on one plan year: the current one as of the day (the year
+of the day if a plan covers it, else the nearest plan year ahead, else the
+latest), or --year.
+
 The same plan and day always give the same bytes, so a report can be
 committed or published as it is.`,
 		Example: `  # where the plan stands today
@@ -62,6 +68,9 @@ committed or published as it is.`,
   # for a wiki page or an issue
   $ bp status -o markdown
 
+  # next year's plan
+  $ bp status --year 2027
+
   # the counts, for a script
   $ bp status -o json | jq .counts`,
 		Args: args(cobra.NoArgs),
@@ -70,6 +79,7 @@ committed or published as it is.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "report as of `date` (YYYY-MM-DD; default today: --today, $BP_TODAY or the clock)")
+	cmd.Flags().StringVar(&opts.Year, "year", "", "report on the plan of `year` (YYYY; default the current plan year as of the day)")
 	statusFormats.output(cmd, &opts.Output)
 	cmd.Flags().StringVar(&opts.Out, "out", "", "write the report to `file` (atomically) instead of standard output")
 	_ = cmd.MarkFlagFilename("out", "html", "md", "txt", "json")
@@ -90,9 +100,19 @@ func runStatus(app *App, out io.Writer, opts *statusOptions) error {
 			return usageErrorf("--as-of: %v", err)
 		}
 	}
-	plan, err := app.loadPlanFor(asOf)
+	set, err := app.loadSet()
 	if err != nil {
 		return err
+	}
+	plan := set.Current(asOf)
+	if opts.Year != "" {
+		year, err := parseYear("--year", strings.TrimSpace(opts.Year))
+		if err != nil {
+			return err
+		}
+		if plan = set.Plan(year); plan == nil {
+			return usageErrorf("--year: no plan covers %d (plans: %s)", year, set.YearsText())
+		}
 	}
 	r := report.Status(plan, asOf)
 	write := func(w io.Writer) error { return writeReport(r, w) }

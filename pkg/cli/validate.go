@@ -32,6 +32,16 @@ $BP_FILE, else the nearest workplans/ directory from here upward, else the
 plans built into bp (see 'bp --help'). A directory means every *.yaml and
 *.yml file in it. "-" reads standard input.
 
+The plans of a directory (and with no argument, the plans bp reads) are
+one set, one plan per year, and are checked together too: two plans for
+one year, an event id used in two plans (calendar UIDs derive from it and
+must never repeat across years), a group whose kind differs between years
+(an error) or whose name does (a warning: a group may be renamed)
+[duplicate-id]. A file named on its own is checked on its own.
+
+--against REV compares each file with the same file at git revision REV;
+a file that did not exist there is new, not an error.
+
 Exit status: 0 when valid (warnings allowed unless --strict), 1 when invalid,
 2 on usage or I/O errors.`,
 		Example: `  # check the checkout's plans, as CI does
@@ -115,11 +125,11 @@ func runValidate(app *App, out io.Writer, args []string, opts *validateOptions) 
 	}
 	srcs, ioErrs := app.validateSources(args)
 	r := &validateReport{srcs: srcs}
-	var plans []*workplan.Plan
+	sets := map[int][]*workplan.Plan{}
 	for _, src := range srcs {
 		plan, d := workplan.Check(src.name, src.data, app.limits(), workplan.Options{Today: today})
 		r.diags = append(r.diags, d...)
-		plans = append(plans, plan)
+		sets[src.set] = append(sets[src.set], plan)
 		if opts.Against != "" && plan != nil {
 			ad, err := app.checkAgainst(src, plan, opts.Against, today)
 			if err != nil {
@@ -128,7 +138,10 @@ func runValidate(app *App, out io.Writer, args []string, opts *validateOptions) 
 			r.diags = append(r.diags, ad...)
 		}
 	}
-	r.diags = append(r.diags, workplan.CheckActions(plans...)...)
+	for _, plans := range sets {
+		_, sd := workplan.NewSet(plans...)
+		r.diags = append(r.diags, sd...)
+	}
 	for _, e := range ioErrs {
 		app.printError(e)
 	}
@@ -173,27 +186,35 @@ func plural(n int, word string) string {
 
 // validateSources reads validate's arguments, or with none every plan the
 // resolver finds. Unreadable files are returned as errors, so that the
-// readable ones are still checked.
+// readable ones are still checked. Each source says which set it belongs
+// to: the resolver's plans are one set, as are the files of a directory
+// argument; a file argument is a set of its own.
 func (app *App) validateSources(args []string) ([]source, []error) {
-	pf := planFiles{origin: fromFlag}
+	var srcs []source
 	var errs []error
+	read := func(pf planFiles, set int) {
+		for _, name := range pf.names {
+			src, err := app.readSource(pf, name)
+			if err != nil {
+				errs = append(errs, unwrapExit(err))
+				continue
+			}
+			src.set = set
+			srcs = append(srcs, src)
+		}
+	}
 	if len(args) == 0 {
-		var err error
-		if pf, err = app.locatePlans(); err != nil {
+		pf, err := app.locatePlans()
+		if err != nil {
 			return nil, []error{unwrapExit(err)}
 		}
-	} else {
-		names, argErrs := app.expandArgs(args)
-		pf.names, errs = names, argErrs
+		read(pf, 0)
+		return srcs, errs
 	}
-	var srcs []source
-	for _, name := range pf.names {
-		src, err := app.readSource(pf, name)
-		if err != nil {
-			errs = append(errs, unwrapExit(err))
-			continue
-		}
-		srcs = append(srcs, src)
+	for i, arg := range args {
+		names, argErrs := app.expandArgs([]string{arg})
+		errs = append(errs, argErrs...)
+		read(planFiles{origin: fromFlag, names: names}, i)
 	}
 	return srcs, errs
 }

@@ -31,7 +31,8 @@ import (
 //     the process ends by that signal (the shell reports 130 or 143).
 //
 // App.writeOut adds, for files named by the user: a command never writes
-// over a file it read in the same run.
+// over a file it read in the same run. bp site writes a directory
+// instead: built aside, then swapped in whole (site.go).
 
 // writeOut writes the file the user named (--out, --feeds). It refuses an
 // empty name (bp never takes "" for standard output) and a file this run
@@ -234,6 +235,25 @@ func createTemp(target string) (*os.File, error) {
 	return f, nil
 }
 
+// createTempDir creates a temporary directory for target, beside it (so
+// that it can be renamed into place), and registers it like a temporary
+// file: a signal removes it with everything in it. bp site builds a site
+// there.
+func createTempDir(target string) (string, error) {
+	temps.install.Do(installSignalCleanup)
+	temps.Lock()
+	defer temps.Unlock()
+	dir, err := os.MkdirTemp(filepath.Dir(target), "."+filepath.Base(target)+".tmp-*")
+	if err != nil {
+		return "", err
+	}
+	if temps.names == nil {
+		temps.names = map[string]bool{}
+	}
+	temps.names[dir] = true
+	return dir, nil
+}
+
 func forgetTemp(name string) {
 	temps.Lock()
 	delete(temps.names, name)
@@ -242,7 +262,7 @@ func forgetTemp(name string) {
 
 func removeTemp(name string) {
 	temps.Lock()
-	os.Remove(name)
+	os.RemoveAll(name) // a file, or a temporary directory and its files
 	delete(temps.names, name)
 	temps.Unlock()
 }
@@ -268,7 +288,7 @@ func installSignalCleanup() {
 		// renamed after this.
 		temps.Lock()
 		for name := range temps.names {
-			os.Remove(name)
+			os.RemoveAll(name)
 		}
 		dieBy(sig)
 	}()

@@ -388,9 +388,10 @@ func keepPublished(t *Tree, old *workplan.Plan, in Input) {
 
 // unstamped lists the events that changed, in what they say or in what
 // their calendar entry shows, but were not stamped with the new revision:
-// an event given its values by a merge key (<<) from one that changed,
-// and the back-to-back partners of an event whose title or date changed
-// (their DESCRIPTION names it).
+// the back-to-back partners of an event whose title or date changed
+// (their DESCRIPTION names it), and, as a safety net, any event the diff
+// shows changed that no change marked (the changes refuse to edit a value
+// another part of the file uses through an alias or a merge key).
 func unstamped(d *plandiff.Diff, old, plan *workplan.Plan, t *Tree) []string {
 	var out []string
 	seen := map[string]bool{}

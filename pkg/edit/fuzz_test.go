@@ -101,8 +101,13 @@ func fuzzChange(op byte, id, a, b string, n uint8) Change {
 	return Confirm(id, ConfirmSpec{})
 }
 
-// comments lists the comment lines of a file as the edit engine sees them
-// (yaml.v3's, and those bp fmt reads back from the text).
+// comments lists the comment lines of a file: those of its top-level
+// mapping as the edit engine sees them (yaml.v3's, and those bp fmt reads
+// back from the text), and those yaml.v3 gives to the document itself
+// rather than to a node of it: above the first key and after the last
+// line. The comments of an event removed from the end of the events go
+// below the event before it, and read back as the document's: counting
+// the mapping's alone would call them lost.
 func comments(t *testing.T, data []byte) []string {
 	var out []string
 	stop := errors.New("stop")
@@ -113,7 +118,13 @@ func comments(t *testing.T, data []byte) []string {
 	if !errors.Is(err, stop) {
 		t.Fatalf("cannot read the comments: %v", err)
 	}
-	return out
+	text := bytes.ReplaceAll(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")), []byte("\r\n"), []byte("\n"))
+	var doc yaml.Node
+	if err := yaml.Unmarshal(text, &doc); err != nil {
+		t.Fatalf("cannot read the document: %v", err)
+	}
+	own := yaml.Node{HeadComment: doc.HeadComment, FootComment: doc.FootComment}
+	return append(out, commentLines(&own)...)
 }
 
 // FuzzEdit: any edit command's change on any valid plan gives a valid

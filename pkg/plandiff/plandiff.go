@@ -41,6 +41,7 @@ type Side struct {
 	Name     string    // a path, or REV:PATH
 	Revision int       // the plan's revision
 	Revised  time.Time // the plan's revision date
+	Absent   bool      // no plan there: the file is new, or was deleted
 }
 
 // Change is one difference, with the field it is about, the old and new
@@ -104,8 +105,12 @@ func (d *Diff) Counts() (added, removed, changed int) {
 }
 
 // Compare returns the differences between old and new, named oldName and
-// newName in the output.
+// newName in the output. A nil plan is a file that is not there: a nil
+// old gives a new plan (every event added), a nil new a removed one.
 func Compare(oldName string, old *workplan.Plan, newName string, new *workplan.Plan) *Diff {
+	if old == nil || new == nil {
+		return compareAbsent(oldName, old, newName, new)
+	}
 	d := &Diff{
 		Old:  Side{Name: oldName, Revision: old.Revision, Revised: old.Revised},
 		New:  Side{Name: newName, Revision: new.Revision, Revised: new.Revised},
@@ -146,6 +151,26 @@ func Compare(oldName string, old *workplan.Plan, newName string, new *workplan.P
 	slices.SortStableFunc(d.Events, func(a, b EventChange) int {
 		return cmp.Or(a.date.Compare(b.date), cmp.Compare(a.ID, b.ID))
 	})
+	return d
+}
+
+// compareAbsent compares a plan with nothing: one side nil.
+func compareAbsent(oldName string, old *workplan.Plan, newName string, new *workplan.Plan) *Diff {
+	empty := &workplan.Plan{}
+	switch {
+	case old == nil && new == nil:
+		return &Diff{Old: Side{Name: oldName, Absent: true}, New: Side{Name: newName, Absent: true}}
+	case old == nil:
+		d := Compare(oldName, empty, newName, new)
+		d.Old = Side{Name: oldName, Absent: true}
+		d.Plan = []Change{{Kind: KindAdded, Field: "plan", New: new.Title,
+			Text: "new plan: " + quote(new.Title) + " for " + strconv.Itoa(new.Year)}}
+		return d
+	}
+	d := Compare(oldName, old, newName, empty)
+	d.New = Side{Name: newName, Absent: true}
+	d.Plan = []Change{{Kind: KindRemoved, Field: "plan", Old: old.Title,
+		Text: "plan removed (was " + quote(old.Title) + " for " + strconv.Itoa(old.Year) + ")"}}
 	return d
 }
 

@@ -148,3 +148,33 @@ func TestMarkdownNamesAreCode(t *testing.T) {
 		t.Errorf("codeSpan with a backtick = %q", got)
 	}
 }
+
+// TestCompareAbsent: a plan compared with nothing, as bp diff does for a
+// plan file that did not exist at a revision (or was deleted since): the
+// plan is new (every event added) or removed (every event removed), and
+// the side that is not there says so.
+func TestCompareAbsent(t *testing.T) {
+	p := load(t, "../../testdata/diff/old.yaml")
+	d := Compare("HEAD:2027.yaml", nil, "2027.yaml", p)
+	a, r, c := d.Counts()
+	if d.Equal() || !d.ContentChanged() || a != len(p.Events) || r != 0 || c != 0 || !d.Old.Absent || d.New.Absent {
+		t.Fatalf("new plan: equal %v, counts %d/%d/%d of %d events, absent %v/%v", d.Equal(), a, r, c, len(p.Events), d.Old.Absent, d.New.Absent)
+	}
+	if len(d.Plan) != 1 || d.Plan[0].Kind != KindAdded || d.Plan[0].Text != `new plan: "`+p.Title+`" for 2026` {
+		t.Errorf("new plan: plan changes %+v", d.Plan)
+	}
+	var b bytes.Buffer
+	if err := d.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(b.String(), "--- HEAD:2027.yaml (absent)\n+++ 2027.yaml (revision 3 of 2026-05-01)\n") {
+		t.Errorf("new plan, text:\n%s", b.String())
+	}
+	d = Compare("HEAD:2027.yaml", p, "2027.yaml", nil)
+	if a, r, _ := d.Counts(); a != 0 || r != len(p.Events) || !d.New.Absent || d.Plan[0].Kind != KindRemoved {
+		t.Errorf("removed plan: %d added, %d removed, %+v", a, r, d.Plan)
+	}
+	if d := Compare("a", nil, "b", nil); !d.Equal() {
+		t.Errorf("nothing and nothing differ: %+v", d)
+	}
+}

@@ -11,6 +11,9 @@ import (
 )
 
 func sideText(s Side) string {
+	if s.Absent {
+		return "absent"
+	}
 	t := "revision " + strconv.Itoa(s.Revision)
 	if !s.Revised.IsZero() {
 		t += " of " + day(s.Revised)

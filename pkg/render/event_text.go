@@ -11,8 +11,11 @@ import (
 
 // EventText writes one event in full for a terminal (`bp show`): its
 // title, then one labelled row per field that has a value, wrapped at 74
-// columns. Every value goes through [Clean].
+// columns. Every value goes through [Clean]. Groups, products and the
+// plan named are those of the event's own plan (plan when the event does
+// not know it).
 func EventText(w io.Writer, plan *workplan.Plan, e *workplan.Event) error {
+	plan = eventPlan(plan, e)
 	bw := bufio.NewWriter(w)
 	bw.WriteString(Clean(e.Title) + "\n\n")
 	row := func(k, v string) {

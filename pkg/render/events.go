@@ -94,8 +94,20 @@ func nonNil(s []string) []string {
 	return s
 }
 
-// NewEventJSON converts an event of plan to its JSON shape.
+// eventPlan is the plan an event is shown with: its own, when it was
+// read from a file (a list may hold events of several plan years), else
+// plan.
+func eventPlan(plan *workplan.Plan, e *workplan.Event) *workplan.Plan {
+	if p := e.Plan(); p != nil {
+		return p
+	}
+	return plan
+}
+
+// NewEventJSON converts an event to its JSON shape. plan is the event's
+// plan when the event does not know it (see [workplan.Event.Plan]).
 func NewEventJSON(plan *workplan.Plan, e *workplan.Event) EventJSON {
+	plan = eventPlan(plan, e)
 	j := EventJSON{
 		ID:                   e.ID,
 		Title:                e.Title,

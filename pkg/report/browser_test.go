@@ -3,12 +3,14 @@ package report
 import (
 	"bytes"
 	"context"
+	"encoding/hex"
 	"image"
 	"image/color"
 	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -16,21 +18,9 @@ import (
 
 	"golang.org/x/net/html"
 
-	"github.com/icmpd/bp/pkg/internal/testtool"
+	"github.com/icmpd/bp/pkg/internal/browsertest"
 	"github.com/icmpd/bp/pkg/workplan"
 )
-
-// chromium finds a headless-capable Chromium, or skips the test.
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	testtool.Missing(t, "chromium not found: install Debian's chromium (apt-get install chromium) to run the browser test")
-	return ""
-}
 
 // runChromium runs headless Chromium with the flags that work as root in
 // a container, a fresh profile, and extra args.
@@ -55,24 +45,6 @@ func tail(s string, n int) string {
 		return "…" + s[len(s)-n:]
 	}
 	return s
-}
-
-// artifactDir is where the browser test leaves its screenshots:
-// $BP_ARTIFACTS, else testdata/artifacts/ at the top of the checkout
-// (ignored by git).
-func artifactDir(t *testing.T) string {
-	dir := os.Getenv("BP_ARTIFACTS")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "testdata", "artifacts")
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return abs
 }
 
 // domText returns the text of the rendered DOM, and the classes of every
@@ -106,13 +78,23 @@ func domText(doc *html.Node) (string, map[string]int) {
 	return strings.Join(strings.Fields(text.String()), " "), classes
 }
 
-// stateColors are the colours of the state bars and labels, as the page's
-// CSS sets them.
-var stateColors = map[State]color.RGBA{
-	Held: {0x1b, 0x7f, 0x3b, 255}, FollowUp: {0xd9, 0x48, 0x0f, 255}, InProgress: {0x1c, 0x64, 0xd6, 255},
-	Upcoming: {0x5b, 0x5f, 0xc7, 255}, ToConfirm: {0xe0, 0xb0, 0x00, 255}, Overdue: {0xb3, 0x26, 0x1e, 255},
-	Postponed: {0x8e, 0x44, 0xad, 255}, Cancelled: {0x8a, 0x8f, 0x98, 255},
-}
+// stateColors are the colours of the state bars and labels, read from
+// the style sheet the page embeds (StateCSS): "--held: #1b7f3b".
+var stateColors = func() map[State]color.RGBA {
+	out := map[State]color.RGBA{}
+	for _, s := range States {
+		m := regexp.MustCompile(`--` + s.String() + `: #([0-9a-f]{6});`).FindStringSubmatch(StateCSS())
+		if m == nil {
+			panic("StateCSS gives no colour for " + s.String())
+		}
+		var c [3]byte
+		if _, err := hex.Decode(c[:], []byte(m[1])); err != nil {
+			panic(err)
+		}
+		out[s] = color.RGBA{c[0], c[1], c[2], 255}
+	}
+	return out
+}()
 
 func near(a, b color.RGBA) bool {
 	d := func(x, y uint8) int {
@@ -128,7 +110,7 @@ func near(a, b color.RGBA) bool {
 // DOM must show every event and its state, and the screenshot must be a
 // full page in the states' colours. Screenshots are kept as artifacts.
 func TestHTMLInChromium(t *testing.T) {
-	bin := chromium(t)
+	bin := browsertest.Chromium(t)
 	// the 2026 plan as first published, not the live plan maintainers edit
 	const published = "../../testdata/plans/2026-published.yaml"
 	data, err := os.ReadFile(published)
@@ -147,7 +129,7 @@ func TestHTMLInChromium(t *testing.T) {
 		{"status-2026-as-of-2026-11-27", plan2026, d("2026-11-27")},
 		{"status-fixture-as-of-2026-06-17", loadFixture(t), d("2026-06-17")},
 	}
-	out := artifactDir(t)
+	out := browsertest.ArtifactDir(t, "status")
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			r := Status(c.plan, c.asOf)

@@ -16,6 +16,17 @@ import (
 //go:embed status.html.tmpl
 var htmlSource string
 
+//go:embed states.css
+var statesCSS string
+
+// StateCSS is the style sheet of the states: their colours (each with
+// white or dark text of at least 4.5:1, WCAG AA), the .s-<state> classes
+// that set --c, the .pill label, and the two marks a bar or a swatch
+// may carry: .month-only (hatched: only the month is known) and .tbc
+// (dashed outline: day or place TBC). The status page and the site use
+// it, so that a state looks the same everywhere.
+func StateCSS() string { return statesCSS }
+
 // htmlTemplate escapes every value by context (text, attribute, URL):
 // nothing from a plan can add markup or script to the page. It is
 // parsed on first use, not at start-up: every bp command
@@ -30,11 +41,33 @@ var htmlTemplate = sync.OnceValue(func() *template.Template {
 // bar per event on a month-by-month timeline, coloured by state and
 // labelled in words, with a line at the report's date.
 func (r *Report) WriteHTML(w io.Writer) error {
-	return htmlTemplate().Execute(w, r.htmlView())
+	return r.WriteHTMLWith(w, HTMLOptions{})
+}
+
+// HTMLOptions changes what [Report.WriteHTMLWith] adds to the page.
+type HTMLOptions struct {
+	// Nav is a list of links shown above the title, for a page that is
+	// part of a site (bp site): back to the plan's page, to the feeds.
+	// Hrefs are used as they are, so give them relative to the page.
+	Nav []Link
+}
+
+// Link is a link of [HTMLOptions.Nav].
+type Link struct {
+	Href, Text string
+}
+
+// WriteHTMLWith is [Report.WriteHTML] with options.
+func (r *Report) WriteHTMLWith(w io.Writer, opts HTMLOptions) error {
+	v := r.htmlView()
+	v.Nav = opts.Nav
+	return htmlTemplate().Execute(w, v)
 }
 
 type htmlView struct {
 	R         *Report
+	StateCSS  template.CSS
+	Nav       []Link
 	Title     string
 	Sub       string
 	Framework string
@@ -45,11 +78,13 @@ type htmlView struct {
 	NextWhen  string
 	States    []htmlState
 	Months    []htmlMonth
-	Grid      template.CSS
-	AsOfLeft  template.CSS // "" when the date is outside the plan's year
+	Grid      template.CSS // the month lines behind every track
+	AsOfLeft  template.CSS // where the line of the report's date is; "" when the date is outside the plan's year
 	AsOfText  string
 	Year      int
 	Events    []htmlEvent
+	MonthOnly []string // the states of the month-only events, for the legend
+	TBCStates []string // the states of the events whose day or place is TBC
 	Progress  []htmlSection
 	Products  []htmlProduct
 	Miles     []htmlMilestone
@@ -69,6 +104,7 @@ type htmlSegment struct {
 
 type htmlMonth struct {
 	Name    string
+	Initial string // the name on a phone, where three letters do not fit
 	Width   template.CSS
 	Current bool
 }
@@ -80,11 +116,12 @@ type htmlEvent struct {
 	Bar                                        template.CSS
 	Outcome                                    *workplan.Outcome
 	OutcomeLink                                string
+	Notes                                      string
 }
 
 type htmlSection struct {
-	Title string
-	Rows  []htmlBreakdown
+	Title, Col string // the section's heading, the first column's
+	Rows       []htmlBreakdown
 }
 
 type htmlBreakdown struct {
@@ -147,6 +184,7 @@ func (r *Report) htmlView() htmlView {
 	c := render.Clean
 	v := htmlView{
 		R:         r,
+		StateCSS:  template.CSS(statesCSS),
 		Title:     c(r.Heading()),
 		Sub:       c(r.Subheading()),
 		Framework: c(FrameworkText(p)),
@@ -172,6 +210,7 @@ func (r *Report) htmlView() htmlView {
 		next := first.AddDate(0, 1, 0)
 		v.Months = append(v.Months, htmlMonth{
 			Name:    m.String()[:3],
+			Initial: m.String()[:1],
 			Width:   template.CSS("width:" + pct(float64(days(first, next))*100/yDays)),
 			Current: r.AsOf.Year() == year && r.AsOf.Month() == m,
 		})
@@ -180,9 +219,9 @@ func (r *Report) htmlView() htmlView {
 			stops = append(stops, "transparent "+at, "#d5d9e0 "+at, "#d5d9e0 calc("+at+" + 1px)", "transparent calc("+at+" + 1px)")
 		}
 	}
-	v.Grid = template.CSS("background-image:linear-gradient(90deg," + strings.Join(stops, ",") + ")")
+	v.Grid = template.CSS("background-image:linear-gradient(90deg," + strings.Join(stops, ",") + ");")
 	if r.AsOf.Year() == year {
-		v.AsOfLeft = template.CSS("left:calc(" + pct(pos(r.AsOf)+50/yDays) + " - 1px)")
+		v.AsOfLeft = template.CSS("left:calc(" + pct(pos(r.AsOf)+50/yDays) + " - 1px);")
 	}
 
 	ev := func(es EventStatus) htmlEvent {
@@ -194,8 +233,13 @@ func (r *Report) htmlView() htmlView {
 			ID: c(e.ID), Title: c(e.Title), Date: c(e.DateText()), Time: c(e.TimeText(p)), Where: c(render.Where(e)),
 			Groups: c(r.Groups(e)), Type: c(e.Type.Label()),
 			State: es.State.String(), Label: es.State.Label(), Detail: c(es.Detail()),
-			MonthOnly: !e.HasDay(), TBC: e.Unconfirmed(),
-			Bar: template.CSS("left:" + pct(left) + ";width:" + pct(width)),
+			// A month-only bar is hatched, not outlined too: one mark
+			// for one fact, as the legend shows them.
+			MonthOnly: !e.HasDay(), TBC: e.Unconfirmed() && e.HasDay(),
+			// A bar is at least .6rem wide, so that a one-day event shows;
+			// near December it then starts earlier, not past the track.
+			Bar:   template.CSS("left:min(" + pct(left) + ",calc(100% - .6rem));width:" + pct(width)),
+			Notes: c(e.Notes),
 		}
 		if es.State == Held {
 			o := *e.Outcome
@@ -207,8 +251,24 @@ func (r *Report) htmlView() htmlView {
 		}
 		return he
 	}
+	monthOnly, tbc := map[State]bool{}, map[State]bool{}
 	for _, es := range r.Events {
 		v.Events = append(v.Events, ev(es))
+		if !es.Event.HasDay() {
+			monthOnly[es.State] = true
+		}
+		if es.Event.Unconfirmed() && es.Event.HasDay() {
+			tbc[es.State] = true
+		}
+	}
+	// The legend shows each mark on the colours the bars carry it in.
+	for _, s := range States {
+		if monthOnly[s] {
+			v.MonthOnly = append(v.MonthOnly, s.String())
+		}
+		if tbc[s] {
+			v.TBCStates = append(v.TBCStates, s.String())
+		}
 	}
 	for _, es := range r.Next {
 		v.Next = append(v.Next, ev(es))
@@ -220,7 +280,7 @@ func (r *Report) htmlView() htmlView {
 		}
 		return out
 	}
-	v.Progress = []htmlSection{{"By group", bd(r.ByGroup)}, {"By type", bd(r.ByType)}, {"By quarter", bd(r.ByQuarter)}}
+	v.Progress = []htmlSection{{"By group", "Group", bd(r.ByGroup)}, {"By type", "Type", bd(r.ByType)}, {"By quarter", "Quarter", bd(r.ByQuarter)}}
 	for _, ps := range r.Products {
 		hp := htmlProduct{Title: c(ps.Product.Title), Topic: c(ps.Product.Topic)}
 		for _, es := range ps.Events {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/icmpd/bp/pkg/render"
+	"github.com/icmpd/bp/pkg/workplan"
 )
 
 // WriteMarkdown writes the report as GitHub-flavoured Markdown, ready to
@@ -74,7 +75,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 				m(e.Title) + " (" + m(e.ID) + ")",
 				m(render.Where(e)),
 				"**" + m(es.State.Label()) + "**",
-				m(es.Detail()) + outcomeMarkdown(es),
+				m(es.Detail()) + outcomeMarkdown(es) + notesMarkdown(es.Event),
 			})
 		}
 		table([]string{"Date", "Event", "Where", "State", "Detail"}, rows)
@@ -146,4 +147,13 @@ func outcomeMarkdown(es EventStatus) string {
 		s += " (" + render.MarkdownCell(o.Link) + ")"
 	}
 	return s
+}
+
+// notesMarkdown adds an event's notes to its detail: why it was postponed
+// or cancelled, what is still sought.
+func notesMarkdown(e *workplan.Event) string {
+	if strings.TrimSpace(e.Notes) == "" {
+		return ""
+	}
+	return "<br>**Notes:** " + render.MarkdownCell(e.Notes)
 }

@@ -146,6 +146,27 @@ func (r *Report) WriteText(w io.Writer) error {
 		}
 	}
 
+	// Notes say why: a postponement's reason, a cancellation's, a date
+	// still sought. They are sentences, too long for a table cell.
+	var noted []EventStatus
+	for _, es := range r.Events {
+		if strings.TrimSpace(es.Event.Notes) != "" {
+			noted = append(noted, es)
+		}
+	}
+	if len(noted) > 0 {
+		section("Notes")
+		for i, es := range noted {
+			if i > 0 {
+				line("")
+			}
+			para(es.Event.Title + " (" + es.Event.ID + "), " + es.Event.DateText() + ":")
+			for _, l := range render.Wrap(c(es.Event.Notes), 76) {
+				line("  " + l)
+			}
+		}
+	}
+
 	for _, sec := range []struct {
 		title, col string
 		rows       []Breakdown

@@ -126,6 +126,7 @@ type Event struct {
 
 	pos    Pos
 	fields fieldPositions
+	plan   *Plan // the plan the event was read from; set by Parse
 }
 
 // Dates is a date an event had, or may have: its first and last day, or
@@ -201,6 +202,12 @@ type Outcome struct {
 
 // Pos returns where the event starts in its file.
 func (e *Event) Pos() Pos { return e.pos }
+
+// Plan returns the plan the event was read from, so that a list of
+// events taken from several plans (a [Set]) can still be shown with each
+// event's own groups, time zone and revision. It is nil for an event
+// that was not read by [Parse].
+func (e *Event) Plan() *Plan { return e.plan }
 
 // FieldPos returns where the value of key starts, or the event's own
 // position when the key is absent.
@@ -303,11 +310,12 @@ func (f fieldPositions) get(key string) (Pos, bool) {
 	return Pos{}, false
 }
 
-// index builds the id lookups. Duplicates keep the first; Validate
-// reports them.
+// index builds the id lookups and gives each event its plan.
+// Duplicates keep the first; Validate reports them.
 func (p *Plan) index() {
 	p.byID = make(map[string]*Event, len(p.Events))
 	for _, e := range p.Events {
+		e.plan = p
 		if _, dup := p.byID[e.ID]; !dup && e.ID != "" {
 			p.byID[e.ID] = e
 		}

@@ -15,17 +15,20 @@ type Filter struct {
 	Types       []EventType
 	Groups      []string
 	Statuses    []Status
-	Unconfirmed bool   // only events whose date or place is TBC
-	Text        string // case-insensitive search in title, purpose, notes, place, partners, id
+	Unconfirmed bool // only events whose date or place is TBC
+	// Text selects events with the text in one of [SearchFields], ignoring
+	// case and accents (see [Fold]); a country's English exonym finds the
+	// plan's name for it and back (see [Exonyms]).
+	Text string
 }
 
 // Select returns the events that match f, in date order (month-only
 // events sort at the start of their month, then by file order).
 func (p *Plan) Select(f Filter) []*Event {
 	out := make([]*Event, 0, len(p.Events))
-	text := strings.ToLower(strings.TrimSpace(f.Text))
+	text := newTextQuery(f.Text)
 	for _, e := range p.Events {
-		if f.matches(e, text) {
+		if f.matches(e) && (text.empty() || p.hasText(e, &text)) {
 			out = append(out, e)
 		}
 	}
@@ -36,23 +39,26 @@ func (p *Plan) Select(f Filter) []*Event {
 // SortEvents orders events by their first possible day, dated events
 // before month-only ones starting the same day, then by file position.
 func SortEvents(evs []*Event) {
-	slices.SortStableFunc(evs, func(a, b *Event) int {
-		af, _ := a.Span()
-		bf, _ := b.Span()
-		if c := af.Compare(bf); c != 0 {
-			return c
-		}
-		if a.HasDay() != b.HasDay() {
-			if a.HasDay() {
-				return -1
-			}
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(evs, compareEvents)
 }
 
-func (f *Filter) matches(e *Event, text string) bool {
+// compareEvents is the order of [SortEvents], file order aside.
+func compareEvents(a, b *Event) int {
+	af, _ := a.Span()
+	bf, _ := b.Span()
+	if c := af.Compare(bf); c != 0 {
+		return c
+	}
+	if a.HasDay() != b.HasDay() {
+		if a.HasDay() {
+			return -1
+		}
+		return 1
+	}
+	return 0
+}
+
+func (f *Filter) matches(e *Event) bool {
 	first, last := e.Span()
 	if !f.From.IsZero() && last.Before(f.From) {
 		return false
@@ -72,22 +78,7 @@ func (f *Filter) matches(e *Event, text string) bool {
 	if f.Unconfirmed && !e.Unconfirmed() {
 		return false
 	}
-	if text != "" && !e.contains(text) {
-		return false
-	}
 	return true
-}
-
-func (e *Event) contains(lower string) bool {
-	fields := []string{e.ID, e.Title, e.Purpose, e.Notes, e.Location.String(), string(e.Type), string(e.Format)}
-	fields = append(fields, e.Partners...)
-	fields = append(fields, e.Groups...)
-	for _, s := range fields {
-		if strings.Contains(strings.ToLower(s), lower) {
-			return true
-		}
-	}
-	return false
 }
 
 // MonthForms documents the forms ParseMonth accepts, for error messages

@@ -20,6 +20,11 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files with the current output")
 
+// Updating reports whether the tests run with -update: a test that keeps
+// a file other than a golden one current (a screenshot README shows)
+// writes it only then.
+func Updating() bool { return *update }
+
 // Assert compares got with the file at path (relative to the test's
 // package directory). With -update it writes got there instead.
 func Assert(t testing.TB, path string, got []byte) {

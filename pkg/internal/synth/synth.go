@@ -17,24 +17,37 @@ var (
 	formats = []string{"online", "in-person", "hybrid"}
 )
 
+// DefaultYear is the year of [Plan].
+const DefaultYear = 2026
+
 // Plan returns a valid workplan of n events for the year 2026, revision
 // rev. The same arguments give the same bytes; a revision above 1 moves
 // every tenth event a day later, as a re-issued plan would.
-func Plan(n, rev int) []byte {
+func Plan(n, rev int) []byte { return PlanOf(n, rev, DefaultYear) }
+
+// PlanOf is [Plan] for any year from 1900 to 9999. Its event ids are
+// ev-NNNNNN in 2026, as Plan's always were, and ev-YYYY-NNNNNN in any
+// other year, so that plans of several years form a valid set (an event
+// id names one event across years).
+func PlanOf(n, rev, year int) []byte {
 	var b bytes.Buffer
 	b.Grow(n * 330)
 	fmt.Fprintf(&b, `# synthetic plan: %d events
 formatVersion: 1
 plan:
-  id: synthetic-2026
-  title: Synthetic Workplan 2026
-  year: 2026
-  revision: %d
-  revised: 2026-01-%02d
+  id: synthetic-%[3]d
+  title: Synthetic Workplan %[3]d
+  year: %[3]d
+  revision: %[2]d
+  revised: %[3]d-01-%02[4]d
   timezone: Europe/Vienna
   chair: Türkiye
 groups:
-`, n, rev, 1+rev%28)
+`, n, rev, year, 1+rev%28)
+	idPrefix := "ev-"
+	if year != DefaultYear {
+		idPrefix = fmt.Sprintf("ev-%d-", year)
+	}
 	names := []string{"Reference Group", "Thematic Working Group on Return and Reintegration",
 		"Thematic Working Group on Legal Pathways for Migration",
 		"Thematic Working Group on Law Enforcement Cooperation", "Senior Officials Meeting"}
@@ -50,15 +63,15 @@ groups:
 			day++ // a later revision moves every tenth event by a day
 		}
 		t := types[i%len(types)]
-		fmt.Fprintf(&b, "  - id: ev-%06d\n    title: %s meeting number %d on cooperation, return; and pathways\n    type: %s\n    groups: [%s]\n",
-			i, t, i, t, groups[i%len(groups)])
+		fmt.Fprintf(&b, "  - id: %s%06d\n    title: %s meeting number %d on cooperation, return; and pathways\n    type: %s\n    groups: [%s]\n",
+			idPrefix, i, t, i, t, groups[i%len(groups)])
 		switch {
 		case i%17 == 5:
-			fmt.Fprintf(&b, "    month: 2026-%02d\n", month)
+			fmt.Fprintf(&b, "    month: %d-%02d\n", year, month)
 		case i%5 == 1:
-			fmt.Fprintf(&b, "    start: 2026-%02d-%02d\n    end: 2026-%02d-%02d\n", month, day, month, day+1)
+			fmt.Fprintf(&b, "    start: %d-%02d-%02d\n    end: %d-%02d-%02d\n", year, month, day, year, month, day+1)
 		default:
-			fmt.Fprintf(&b, "    start: 2026-%02d-%02d\n", month, day)
+			fmt.Fprintf(&b, "    start: %d-%02d-%02d\n", year, month, day)
 		}
 		if i%17 != 5 && t == "webinar" {
 			b.WriteString("    startTime: \"10:00\"\n    endTime: \"12:00\"\n")

@@ -5,7 +5,11 @@
 //	bp validate --max-size 100000000 /tmp/plan-100k.yaml
 //
 // The same flags give the same bytes. -revision 2 gives the plan as
-// re-issued (every tenth event a day later), for timing bp diff.
+// re-issued (every tenth event a day later), for timing bp diff. -year
+// gives the plan of another year; plans of several years form a valid
+// set (a workplans/ directory):
+//
+//	for y in 2026 2027 2028; do go run ./pkg/internal/synth/cmd/synth -n 1000 -year $y -o plans/$y.yaml; done
 package main
 
 import (
@@ -25,16 +29,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	n := fs.Int("n", 1000, "number of `events`")
 	rev := fs.Int("revision", 1, "the plan's `revision`; above 1 moves every tenth event a day later")
+	year := fs.Int("year", synth.DefaultYear, "the plan's `year` (1900 to 9999)")
 	out := fs.String("o", "-", "write the plan to `file` (- for standard output)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if fs.NArg() > 0 || *n < 1 || *rev < 1 {
-		fmt.Fprintln(stderr, "synth: want -n and -revision of at least 1, and no arguments")
+	if fs.NArg() > 0 || *n < 1 || *rev < 1 || *year < 1900 || *year > 9999 {
+		fmt.Fprintln(stderr, "synth: want -n and -revision of at least 1, -year from 1900 to 9999, and no arguments")
 		fs.Usage()
 		return 2
 	}
-	data := synth.Plan(*n, *rev)
+	data := synth.PlanOf(*n, *rev, *year)
 	if *out == "-" {
 		if _, err := stdout.Write(data); err != nil {
 			fmt.Fprintf(stderr, "synth: %v\n", err)

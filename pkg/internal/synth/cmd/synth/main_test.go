@@ -48,10 +48,19 @@ func TestWritesValidPlan(t *testing.T) {
 	if workplan.HasErrors(diags) || plan2.Revision != 2 || len(plan2.Events) != 250 || bytes.Equal(stdout.Bytes(), data) {
 		t.Errorf("-revision 2: %v, revision %d, %d events", diags, plan2.Revision, len(plan2.Events))
 	}
+	// another year
+	stdout.Reset()
+	if code := run([]string{"-n", "250", "-year", "2031"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("-year 2031: exit %d", code)
+	}
+	plan3, diags := workplan.Check("2031.yaml", stdout.Bytes(), workplan.DefaultLimits, workplan.Options{})
+	if workplan.HasErrors(diags) || plan3.Year != 2031 || len(plan3.Events) != 250 || plan3.Events[0].ID != "ev-2031-000000" {
+		t.Errorf("-year 2031: %v, year %d, %d events", diags, plan3.Year, len(plan3.Events))
+	}
 }
 
 func TestUsage(t *testing.T) {
-	for _, args := range [][]string{{"-n", "0"}, {"-n", "x"}, {"-revision", "0"}, {"extra"}, {"-bogus"}} {
+	for _, args := range [][]string{{"-n", "0"}, {"-n", "x"}, {"-revision", "0"}, {"-year", "1899"}, {"-year", "10000"}, {"extra"}, {"-bogus"}} {
 		var stdout, stderr bytes.Buffer
 		if code := run(args, &stdout, &stderr); code != 2 || stdout.Len() != 0 || stderr.Len() == 0 {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want 2 and a message", args, code, stdout.String(), stderr.String())

@@ -1,0 +1,275 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"gopkg.in/yaml.v3"
+
+	"github.com/icmpd/bp/pkg/render"
+	"github.com/icmpd/bp/pkg/workplan"
+	"github.com/icmpd/bp/pkg/yamlfmt"
+)
+
+func newNewCmd(app *App) *cobra.Command {
+	return &cobra.Command{
+		Use:   "new <year>",
+		Short: "Start the plan of another year, from the current plan",
+		Long: `Write YEAR.yaml beside the plans bp reads (the workplans/ directory found
+from here upward, or the directory --file or BP_FILE names), started from
+the plan of the nearest year before YEAR (else the nearest after):
+
+  - the plan's id and title for YEAR (the year in them replaced);
+  - chair, co-chair, secretariat, time zone and groups carried over;
+  - the framework's year advanced while YEAR is inside its range, else
+    left out;
+  - no summary, products, milestones or events: they belong to a year;
+  - revision 1, revised today (--today, BP_TODAY or the clock).
+
+The file is in bp fmt's layout and valid, and starts with a comment that
+lists what to review. bp new never writes over a file: when YEAR.yaml
+exists, or another file holds a plan for YEAR, it refuses (exit 2) and
+writes nothing. The plans built into bp and a single plan file have no
+directory to write into: run bp new in a checkout of the plan repository,
+or pass --file DIR.`,
+		Example: `  # in November, start next year's plan, then review and fill it in
+  $ bp new 2027
+  $ bp validate`,
+		Args: args(cobra.ExactArgs(1)),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runNew(app, args[0])
+		},
+	}
+}
+
+func runNew(app *App, arg string) error {
+	year, err := parseYear("new", strings.TrimSpace(arg))
+	if err == nil && (year < 1900 || year > 9999) {
+		err = usageErrorf("new: %d is not a plan year: use a year from 1900 to 9999", year)
+	}
+	if err != nil {
+		return err
+	}
+	today, err := app.todayDate()
+	if err != nil {
+		return err
+	}
+	pf, err := app.locatePlans()
+	if err != nil {
+		return err
+	}
+	switch {
+	case pf.origin == fromBuilt:
+		return usageErrorf("new: the plans are the ones built into bp, and there is no directory to write into\n" +
+			"  hint: run bp new in a checkout of the plan repository (it finds workplans/ from there), or pass --file DIR")
+	case pf.path == "-" || !app.isDir(pf.path):
+		return usageErrorf("new: %s (%s) is a single plan file, not a directory of plans\n"+
+			"  hint: pass --file DIR, the directory that holds the plans of every year", pf.path, pf.origin)
+	}
+	set, err := app.loadSet()
+	if err != nil {
+		return err
+	}
+	if p := set.Plan(year); p != nil {
+		return usageErrorf("new: a plan for %d exists already: %s; refused, nothing was written", year, p.File)
+	}
+	target := filepath.Join(pf.path, strconv.Itoa(year)+".yaml")
+	if _, err := os.Lstat(app.osPath(target)); err == nil {
+		return usageErrorf("new: %s exists; refused, nothing was written\n"+
+			"  hint: move it away first if it is not needed", target)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return withCode(ExitUsage, fmt.Errorf("new: %w", err))
+	}
+	from := basePlan(set, year)
+	data, err := nextPlan(from, year, today, app.modeline(from.File), fromDir(target, from.File))
+	if err != nil {
+		return withCode(ExitUsage, fmt.Errorf("new: %w", err))
+	}
+	// What bp writes, bp must read: a plan it would refuse is a bug.
+	plan, diags := workplan.Check(target, data, app.limits(), workplan.Options{Today: today})
+	if plan != nil {
+		_, sd := workplan.NewSet(append(append([]*workplan.Plan{}, set.Plans...), plan)...)
+		diags = append(diags, sd...)
+	}
+	if errs := workplan.Errors(diags); len(errs) > 0 {
+		_ = render.DiagnosticsText(app.Stderr, cleanFiles(errs))
+		return withCode(ExitUsage, fmt.Errorf("new: internal error: the plan for %d is not valid; nothing was written", year))
+	}
+	if err := app.writeOut(target, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+		return err
+	}
+	fmt.Fprintf(app.Stderr, "bp: wrote %s: the plan of %d, from %s (%s, no events yet)\n",
+		render.Clean(target), year, render.Clean(from.File), plural(len(plan.Groups), "group"))
+	fmt.Fprintf(app.Stderr, "bp: review what the comment at its top lists, add the events, then run 'bp validate'\n")
+	return nil
+}
+
+// modeline returns the first line of the plan file name when it tells
+// an editor which schema to check the file with, else "".
+func (app *App) modeline(name string) string {
+	data, err := app.readFile(name)
+	if err != nil {
+		return ""
+	}
+	first, _, _ := strings.Cut(string(data), "\n")
+	first = strings.TrimSuffix(strings.TrimPrefix(first, "\uFEFF"), "\r")
+	if strings.HasPrefix(first, "# yaml-language-server:") {
+		return first
+	}
+	return ""
+}
+
+// fromDir names file as seen from the directory of target, for the
+// comment of a new plan: "2026.yaml" beside it.
+func fromDir(target, file string) string {
+	if rel, err := filepath.Rel(filepath.Dir(target), file); err == nil {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(file)
+}
+
+// basePlan is the plan a new year starts from: the nearest year before
+// it, else the nearest after.
+func basePlan(set *workplan.Set, year int) *workplan.Plan {
+	var base *workplan.Plan
+	for _, p := range set.Plans {
+		if p.Year < year {
+			base = p
+		}
+	}
+	if base != nil {
+		return base
+	}
+	for _, p := range set.Plans {
+		if p.Year > year {
+			return p
+		}
+	}
+	return set.Plans[len(set.Plans)-1]
+}
+
+// withYear replaces the year from in s by to; when s does not hold it,
+// add(s) is used instead.
+func withYear(s string, from, to int, add func(string) string) string {
+	f := strconv.Itoa(from)
+	if strings.Contains(s, f) {
+		return strings.ReplaceAll(s, f, strconv.Itoa(to))
+	}
+	return add(s)
+}
+
+// nextPlan writes the plan of year started from base, in bp fmt's layout.
+// baseName names base's file in the comment at the top. modeline, when
+// not "", is the first line of the new file: the editor's
+// schema line of base's file ("# yaml-language-server: $schema=…").
+func nextPlan(base *workplan.Plan, year int, today time.Time, modeline, baseName string) ([]byte, error) {
+	y := strconv.Itoa(year)
+	str := func(v string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v} }
+	num := func(n int) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(n)} }
+	mapping := func(kv ...any) *yaml.Node {
+		m := &yaml.Node{Kind: yaml.MappingNode}
+		for i := 0; i+1 < len(kv); i += 2 {
+			v := kv[i+1].(*yaml.Node)
+			if v == nil {
+				continue
+			}
+			m.Content = append(m.Content, str(kv[i].(string)), v)
+		}
+		return m
+	}
+	opt := func(v string) *yaml.Node {
+		if v == "" {
+			return nil
+		}
+		return str(v)
+	}
+
+	review := []string{
+		fmt.Sprintf(" The plan of %d, started on %s with `bp new %d`", year, today.Format("2006-01-02"), year),
+		fmt.Sprintf(" from %s. Review before publishing:", baseName),
+		"   - plan: id and title (the year replaced); chair, coChair and",
+		fmt.Sprintf("     secretariat, carried over from %d", base.Year),
+	}
+	var framework *yaml.Node
+	if fw := base.Framework; fw != nil {
+		inside := fw.Start == 0 || fw.End == 0 || (year >= fw.Start && year <= fw.End)
+		if inside {
+			n := fw.Year
+			switch {
+			case fw.Start != 0:
+				n = year - fw.Start + 1
+			case fw.Year != 0:
+				n = fw.Year + year - base.Year
+			}
+			var start, end, fy *yaml.Node
+			if fw.Start != 0 {
+				start = num(fw.Start)
+			}
+			if fw.End != 0 {
+				end = num(fw.End)
+			}
+			if n > 0 {
+				fy = num(n)
+			}
+			framework = mapping("name", str(fw.Name), "start", start, "end", end, "year", fy)
+			review = append(review, fmt.Sprintf("   - plan.framework: %s, now its year %d", fw.Name, n))
+		} else {
+			review = append(review, fmt.Sprintf("   - plan.framework: %s ended in %d;", fw.Name, fw.End),
+				fmt.Sprintf("     add the framework %d implements", year))
+		}
+	}
+	review = append(review,
+		"   - plan.summary: what the year is about",
+		fmt.Sprintf("   - groups: carried over from %d; remove those that no longer meet", base.Year),
+		"   - products and milestones: those of the new year",
+		"   - events: the meetings, each with an id of its own (never one of an",
+		"     earlier year: calendar UIDs derive from it)",
+		" Check with: bp validate",
+	)
+
+	plan := mapping(
+		"id", str(withYear(base.ID, base.Year, year, func(s string) string { return s + "-" + y })),
+		"title", str(withYear(base.Title, base.Year, year, func(s string) string { return s + " " + y })),
+		"year", num(year),
+		"revision", num(1),
+		"revised", &yaml.Node{Kind: yaml.ScalarNode, Value: today.Format("2006-01-02")},
+		"timezone", opt(base.TimeZone),
+		"framework", framework,
+		"chair", opt(base.Chair),
+		"coChair", opt(base.CoChair),
+		"secretariat", opt(base.Secretariat),
+	)
+	groups := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, g := range base.Groups {
+		groups.Content = append(groups.Content, mapping("id", str(g.ID), "name", str(g.Name), "kind", str(string(g.Kind)), "topic", opt(g.Topic)))
+	}
+	var groupsNode *yaml.Node
+	if len(groups.Content) > 0 {
+		groupsNode = groups
+	}
+	root := mapping(
+		"formatVersion", num(workplan.FormatVersion),
+		"plan", plan,
+		"groups", groupsNode,
+		"events", &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle},
+	)
+	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}
+	head := "#" + strings.Join(review, "\n#")
+	if modeline != "" {
+		head = modeline + "\n" + head
+	}
+	root.Content[0].HeadComment = head
+	data, err := yaml.Marshal(doc)
+	if err != nil {
+		return nil, err
+	}
+	return yamlfmt.Format(data, workplan.Schema)
+}

@@ -1,0 +1,77 @@
+//go:build unix
+
+package cli
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestSignalDuringSiteKeepsOld: SIGINT or SIGTERM while bp site has
+// built the new site but not swapped it in removes the new one, leaves
+// the old one as it was, and ends bp by the signal. The child is this
+// test binary again, stopped by a hook just before the swap.
+func TestSignalDuringSiteKeepsOld(t *testing.T) {
+	if out := os.Getenv(envSignalOut); os.Getenv(envSignalChild) == "site" {
+		mark := os.Getenv(envSignalMark)
+		beforeSiteSwap = func(string) {
+			os.WriteFile(mark, nil, 0o644)
+			time.Sleep(time.Minute) // the signal ends the process here
+		}
+		var o, e bytes.Buffer
+		app := &App{Stdin: os.Stdin, Stdout: &o, Stderr: &e, Now: fixedNow, Getenv: func(string) string { return "" }}
+		app.Run([]string{"-f", publishedPlan, "site", "--out", out})
+		os.Exit(3) // not reached when the signal works
+	}
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT} {
+		t.Run(sig.String(), func(t *testing.T) {
+			dir, markDir := t.TempDir(), t.TempDir()
+			out := filepath.Join(dir, "public")
+			mark := filepath.Join(markDir, "started")
+			os.Mkdir(out, 0o755)
+			os.WriteFile(filepath.Join(out, siteMarker), nil, 0o644)
+			os.WriteFile(filepath.Join(out, "index.html"), []byte("old site"), 0o644)
+
+			cmd := exec.Command(os.Args[0], "-test.run=^TestSignalDuringSiteKeepsOld$")
+			cmd.Env = append(os.Environ(), envSignalChild+"=site", envSignalOut+"="+out, envSignalMark+"="+mark)
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			defer cmd.Process.Kill()
+			for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+				if _, err := os.Stat(mark); err == nil {
+					break
+				}
+				if time.Now().After(deadline) {
+					t.Fatal("the child never finished building")
+				}
+			}
+			if l := leftovers(t, dir, "public"); len(l) != 1 {
+				t.Fatalf("before the swap, the directory holds %v besides public; want the new site", l)
+			}
+			if err := cmd.Process.Signal(sig); err != nil {
+				t.Fatal(err)
+			}
+			waited := make(chan error, 1)
+			go func() { waited <- cmd.Wait() }()
+			select {
+			case <-waited:
+			case <-time.After(10 * time.Second):
+				t.Fatalf("the child did not end within 10s of %v", sig)
+			}
+			ws, _ := cmd.ProcessState.Sys().(syscall.WaitStatus)
+			if !ws.Signaled() || ws.Signal() != sig {
+				t.Errorf("child ended with %v, want death by %v", cmd.ProcessState, sig)
+			}
+			if got := readString(t, filepath.Join(out, "index.html")); got != "old site" {
+				t.Errorf("index.html = %q, want the old site", got)
+			}
+			wantNoLeftovers(t, dir, "public")
+		})
+	}
+}

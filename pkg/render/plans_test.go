@@ -1,0 +1,51 @@
+package render
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/icmpd/bp/pkg/workplan"
+)
+
+func loadYear(t *testing.T, path string) *workplan.Plan {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, diags := workplan.Check(path, data, workplan.DefaultLimits, workplan.Options{})
+	if workplan.HasErrors(diags) {
+		t.Fatalf("%s: %v", path, diags)
+	}
+	return p
+}
+
+// TestEventsOfSeveralPlans: an event read from a plan is shown with its
+// own plan (its groups, time zone, the plan named), whatever plan the
+// writer is given: a list of several plan years passes one.
+func TestEventsOfSeveralPlans(t *testing.T) {
+	p26 := loadYear(t, "../../testdata/years/two/2026.yaml")
+	p27 := loadYear(t, "../../testdata/years/two/2027.yaml")
+	p27.TimeZone = "Asia/Tashkent" // the zone of events without their own
+	e := p27.Event("rg-2027-03")
+	e.StartTime = "09:00"
+	var b bytes.Buffer
+	if err := EventText(&b, p26, e); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"plan          Budapest Process Workplan 2027, revision 1\n", "09:00 Asia/Tashkent", "Reference Group (rg)"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("EventText lacks %q:\n%s", want, b.String())
+		}
+	}
+	if j := NewEventJSON(p26, e); j.TimeZone == nil || *j.TimeZone != "Asia/Tashkent" {
+		t.Errorf("NewEventJSON time zone %v, want the event's plan's", j.TimeZone)
+	}
+	// An event not read from a plan is shown with the plan given.
+	hand := &workplan.Event{ID: "x", Title: "X", StartTime: "10:00"}
+	if j := NewEventJSON(p27, hand); j.TimeZone == nil || *j.TimeZone != "Asia/Tashkent" {
+		t.Errorf("NewEventJSON of a hand-made event: time zone %v", j.TimeZone)
+	}
+}

@@ -1,0 +1,141 @@
+package site
+
+import (
+	"image"
+	"image/png"
+	"os"
+	"path"
+	"path/filepath"
+	"testing"
+
+	"github.com/icmpd/bp/pkg/internal/browsertest"
+	"github.com/icmpd/bp/pkg/internal/golden"
+	"github.com/icmpd/bp/pkg/report"
+	"github.com/icmpd/bp/pkg/workplan"
+)
+
+// screenshotFile is the picture of the front page README shows. The test
+// rewrites it only with -update, so that a normal run leaves the tree
+// clean.
+const screenshotFile = "../../testdata/site/screenshot-index.png"
+
+// writeSite writes the site's files under dir.
+func writeSite(t *testing.T, dir string, f *files) {
+	t.Helper()
+	for _, name := range f.names {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.data[name], 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestSiteInBrowser opens the pages of two sites from file:// in headless
+// Chromium, on a phone (375 px) and a desktop (1280 px): every page of the
+// 2026 and 2027 plans as first published, and the pages of the status
+// fixture's front page and an event page of each state (held with an
+// outcome, happening now, postponed, cancelled, …). On each: no axe-core violation
+// (WCAG 2.1 A and AA, best practices), no sideways scrolling, no text
+// drawn over text or out of its box, nothing loaded from outside the
+// file system. Screenshots and PDFs are kept (BP_ARTIFACTS); with
+// -update the front page's screenshot is copied for README.
+func TestSiteInBrowser(t *testing.T) {
+	out := browsertest.ArtifactDir(t, "site")
+	fixture := load(t, statusFixture)
+	sites := []struct {
+		name string
+		site *Site
+	}{
+		{"two-years", twoYears(t)},
+		{"fixture", &Site{Plans: []*workplan.Plan{fixture}, Current: fixture, Today: date("2026-06-17")}},
+	}
+	oneOfEachState := map[string]bool{}
+	seen := map[report.State]bool{}
+	for _, es := range report.Status(fixture, date("2026-06-17")).Events {
+		if !seen[es.State] {
+			seen[es.State] = true
+			oneOfEachState[EventPage(es.Event.ID)] = true
+		}
+	}
+	var pages []browsertest.Page
+	for _, s := range sites {
+		dir := filepath.Join(out, s.name)
+		if err := os.RemoveAll(dir); err != nil {
+			t.Fatal(err)
+		}
+		f := build(t, s.site)
+		writeSite(t, dir, f)
+		for _, name := range f.names {
+			if path.Ext(name) != ".html" {
+				continue
+			}
+			// Of the fixture: its front page, and an event page of each
+			// state (its status page is the status test's).
+			if s.name == "fixture" && name != IndexPage && !oneOfEachState[name] {
+				continue
+			}
+			pages = append(pages, browsertest.Page{
+				Name: s.name + "-" + filepath.ToSlash(name),
+				URL:  browsertest.FileURL(t, filepath.Join(dir, filepath.FromSlash(name))),
+				// On paper: the front page, a year's status, an event.
+				PDF: s.name == "two-years" && (name == IndexPage || name == StatusPage(2026) || name == EventPage("som-2026")),
+			})
+		}
+	}
+	for i := range pages {
+		pages[i].Name = sanitize(pages[i].Name)
+	}
+	results := browsertest.Check(t, out, pages)
+	browsertest.Assert(t, results)
+
+	if golden.Updating() {
+		shot := filepath.Join(out, "two-years-index.html-1280.png")
+		if err := keepTop(shot, screenshotFile, 1100); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("README's screenshot: %s", screenshotFile)
+	}
+}
+
+// sanitize makes a page name a file name: events/x.html → events-x.html.
+func sanitize(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c == '/' {
+			b[i] = '-'
+		}
+	}
+	return string(b)
+}
+
+// keepTop writes the top height pixels of the PNG from into to.
+func keepTop(from, to string, height int) error {
+	f, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		return err
+	}
+	r := img.Bounds()
+	if r.Dy() > height {
+		r.Max.Y = r.Min.Y + height
+	}
+	sub := img.(interface {
+		SubImage(image.Rectangle) image.Image
+	}).SubImage(r)
+	o, err := os.Create(to)
+	if err != nil {
+		return err
+	}
+	if err := (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(o, sub); err != nil {
+		o.Close()
+		return err
+	}
+	return o.Close()
+}
