@@ -29,7 +29,7 @@ func TestCheckActionsAcrossPlans(t *testing.T) {
 		t.Errorf("two years together: %v", d)
 	}
 	d := CheckActions(p26)
-	if len(d) != 1 || d[0].Rule != "unknown-ref" || !strings.Contains(d[0].Message, `"rg-2027-03"`) || d[0].Line != 126 {
+	if len(d) != 1 || d[0].Rule != "unknown-ref" || !strings.Contains(d[0].Message, `"rg-2027-03"`) || d[0].Line != 132 {
 		t.Errorf("2026 alone: %v", d)
 	}
 	data, _ := os.ReadFile("../../testdata/actions/2026.yaml")
