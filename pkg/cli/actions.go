@@ -231,3 +231,19 @@ func runActions(app *App, out io.Writer, opts *actionsOptions) error {
 	}
 	return nil
 }
+
+// followUpSince reads bp status --since: the first day whose done
+// actions the follow-up counts; not after the report's date.
+func followUpSince(s string, asOf time.Time) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := workplan.ParseDate(s)
+	if err != nil {
+		return t, usageErrorf("--since: %v", err)
+	}
+	if t.After(asOf) {
+		return t, usageErrorf("--since %s is after the report's date %s", s, asOf.Format("2006-01-02"))
+	}
+	return t, nil
+}
