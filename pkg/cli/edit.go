@@ -132,6 +132,25 @@ func (app *App) fileForDates(cmd string, d workplan.Dates) (string, error) {
 	return "", usageErrorf("%s: %s\n  hint: check the date, or start the plan of %d first", cmd, render.Clean(hint), year)
 }
 
+// otherPlans reads the plans of the set other than file, as they are:
+// the rules that span plans check an edit of file with them.
+func (app *App) otherPlans(file string) []*workplan.Plan {
+	_, srcs, err := app.resolvePlans()
+	if err != nil {
+		return nil
+	}
+	var out []*workplan.Plan
+	for _, s := range srcs {
+		if s.name == file {
+			continue
+		}
+		if p, _ := workplan.Parse(s.name, s.data, app.limits()); p != nil {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // published reads the file as committed at git HEAD. ok is false when
 // there is no such version: outside a git repository, git missing, or a
 // file git does not have yet (then isNew is true).
@@ -201,6 +220,7 @@ func (app *App) applyEdit(out io.Writer, cmd, file string, flags editFlags, chan
 	}
 	in := edit.Input{File: file, Data: data, Today: today, Limits: app.limits()}
 	app.publishedAt(&in)
+	in.Others = app.otherPlans(file)
 	res, err := edit.Apply(in, change)
 	if err != nil {
 		return app.editError(cmd, file, err)
@@ -304,7 +324,10 @@ var beforeEditCheck = func(target string) {}
 func (app *App) editError(cmd, file string, err error) error {
 	var inv *edit.InvalidError
 	var nf *edit.NotFoundError
+	var anf *edit.ActionNotFoundError
 	switch {
+	case errors.As(err, &anf):
+		return usageErrorf("%s: %s", cmd, render.Clean(anf.Error()))
 	case errors.As(err, &inv):
 		_ = render.DiagnosticsText(app.Stderr, cleanFiles(inv.Diagnostics))
 		if inv.Before {

@@ -275,6 +275,8 @@ Exit codes:
 		newPostponeCmd(app),
 		newCancelCmd(app),
 		newRecordCmd(app),
+		newActionCmd(app),
+		newActionsCmd(app),
 		newRemoveCmd(app),
 		newMigrateCmd(app),
 		newSchemaCmd(app),

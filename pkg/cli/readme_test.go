@@ -31,6 +31,8 @@ func kindText(f *workplan.Field) string {
 		return "date `YYYY-MM-DD`"
 	case workplan.KindMonth:
 		return "month `YYYY-MM`"
+	case workplan.KindDue:
+		return "date `YYYY-MM-DD` or month `YYYY-MM`"
 	case workplan.KindTime:
 		return "time `\"HH:MM\"`"
 	case workplan.KindID:

@@ -22,6 +22,7 @@ var statusFormats = formats[func(*report.Report, io.Writer) error]{
 type statusOptions struct {
 	AsOf   string
 	Year   string
+	Since  string
 	Output string
 	Out    string
 }
@@ -81,6 +82,7 @@ committed or published as it is.`,
 	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "report as of `date` (YYYY-MM-DD; default today: --today, $BP_TODAY or the clock)")
 	cmd.Flags().StringVar(&opts.Year, "year", "", "report on the plan of `year` (YYYY; default the current plan year as of the day)")
 	statusFormats.output(cmd, &opts.Output)
+	cmd.Flags().StringVar(&opts.Since, "since", "", "count follow-up actions done from `date` (YYYY-MM-DD; default the first day of the plan's year)")
 	cmd.Flags().StringVar(&opts.Out, "out", "", "write the report to `file` (atomically) instead of standard output")
 	_ = cmd.MarkFlagFilename("out", "html", "md", "txt", "json")
 	return cmd
@@ -115,6 +117,11 @@ func runStatus(app *App, out io.Writer, opts *statusOptions) error {
 		}
 	}
 	r := report.Status(plan, asOf)
+	since, err := followUpSince(opts.Since, asOf)
+	if err != nil {
+		return err
+	}
+	r.AddFollowUp(set.Plans, since)
 	write := func(w io.Writer) error { return writeReport(r, w) }
 	if opts.Out != "" {
 		if err := app.writeOut(opts.Out, write); err != nil {

@@ -84,6 +84,11 @@ type Input struct {
 	// change since then keep the revision they were published with,
 	// rather than take the plan's new one.
 	PublishedPlan func() *workplan.Plan
+	// Others are the other plans of the set (other years), read as they
+	// are: the rules that span plans (an action reported to a meeting of
+	// another year, action ids unique across the years) check the plan
+	// with them.
+	Others []*workplan.Plan
 }
 
 // Result is what a change did.
@@ -143,6 +148,9 @@ func Apply(in Input, changes ...Change) (*Result, error) {
 		out, back, err := yamlfmt.EditTree(in.Data, workplan.Schema, func(root *yaml.Node) error {
 			if old == nil {
 				old, oldDiags = workplan.CheckTree(in.File, in.Data, root, in.Limits, opt)
+				if old != nil {
+					oldDiags = append(oldDiags, setRules(in, old)...)
+				}
 				if old == nil || workplan.HasErrors(oldDiags) {
 					return &InvalidError{Diagnostics: workplan.Errors(oldDiags), Before: true}
 				}
@@ -171,6 +179,10 @@ func Apply(in Input, changes ...Change) (*Result, error) {
 			return nil, err
 		}
 		plan, diags := workplan.CheckTree(in.File, out, back, in.Limits, opt)
+		if plan != nil {
+			diags = append(diags, setRules(in, plan)...)
+			workplan.SortDiagnostics(diags)
+		}
 		if plan == nil || workplan.HasErrors(diags) {
 			return nil, &InvalidError{Diagnostics: workplan.Errors(diags)}
 		}
@@ -190,6 +202,18 @@ func Apply(in Input, changes ...Change) (*Result, error) {
 		res.Warnings = newWarnings(oldDiags, diags)
 		return res, nil
 	}
+}
+
+// setRules checks the rules that span the plans of the set with the plan
+// as it is or would be, and returns what they find in the plan's file.
+func setRules(in Input, p *workplan.Plan) []workplan.Diagnostic {
+	var out []workplan.Diagnostic
+	for _, d := range workplan.CheckActions(append(append([]*workplan.Plan{}, in.Others...), p)...) {
+		if d.File == in.File {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // unchanged is the result of changes that changed nothing: the file as

@@ -34,7 +34,10 @@ type Tree struct {
 	touched map[string]bool // events whose data changed
 	added   map[string]bool // events added by the changes
 	removed map[string]bool
-	anchors map[*yaml.Node]bool // anchored nodes some alias names; built on first need
+	// actions added by the changes, so that two in one change set
+	// cannot take one id
+	addedActions map[string]bool
+	anchors      map[*yaml.Node]bool // anchored nodes some alias names; built on first need
 }
 
 // Event is one event of the tree: its mapping, and the event as it was

@@ -251,7 +251,7 @@ func compareEvent(o, n *workplan.Event) []Change {
 			add(KindField, "outcome", ot, nt, "outcome changed to: "+nt)
 		}
 	}
-	return ch
+	return append(ch, followUpChanges(o.Outcome, n.Outcome)...)
 }
 
 // changedText words a change of a short value: "format changed from

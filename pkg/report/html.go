@@ -32,7 +32,8 @@ func StateCSS() string { return statesCSS }
 // parsed on first use, not at start-up: every bp command
 // would otherwise pay for it (0.3 ms, 1300 allocations).
 var htmlTemplate = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("status").Parse(htmlSource))
+	t := template.Must(template.New("status").Parse(htmlSource))
+	return template.Must(t.Parse(followUpHTMLSource))
 })
 
 // WriteHTML writes the report as one self-contained HTML page: inline
@@ -88,6 +89,7 @@ type htmlView struct {
 	Progress  []htmlSection
 	Products  []htmlProduct
 	Miles     []htmlMilestone
+	FollowUp  *htmlFollowUp // nil when the plans hold no action
 	Generated string
 }
 
@@ -291,5 +293,6 @@ func (r *Report) htmlView() htmlView {
 	for _, ms := range r.Milestones {
 		v.Miles = append(v.Miles, htmlMilestone{Title: c(ms.Milestone.Title), When: ms.When(r), Notes: c(ms.Milestone.Notes), Passed: ms.Passed})
 	}
+	v.FollowUp = r.followUpHTML()
 	return v
 }

@@ -23,6 +23,7 @@ type JSON struct {
 	ByQuarter  []BreakdownJSON `json:"byQuarter"`
 	Products   []ProductJSON   `json:"products"`
 	Milestones []MilestoneJSON `json:"milestones"`
+	FollowUp   *FollowUpJSON   `json:"followUp"`
 }
 
 // PlanJSON is the plan's metadata in a status report.
@@ -163,6 +164,7 @@ func (r *Report) JSON() JSON {
 		ByQuarter:  breakdownsJSON(r.ByQuarter),
 		Products:   make([]ProductJSON, 0, len(r.Products)),
 		Milestones: make([]MilestoneJSON, 0, len(r.Milestones)),
+		FollowUp:   r.followUpJSON(),
 	}
 	if !p.Revised.IsZero() {
 		j.Plan.Revised = optString(p.Revised.Format("2006-01-02"))

@@ -131,6 +131,7 @@ func (r *Report) WriteMarkdown(w io.Writer) error {
 		}
 		table([]string{"Milestone", "When"}, rows)
 	}
+	r.followUpMarkdown(line, table)
 	return bw.Flush()
 }
 

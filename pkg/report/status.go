@@ -121,6 +121,10 @@ type Report struct {
 	Next       []EventStatus // the soonest events still ahead (several when they start the same day)
 	Products   []ProductStatus
 	Milestones []MilestoneStatus
+
+	// FollowUp is the follow-up of the meetings' actions, once
+	// [Report.AddFollowUp] has given it; nil before.
+	FollowUp *Tracking
 }
 
 // EventStatus is one event and where it stands.

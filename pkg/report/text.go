@@ -223,5 +223,8 @@ func (r *Report) WriteText(w io.Writer) error {
 			return err
 		}
 	}
+	if err := r.followUpText(section, para, line, table); err != nil {
+		return err
+	}
 	return bw.Flush()
 }

@@ -86,8 +86,8 @@ var Rules = []struct{ Name, Doc string }{
 	{"date-fields", "start and month given together, or end without start"},
 	{"date-order", "an end before its start"},
 	{"date-year", "a date outside the plan's year"},
-	{"duplicate-id", "two events, groups, products or milestones with one id"},
-	{"unknown-ref", "a reference to a group, product or event that does not exist"},
+	{"duplicate-id", "two events, groups, products, milestones or actions with one id"},
+	{"unknown-ref", "a reference to a group, product or event that does not exist (an action's reportTo: in any year's plan)"},
 	{"timezone", "an unknown IANA time zone, or times without a zone"},
 	{"status-date", "a status that contradicts the date (held in the future, postponed with a new date, ...)"},
 	{"outcome", "an outcome that contradicts the event (recorded before it, on a planned or cancelled event, missing on a past event marked held, ...)"},
@@ -95,6 +95,8 @@ var Rules = []struct{ Name, Doc string }{
 	{"location", "a location with no city or alternatives, or a single alternative"},
 	{"overlap", "in-person events on the same days in different cities (warning)"},
 	{"revision", "an event's revision is ahead of the plan's; with --against: the plan or an event changed but its revision or revised date did not move forward"},
+	{"action", "a follow-up action that contradicts its meeting (due or changed before it, done on a cancelled meeting, done in the future, dropped without a reason, reported to an earlier meeting)"},
+	{"owner", "an action owner written as an id that is no group of the plan nor secretariat, chair or co-chair: likely a misspelt group id (warning)"},
 	{"removed", "with --against: an event published at that revision is gone (cancel it instead, so that subscribers see it go)"},
 }
 

@@ -14,6 +14,7 @@ const JSONSchemaID = "https://raw.githubusercontent.com/icmpd/bp/main/workplans/
 const (
 	patternDate  = `^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$`
 	patternMonth = `^[0-9]{4}-(0[1-9]|1[0-2])$`
+	patternDue   = `^[0-9]{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?$`
 	patternTime  = `^([01][0-9]|2[0-3]):[0-5][0-9]$`
 	patternID    = `^[a-z0-9][a-z0-9-]{0,63}$`
 	patternURL   = `^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\s]+`
@@ -234,6 +235,8 @@ func fieldSchema(f *Field, defs *ordered) *ordered {
 		s.set("format", "date")
 	case KindMonth:
 		str(patternMonth)
+	case KindDue:
+		str(patternDue)
 	case KindTime:
 		str(patternTime)
 	case KindID, KindRef:

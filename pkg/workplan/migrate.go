@@ -25,7 +25,15 @@ type Migration struct {
 // insists).
 var Migrations = []Migration{
 	{From: 1, Doc: "each event carries the plan revision in which it last changed (revision, revised), set to the plan's own; events may keep the dates they moved from (movedFrom)", Up: eventRevisions},
+	{From: 2, Doc: "an event's outcome may hold the meeting's conclusions and the follow-up actions it set (conclusions, actions); nothing a format 2 file says changes", Up: followUp},
 }
+
+// followUp upgrades format 2 to 3. Format 3 only adds keys (an outcome's
+// conclusions and actions), so a format 2 file says the same in format 3
+// and nothing in its tree changes; the version goes up so that a bp that
+// knows no actions refuses a file that may hold them, rather than call
+// them unknown keys.
+func followUp(*yaml.Node) error { return nil }
 
 // eventRevisions upgrades format 1 to 2: every event gets the plan's
 // revision and revised date as its own. In format 1 a calendar gave every

@@ -118,7 +118,7 @@ func TestUpgrade(t *testing.T) {
 		t.Fatalf("Upgrade = %d, %v", from, err)
 	}
 	out, _ := yaml.Marshal(&doc)
-	for _, want := range []string{"formatVersion: 2 # the first", "# the March meeting", "start: 2026-03-04 # TBC", "revision: 3\n      revised: 2026-05-02"} {
+	for _, want := range []string{fmt.Sprintf("formatVersion: %d # the first", FormatVersion), "# the March meeting", "start: 2026-03-04 # TBC", "revision: 3\n      revised: 2026-05-02"} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("after Upgrade, no %q in\n%s", want, out)
 		}

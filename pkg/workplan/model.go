@@ -7,7 +7,7 @@ import (
 
 // FormatVersion is the newest version of the file format this bp reads.
 // A file declares its own in its top-level formatVersion key.
-const FormatVersion = 2
+const FormatVersion = 3
 
 // Pos is a position in a source file: 1-based line and column.
 type Pos struct {
@@ -44,6 +44,7 @@ type Plan struct {
 	byID    map[string]*Event
 	groupBy map[string]*Group
 	prodBy  map[string]*Product
+	actBy   map[string]*Action
 }
 
 // Framework is the multi-year framework a plan implements, such as the
@@ -193,6 +194,10 @@ type Outcome struct {
 	Summary  string
 	Link     string
 	Recorded time.Time
+	// Conclusions are what the meeting concluded, one short text each,
+	// and Actions the follow-up it set (format 3).
+	Conclusions []string
+	Actions     []*Action
 }
 
 // Pos returns where the event starts in its file.
@@ -319,6 +324,12 @@ func (p *Plan) index() {
 	for _, g := range p.Groups {
 		if _, dup := p.groupBy[g.ID]; !dup && g.ID != "" {
 			p.groupBy[g.ID] = g
+		}
+	}
+	p.actBy = make(map[string]*Action)
+	for _, a := range p.Actions() {
+		if _, dup := p.actBy[a.ID]; !dup && a.ID != "" {
+			p.actBy[a.ID] = a
 		}
 	}
 	p.prodBy = make(map[string]*Product, len(p.Products))

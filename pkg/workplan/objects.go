@@ -61,6 +61,8 @@ func (d *decoder) store(c ctx, f *Field, v *yaml.Node, to any) {
 		*to = Format(x.s)
 	case *GroupKind:
 		*to = GroupKind(x.s)
+	case *ActionState:
+		*to = ActionState(x.s)
 	case *value:
 		*to = x
 	default:
@@ -171,6 +173,11 @@ func (d *decoder) event(c ctx, n *yaml.Node) *Event {
 	})
 	if !ok {
 		return nil
+	}
+	if e.Outcome != nil {
+		for _, a := range e.Outcome.Actions {
+			a.Event = e
+		}
 	}
 	e.End = end.t
 	d.eventDates(c, e, end.ok)
@@ -293,8 +300,29 @@ func (d *decoder) location(c ctx, n *yaml.Node) *Location {
 
 func (d *decoder) outcome(c ctx, n *yaml.Node) *Outcome {
 	o := &Outcome{}
-	d.fields(n, outcomeObject, ctx{kind: c.String() + ": outcome"}, nil, []bind{
+	oc := ctx{kind: c.String() + ": outcome"}
+	d.fields(n, outcomeObject, oc, nil, []bind{
 		{"summary", &o.Summary}, {"link", &o.Link}, {"recorded", &o.Recorded},
+		{"conclusions", &o.Conclusions},
+		{"actions", func(f *Field, v *yaml.Node) { o.Actions = items(d, v, f.Elem.Object, d.action) }},
 	})
 	return o
+}
+
+func (d *decoder) action(c ctx, n *yaml.Node) *Action {
+	a := &Action{pos: posOf(n)}
+	var due value
+	if !d.fields(n, actionObject, c, &a.fields, []bind{
+		{"id", &a.ID}, {"text", &a.Text}, {"owners", &a.Owners}, {"due", &due},
+		{"state", &a.State}, {"since", &a.Since}, {"reason", &a.Reason}, {"note", &a.Note},
+		{"reportTo", &a.ReportTo},
+	}) {
+		return nil
+	}
+	if due.ok && len(due.s) == 7 {
+		a.Due.Month = due.t
+	} else if due.ok {
+		a.Due.Start, a.Due.End = due.t, due.t
+	}
+	return a
 }

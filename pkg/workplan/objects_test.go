@@ -14,7 +14,7 @@ func sample(f *Field) string {
 		return strconv.Itoa(max(f.Min, 1))
 	case KindBool:
 		return "true"
-	case KindDate:
+	case KindDate, KindDue:
 		return "2026-06-25"
 	case KindMonth:
 		return "2026-06"
@@ -90,7 +90,13 @@ func TestEveryKeyIsBound(t *testing.T) {
 			e.Location.Country == "country-text" && e.Location.TBC && len(e.Location.Alternatives) == 2 &&
 			e.Location.Alternatives[1] == Place{"venue-text", "city-text", "country-text"}},
 		{"outcome", e.Outcome != nil && e.Outcome.Summary == "summary-text" && e.Outcome.Link == "https://example.org/r" &&
-			!e.Outcome.Recorded.IsZero()},
+			!e.Outcome.Recorded.IsZero() && len(e.Outcome.Conclusions) == 2 && e.Outcome.Conclusions[0] == "item-text"},
+		{"action", e.Outcome != nil && len(e.Outcome.Actions) == 2 && e.Outcome.Actions[1].ID == "a" &&
+			e.Outcome.Actions[1].Text == "text-text" && len(e.Outcome.Actions[1].Owners) == 2 &&
+			e.Outcome.Actions[1].Due.HasDay() && e.Outcome.Actions[1].State == ActionDropped &&
+			!e.Outcome.Actions[1].Since.IsZero() && e.Outcome.Actions[1].Reason == "reason-text" &&
+			e.Outcome.Actions[1].Note == "note-text" && len(e.Outcome.Actions[1].ReportTo) == 2 &&
+			e.Outcome.Actions[1].Event == e},
 	}
 	for _, c := range checks {
 		if !c.ok {

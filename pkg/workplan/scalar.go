@@ -41,6 +41,18 @@ func (d *decoder) scalar(c ctx, f *Field, v *yaml.Node) value {
 		x.t, x.ok = d.dateValue(c, f, v)
 	case KindMonth:
 		x.t, x.ok = d.monthValue(c, f, v)
+	case KindDue:
+		// a month is seven characters, a day ten: s keeps which
+		switch len(v.Value) {
+		case 7:
+			x.t, x.ok = d.monthValue(c, f, v)
+		case 10:
+			x.t, x.ok = d.dateValue(c, f, v)
+		default:
+			d.errorf(posOf(v), "date", "write a day as YYYY-MM-DD (2026-04-30), or a month as YYYY-MM (2026-04)",
+				"%s: %q is not a day or a month: %q", c, f.Key, v.Value)
+		}
+		x.s = v.Value
 	case KindTime:
 		x.s, x.ok = d.timeValue(c, f, v)
 	case KindID, KindRef:

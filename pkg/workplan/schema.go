@@ -17,6 +17,7 @@ const (
 	KindRef                  // the id of another object (Field.Ref names what)
 	KindTimeZone             // an IANA time zone name
 	KindURL                  // an http(s) URL
+	KindDue                  // a day YYYY-MM-DD or a month YYYY-MM
 	KindList                 // a sequence of Field.Elem
 	KindObject               // a mapping described by Field.Object
 )
@@ -89,6 +90,28 @@ var outcomeObject = &Object{
 		{Key: "summary", Kind: KindText, Required: true, Doc: "What was agreed or achieved, in a sentence or two."},
 		{Key: "link", Kind: KindURL, Doc: "Where the report or conclusions are published."},
 		{Key: "recorded", Kind: KindDate, Required: true, Doc: "The date the outcome was recorded."},
+		{Key: "conclusions", Kind: KindList, Elem: &Field{Kind: KindString}, Since: 3,
+			Doc: "What the meeting concluded, one short text per item."},
+		{Key: "actions", Kind: KindList, Elem: &Field{Kind: KindObject, Object: actionObject}, Since: 3,
+			Doc: "The follow-up actions the meeting set (bp action add)."},
+	},
+}
+
+var actionObject = &Object{
+	Name: "action",
+	Doc:  "A follow-up action a meeting set: who owes what, by when.",
+	Fields: []Field{
+		{Key: "id", Kind: KindID, Required: true, Doc: "Identifier, unique across every year's plan (bp action add makes one from the event's: rg-2026-03-a1)."},
+		{Key: "text", Kind: KindString, Required: true, Doc: "What is to be done."},
+		{Key: "owners", Kind: KindList, Required: true, Min: 1, Elem: &Field{Kind: KindString},
+			Doc: "Who owes it: a group id of the plan, secretariat, chair, co-chair, or a body in plain words (a country, a partner organisation)."},
+		{Key: "due", Kind: KindDue, Required: true, Doc: "When it is due: a day (YYYY-MM-DD) or a month (YYYY-MM); not before the meeting."},
+		{Key: "state", Kind: KindEnum, Required: true, Enum: Words(ActionStates), Doc: "Where it stands."},
+		{Key: "since", Kind: KindDate, Doc: "The date the state last changed; required once done or dropped."},
+		{Key: "reason", Kind: KindText, Doc: "Why it was dropped; required for a dropped action."},
+		{Key: "note", Kind: KindText, Doc: "Anything else: how it was done, what is left."},
+		{Key: "reportTo", Kind: KindList, Elem: &Field{Kind: KindRef, Ref: "event"},
+			Doc: "Ids of the events where it is to be reported, in this plan or another year's."},
 	},
 }
 

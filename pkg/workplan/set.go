@@ -29,10 +29,10 @@ type Set struct {
 //     that names the earlier one's file and line;
 //   - a group id means the same group in every year: a group whose kind
 //     differs from the year before is an error, whose name differs a
-//     warning (a group may be renamed; check it was not a new group).
+//     warning (a group may be renamed; check it was not a new group);
+//   - the follow-up actions' rules that span plans ([CheckActions]).
 //
-// The diagnostics carry the rule "duplicate-id" and are placed in the
-// later plan, in year order. Rules within one plan are [Validate]'s.
+// The diagnostics are placed in the later plan, in year order. Rules within one plan are [Validate]'s.
 func NewSet(plans ...*Plan) (*Set, []Diagnostic) {
 	s := &Set{}
 	for _, p := range plans {
@@ -84,7 +84,8 @@ func NewSet(plans ...*Plan) (*Set, []Diagnostic) {
 			groupPlan[g] = p
 		}
 	}
-	return s, c.diags
+	// the follow-up actions' rules that span plans (validate_action.go)
+	return s, append(c.diags, CheckActions(s.Plans...)...)
 }
 
 // setChecker collects the diagnostics of NewSet, up to MaxDiagnostics.

@@ -45,8 +45,10 @@ func CheckTree(file string, data []byte, root *yaml.Node, lim Limits, opt Option
 func Validate(p *Plan, opt Options) []Diagnostic {
 	v := &validator{p: p, opt: opt}
 	v.ids()
+	v.actionIDs()
 	for _, e := range p.Events {
 		v.event(e)
+		v.actions(e)
 	}
 	for _, m := range p.Milestones {
 		if !m.Date.IsZero() && p.Year > 0 && m.Date.Year() != p.Year {

@@ -90,11 +90,15 @@ var terms = map[any]term{
 	GroupReferenceGroup:         {"Reference Group", "Reference Group"},
 	GroupThematicWorkingGroup:   {"Thematic Working Group", "Thematic Working Group"},
 	GroupSeniorOfficialsMeeting: {"Senior Officials Meeting", "Senior Officials Meeting"},
+
+	ActionOpen:    {"Open", "open"},
+	ActionDone:    {"Done", "done"},
+	ActionDropped: {"Dropped", "dropped"},
 }
 
 type word interface {
 	~string
-	EventType | Status | Format | GroupKind
+	EventType | Status | Format | GroupKind | ActionState
 }
 
 // lookup returns w's term; a word the table does not know (a plan that

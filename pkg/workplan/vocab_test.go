@@ -53,6 +53,11 @@ func TestVocabulary(t *testing.T) {
 		l, p = append(l, w.Label()), append(p, w.Phrase())
 	}
 	check("kind", Words(GroupKinds), l, p, groupObject.Field("kind").Enum)
+	l, p = nil, nil
+	for _, w := range ActionStates {
+		l, p = append(l, w.Label()), append(p, w.Phrase())
+	}
+	check("state", Words(ActionStates), l, p, actionObject.Field("state").Enum)
 	if seen != len(terms) {
 		t.Errorf("the lists hold %d words, the label table %d: a word is missing from a list", seen, len(terms))
 	}

@@ -206,6 +206,8 @@ func requiredHint(f *Field) string {
 		return "add " + f.Key + ": " + f.Enum[0] + " (one of " + strings.Join(f.Enum, ", ") + ")"
 	case KindDate:
 		return "add " + f.Key + ": YYYY-MM-DD"
+	case KindDue:
+		return "add " + f.Key + ": YYYY-MM-DD, or YYYY-MM for a month"
 	case KindList:
 		return "add " + f.Key + ": with one \"- \" item per line"
 	}
