@@ -34,6 +34,11 @@ the plan of the nearest year before YEAR (else the nearest after):
   - no summary, products, milestones or events: they belong to a year;
   - revision 1, revised today (--today, BP_TODAY or the clock).
 
+Follow-up actions of earlier years that are still open are not copied:
+each stays in the plan of the meeting that set it, where it is closed,
+and the new year's bp status shows it in its follow-up section. bp new
+lists them on standard error.
+
 The file is in bp fmt's layout and valid, and starts with a comment that
 lists what to review. bp new never writes over a file: when YEAR.yaml
 exists, or another file holds a plan for YEAR, it refuses (exit 2) and
@@ -109,7 +114,56 @@ func runNew(app *App, arg string) error {
 	fmt.Fprintf(app.Stderr, "bp: wrote %s: the plan of %d, from %s (%s, no events yet)\n",
 		render.Clean(target), year, render.Clean(from.File), plural(len(plan.Groups), "group"))
 	fmt.Fprintf(app.Stderr, "bp: review what the comment at its top lists, add the events, then run 'bp validate'\n")
+	carryOver(app.Stderr, set, year, today)
 	return nil
+}
+
+// carryOver lists on w the actions of the years before year that are
+// still open: they are not copied into the new plan (an action stays in
+// the plan of the meeting that set it, where it is closed), and the new
+// year's bp status tracks them in its follow-up section. With none, it
+// says nothing.
+func carryOver(w io.Writer, set *workplan.Set, year int, today time.Time) {
+	var b strings.Builder
+	n := 0
+	for _, p := range set.Plans {
+		if p.Year >= year {
+			continue
+		}
+		var open []*workplan.Action
+		for _, a := range p.Actions() {
+			if a.State == workplan.ActionOpen {
+				open = append(open, a)
+			}
+		}
+		if len(open) == 0 {
+			continue
+		}
+		n += len(open)
+		fmt.Fprintf(&b, "bp: %s of %d still open, tracked in %s:\n", plural(len(open), "action"), p.Year, render.Clean(p.File))
+		for _, a := range open {
+			due := a.DueText()
+			if d := a.DaysOverdue(today); d > 0 {
+				due += " (" + render.Days(d) + " overdue)"
+			}
+			for i, l := range render.Wrap(render.Clean(a.ID+": "+a.Text), 76) {
+				fmt.Fprintf(&b, "%s%s\n", strings.Repeat(" ", 2+2*min(i, 1)), l)
+			}
+			for _, l := range render.Wrap("owners "+render.Clean(render.OwnersText(p, a))+"; due "+due, 74) {
+				fmt.Fprintf(&b, "    %s\n", l)
+			}
+		}
+	}
+	if n == 0 {
+		return
+	}
+	verb, them := "they stay", "them"
+	if n == 1 {
+		verb, them = "it stays", "it"
+	}
+	fmt.Fprintf(&b, "bp: %s in the plan that set %s, to be closed there (bp action done ID);\n"+
+		"  'bp status --year %d' shows %s in its follow-up section\n", verb, them, year, them)
+	_, _ = io.WriteString(w, b.String())
 }
 
 // modeline returns the first line of the plan file name when it tells

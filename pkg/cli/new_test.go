@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -155,4 +157,58 @@ func TestNewFramework(t *testing.T) {
 	if r := runBPIn(t, dir, "", nil, "--today", "2030-11-02", "validate", "--strict"); r.code != 0 {
 		t.Errorf("the set with 2025 and 2031: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
+}
+
+// TestNewCarryOver: bp new lists the open actions of the years before
+// the new one (they stay in the plan that set them), and the new year's
+// bp status shows each of them in its follow-up section; with no open
+// action it says nothing more (the transcript's second run, and TestNew).
+func TestNewCarryOver(t *testing.T) {
+	t.Parallel()
+	var b bytes.Buffer
+	withActions, _ := yearsDir(t)
+	args := []string{"--today", "2026-11-28", "new", "2028"}
+	r := runBPIn(t, withActions, "", nil, args...)
+	b.Write(transcript(args, r))
+	if r.code != ExitOK {
+		t.Fatalf("bp new 2028: exit %d\n%s", r.code, r.stderr)
+	}
+	status := runBPIn(t, withActions, "", nil, "--today", "2026-11-28", "status", "--year", "2028", "-o", "json")
+	var rep struct {
+		FollowUp struct {
+			Open []struct {
+				Actions []struct{ ID string } `json:"actions"`
+			} `json:"open"`
+		} `json:"followUp"`
+	}
+	if err := json.Unmarshal([]byte(status.stdout), &rep); err != nil {
+		t.Fatalf("bp status --year 2028: exit %d: %v\n%s", status.code, err, status.stderr)
+	}
+	tracked := map[string]bool{}
+	for _, o := range rep.FollowUp.Open {
+		for _, a := range o.Actions {
+			tracked[a.ID] = true
+		}
+	}
+	listed := 0
+	for _, id := range []string{"rg-2026-03-a2", "twg-return-2026-06-a1", "twg-return-2026-06-a2", "rg-2026-10-a1"} {
+		if strings.Contains(r.stderr, "  "+id+": ") {
+			listed++
+		}
+		if !tracked[id] {
+			t.Errorf("bp status --year 2028 does not track %s: %v", id, tracked)
+		}
+	}
+	if listed != 4 || len(tracked) != 4 || strings.Contains(r.stderr, "rg-2026-03-a1") || strings.Contains(r.stderr, "rg-2026-03-a3") {
+		t.Errorf("bp new 2028 lists %d of the 4 open actions (or a closed one); bp status tracks %d\n%s", listed, len(tracked), r.stderr)
+	}
+
+	without := yearsCheckout(t, "two")
+	r = runBPIn(t, without, "", nil, args...)
+	b.WriteString("\n")
+	b.Write(transcript(args, r))
+	if r.code != ExitOK || strings.Count(r.stderr, "\n") != 2 {
+		t.Errorf("bp new 2028 with no action: exit %d, want two lines\n%s", r.code, r.stderr)
+	}
+	golden.Assert(t, filepath.Join(actionsDir, "new-carry-over.golden"), b.Bytes())
 }
