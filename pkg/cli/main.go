@@ -261,6 +261,7 @@ Exit codes:
 	root.AddCommand(
 		newListCmd(app),
 		newShowCmd(app),
+		newBriefCmd(app),
 		newICSCmd(app),
 		newStatusCmd(app),
 		newCalCmd(app),

@@ -1,0 +1,106 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/icmpd/bp/pkg/render"
+	"github.com/icmpd/bp/pkg/report"
+)
+
+// briefFormats are bp brief's output formats.
+var briefFormats = formats[func(*report.Brief, io.Writer) error]{
+	{"table", (*report.Brief).WriteText},
+	{"markdown", (*report.Brief).WriteMarkdown},
+	{"html", (*report.Brief).WriteHTML},
+	{"json", (*report.Brief).WriteJSON},
+}
+
+type briefOptions struct {
+	Output string
+	Out    string
+}
+
+func newBriefCmd(app *App) *cobra.Command {
+	opts := &briefOptions{}
+	cmd := &cobra.Command{
+		Use:   "brief <event-id>",
+		Short: "What a delegate needs before a meeting, on one page",
+		Long: `Brief a delegate before a meeting: its facts (date, time and zone, place
+or the places still in the running, format, status, groups, partners,
+where it moved from, notes); for each of its groups, what the group's
+previous meeting concluded (of any plan year); the actions to be reported
+there and the other open actions its groups owe, each with its state
+(overdue by how many days, done on which day); and the knowledge products
+it presents.
+
+The id is looked for in every plan year bp reads. States are as of today
+(--today, BP_TODAY or the clock). The HTML page is self-contained (no
+script, nothing loaded from elsewhere): it can be mailed or printed.`,
+		Example: `  # before the Reference Group meets in March
+  $ bp brief rg-2027-03
+
+  # as a page to send to the delegates
+  $ bp brief rg-2027-03 -o html --out brief.html`,
+		Args: args(cobra.ExactArgs(1)),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			set, err := app.loadSet()
+			if err != nil {
+				return nil, cobra.ShellCompDirectiveError
+			}
+			return completeIDs(set), cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runBrief(app, cmd.OutOrStdout(), args[0], opts)
+		},
+	}
+	briefFormats.output(cmd, &opts.Output)
+	cmd.Flags().StringVar(&opts.Out, "out", "", "write the brief to `file` (atomically), not to stdout")
+	_ = cmd.MarkFlagFilename("out", "html", "md", "txt", "json")
+	return cmd
+}
+
+func runBrief(app *App, out io.Writer, id string, opts *briefOptions) error {
+	writeBrief, err := briefFormats.lookup("--output", opts.Output)
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(id) == "" {
+		return &commandLineError{cmd: "bp brief", err: fmt.Errorf("empty id; name an event (bp list shows the ids)")}
+	}
+	today, err := app.todayDate()
+	if err != nil {
+		return err
+	}
+	set, err := app.loadSet()
+	if err != nil {
+		return err
+	}
+	e := set.Event(id)
+	if e == nil {
+		where := "any plan (" + set.YearsText() + ")"
+		if len(set.Plans) == 1 {
+			where = render.Clean(set.Plans[0].Title)
+		}
+		return usageErrorf("no event %q in %s%s", id, where, suggestID(set, id))
+	}
+	b := report.NewBriefs(set.Plans).Brief(e, today)
+	write := func(w io.Writer) error { return writeBrief(b, w) }
+	if opts.Out != "" {
+		if err := app.writeOut(opts.Out, write); err != nil {
+			return withCode(ExitUsage, fmt.Errorf("brief: %w", unwrapExit(err)))
+		}
+		fmt.Fprintf(app.Stderr, "bp: wrote %s: the brief for %s, as of %s\n", render.Clean(opts.Out), render.Clean(e.ID), today.Format("2 Jan 2006"))
+		return nil
+	}
+	if err := write(out); err != nil {
+		return withCode(ExitUsage, fmt.Errorf("brief: write: %w", err))
+	}
+	return nil
+}

@@ -1,0 +1,112 @@
+package report
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/icmpd/bp/pkg/internal/browsertest"
+	"github.com/icmpd/bp/pkg/workplan"
+)
+
+// loadBriefYears reads the follow-up fixture's three plan years (2028
+// has a joint meeting of two groups).
+func loadBriefYears(t testing.TB) []*workplan.Plan {
+	t.Helper()
+	plans := loadYears(t)
+	name := "../../testdata/actions/2028.yaml"
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, diags := workplan.Check(name, data, workplan.DefaultLimits, workplan.Options{})
+	if workplan.HasErrors(diags) {
+		t.Fatalf("%s: %v", name, diags)
+	}
+	return append(plans, p)
+}
+
+func eventOf(t testing.TB, plans []*workplan.Plan, id string) *workplan.Event {
+	t.Helper()
+	for _, p := range plans {
+		if e := p.Event(id); e != nil {
+			return e
+		}
+	}
+	t.Fatalf("no event %q", id)
+	return nil
+}
+
+// TestBriefPrevious: the previous meeting of a group is the latest one
+// before the event in any plan year, given in any order; a cancelled
+// meeting is not one; an outcome recorded after the brief's day is not
+// shown; Any says whether there is more than the facts.
+func TestBriefPrevious(t *testing.T) {
+	plans := loadBriefYears(t)
+	reversed := []*workplan.Plan{plans[2], plans[1], plans[0]}
+	b := NewBriefs(reversed)
+	rg := b.Brief(eventOf(t, plans, "rg-2027-03"), d("2026-11-28"))
+	if rg.Previous[0].Event == nil || rg.Previous[0].Event.ID != "rg-2026-10" || rg.Previous[0].Outcome == nil || !rg.Any() {
+		t.Errorf("rg-2027-03: previous %+v", rg.Previous)
+	}
+	// as of the day before rg-2026-10's outcome was recorded
+	early := b.Brief(eventOf(t, plans, "rg-2027-03"), d("2026-10-19"))
+	if early.Previous[0].Event.ID != "rg-2026-10" || early.Previous[0].Outcome != nil {
+		t.Errorf("an outcome recorded later is shown: %+v", early.Previous[0])
+	}
+	if s := early.Previous[0].Says(early.AsOf); !strings.Contains(s, "its outcome is not recorded") {
+		t.Errorf("says %q", s)
+	}
+	// a cancelled meeting is not a previous meeting
+	data, err := os.ReadFile("../../testdata/actions/2026.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(data), "start: 2026-10-14\n    format: online\n    status: held", "start: 2026-10-14\n    format: online\n    status: cancelled", 1)
+	p26, _ := workplan.Check("2026.yaml", []byte(text), workplan.DefaultLimits, workplan.Options{})
+	if p26 == nil || p26.Event("rg-2026-10").Status != workplan.StatusCancelled {
+		t.Fatal("could not cancel rg-2026-10")
+	}
+	withCancelled := []*workplan.Plan{p26, plans[1]}
+	if got := NewBriefs(withCancelled).Brief(eventOf(t, withCancelled, "rg-2027-03"), d("2026-11-28")).Previous[0].Event; got == nil || got.ID != "rg-2026-03" {
+		t.Errorf("with rg-2026-10 cancelled, the previous meeting is %v, want rg-2026-03", got)
+	}
+	joint := b.Brief(eventOf(t, plans, "joint-2028-02"), d("2026-11-28"))
+	if len(joint.Previous) != 2 || joint.Previous[0].Event.ID != "rg-2027-03" || joint.Previous[1].Event.ID != "twg-return-2027-05" {
+		t.Errorf("joint-2028-02: %+v", joint.Previous)
+	}
+	web := b.Brief(eventOf(t, plans, "webinar-data-2026"), d("2026-11-28"))
+	if web.Any() || len(web.Previous) != 0 {
+		t.Errorf("the cancelled webinar's brief has content: %+v", web)
+	}
+}
+
+// TestBriefHTMLAccessible: the brief's page passes axe-core on a phone
+// and a desktop with no sideways scrolling, for a meeting with every
+// section filled and for one with none.
+func TestBriefHTMLAccessible(t *testing.T) {
+	out := browsertest.ArtifactDir(t, "brief-a11y")
+	plans := loadBriefYears(t)
+	b := NewBriefs(plans)
+	var pages []browsertest.Page
+	for _, id := range []string{"joint-2028-02", "som-2026", "rg-2027-03", "webinar-data-2026"} {
+		var page bytes.Buffer
+		if err := b.Brief(eventOf(t, plans, id), d("2026-11-28")).WriteHTML(&page); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(out, "brief-"+id+".html")
+		if err := os.WriteFile(path, page.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, browsertest.Page{Name: "brief-" + id, URL: browsertest.FileURL(t, path), PDF: id == "joint-2028-02"})
+	}
+	results := browsertest.Check(t, out, pages, "h2", "table")
+	browsertest.Assert(t, results)
+	for _, res := range results {
+		if res.Measured["h2"].Count < 5 {
+			t.Errorf("%s at %d px: %d sections, want at least 5", res.Name, res.Width, res.Measured["h2"].Count)
+		}
+	}
+}
