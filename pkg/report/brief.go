@@ -58,15 +58,18 @@ type BriefProduct struct {
 }
 
 // Any reports whether the brief has anything beyond the event's facts:
-// a previous meeting with a recorded outcome, an action to report or
-// owed, a product presented.
-func (b *Brief) Any() bool {
+// follow-up ([Brief.FollowUp]) or a product presented.
+func (b *Brief) Any() bool { return b.FollowUp() || len(b.Products) > 0 }
+
+// FollowUp reports whether the brief has follow-up to show: a previous
+// meeting with a recorded outcome, or an action to report or owed.
+func (b *Brief) FollowUp() bool {
 	for _, p := range b.Previous {
 		if p.Outcome != nil {
 			return true
 		}
 	}
-	return len(b.ToReport) > 0 || len(b.Owed) > 0 || len(b.Products) > 0
+	return len(b.ToReport) > 0 || len(b.Owed) > 0
 }
 
 // Briefs indexes the plans of a set for meeting briefs, so that a brief

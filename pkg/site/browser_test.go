@@ -37,7 +37,8 @@ func writeSite(t *testing.T, dir string, f *files) {
 // Chromium, on a phone (375 px) and a desktop (1280 px): every page of the
 // 2026 and 2027 plans as first published, and the pages of the status
 // fixture's front page and an event page of each state (held with an
-// outcome, happening now, postponed, cancelled, …). On each: no axe-core violation
+// outcome, happening now, postponed, cancelled, …), and the event pages
+// with a meeting brief of the follow-up fixture's site. On each: no axe-core violation
 // (WCAG 2.1 A and AA, best practices), no sideways scrolling, no text
 // drawn over text or out of its box, nothing loaded from outside the
 // file system. Screenshots and PDFs are kept (BP_ARTIFACTS); with
@@ -51,7 +52,10 @@ func TestSiteInBrowser(t *testing.T) {
 	}{
 		{"two-years", twoYears(t)},
 		{"fixture", &Site{Plans: []*workplan.Plan{fixture}, Current: fixture, Today: date("2026-06-17")}},
+		{"actions", actionsSite(t)},
 	}
+	// Of the follow-up fixture's site: the event pages with a brief.
+	withBrief := map[string]bool{EventPage("rg-2027-03"): true, EventPage("som-2026"): true, EventPage("joint-2028-02"): true}
 	oneOfEachState := map[string]bool{}
 	seen := map[report.State]bool{}
 	for _, es := range report.Status(fixture, date("2026-06-17")).Events {
@@ -75,6 +79,9 @@ func TestSiteInBrowser(t *testing.T) {
 			// Of the fixture: its front page, and an event page of each
 			// state (its status page is the status test's).
 			if s.name == "fixture" && name != IndexPage && !oneOfEachState[name] {
+				continue
+			}
+			if s.name == "actions" && !withBrief[name] {
 				continue
 			}
 			pages = append(pages, browsertest.Page{

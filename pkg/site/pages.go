@@ -262,7 +262,64 @@ type eventView struct {
 	Add           *addView
 	NoAdd         string // why there is nothing to add to a calendar
 	History       []historyEntry
+	Brief         *briefView // nil when there is no follow-up to show
 	Revision      string
+}
+
+// briefView is the meeting brief on an event's page: what the previous
+// meeting of each of its groups concluded, the actions to be reported
+// there and owed by its groups, the products it presents (as bp brief
+// gives them), with links to the meetings' pages.
+type briefView struct {
+	Previous []previousView
+	ToReport []report.ActionView
+	Owed     []report.ActionView
+	Products []productView
+}
+
+type previousView struct {
+	report.PreviousView
+	Href string // the previous meeting's page; "" when there is none
+}
+
+type productView struct {
+	report.ProductView
+	Others []meetingLink
+}
+
+type meetingLink struct {
+	Text, State, Href string
+}
+
+// brief returns the brief of the event whose page is at from, or nil
+// when it has no follow-up to show (no previous meeting with a recorded
+// outcome, no action to report or owed): its facts and the product it
+// presents are on the page already.
+func (b *builder) brief(from string, e *workplan.Event) *briefView {
+	if b.briefs == nil {
+		return nil // a builder made for one page, not by Build
+	}
+	br := b.briefs.Brief(e, b.today)
+	if !br.FollowUp() {
+		return nil
+	}
+	rv := br.View()
+	v := &briefView{ToReport: rv.ToReport, Owed: rv.Owed}
+	for _, p := range rv.Previous {
+		pv := previousView{PreviousView: p}
+		if p.EventID != "" {
+			pv.Href = rel(from, EventPage(p.EventID))
+		}
+		v.Previous = append(v.Previous, pv)
+	}
+	for _, p := range rv.Products {
+		pv := productView{ProductView: p}
+		for _, o := range p.Others {
+			pv.Others = append(pv.Others, meetingLink{Text: o.Text, State: o.State, Href: rel(from, EventPage(o.ID))})
+		}
+		v.Products = append(v.Products, pv)
+	}
+	return v
 }
 
 type fact struct {
@@ -340,6 +397,8 @@ func (b *builder) event(p *workplan.Plan, es report.EventStatus) (*event, error)
 	if it := v.Item.Outcome; it != nil {
 		v.History = append(v.History, historyEntry{When: "Outcome, recorded " + it.Recorded, Text: it.Summary, Link: it.Link})
 	}
+
+	v.Brief = b.brief(from, e)
 
 	ev := &event{view: v}
 	if !e.HasDay() {

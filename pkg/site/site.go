@@ -219,6 +219,7 @@ type builder struct {
 	feeds []*Feed // set before any job runs; read-only after
 
 	reports map[*workplan.Plan]*report.Report // each plan's status as of today; read-only once the jobs run
+	briefs  *report.Briefs                    // the plans indexed for the event pages' briefs; read-only
 
 	// curJSON is the current plan's events as JSON: events.json and
 	// <year>/events.json are the same bytes, rendered once.
@@ -260,6 +261,7 @@ func (b *builder) build() error {
 		err := render.EventsJSON(&buf, cur, evs)
 		return buf.Bytes(), err
 	})
+	b.briefs = report.NewBriefs(b.plans)
 	b.reports = make(map[*workplan.Plan]*report.Report, len(b.plans))
 	for _, p := range b.plans {
 		b.reports[p] = report.Status(p, b.today)

@@ -654,3 +654,42 @@ func TestFeedsAnnounceOnlyChanges(t *testing.T) {
 		t.Errorf("only %d entries compared", checked)
 	}
 }
+
+// actionsSite is the site of the follow-up fixture's three plan years on
+// 28 Nov 2026: meetings with conclusions, actions across years, a joint
+// meeting of two groups.
+func actionsSite(t testing.TB) *Site {
+	var plans []*workplan.Plan
+	for _, y := range []string{"2026", "2027", "2028"} {
+		plans = append(plans, load(t, "../../testdata/actions/"+y+".yaml"))
+	}
+	return &Site{Plans: plans, Current: plans[0], Today: date("2026-11-28")}
+}
+
+// TestBriefSection: an event page has a Brief section when there is
+// follow-up to show (the previous meeting's conclusions, actions to
+// report or owed), with the same content as bp brief; none otherwise.
+func TestBriefSection(t *testing.T) {
+	f := build(t, actionsSite(t))
+	golden.Assert(t, "../../testdata/site/golden/actions-events-rg-2027-03.html.golden", f.data["events/rg-2027-03.html"])
+	for page, want := range map[string][]string{
+		"events/rg-2027-03.html": {`<h2 id="brief">Brief</h2>`, `<a href="../events/rg-2026-10.html">Reference Group Meeting, 14 Oct 2026 (rg-2026-10)</a>; outcome recorded 20 Oct 2026:`,
+			"<li>The 2027 workplan keeps return as a priority.</li>", "Prepare the 2027 workplan", "Open, due 15 Dec 2026"},
+		"events/som-2026.html": {`<h2 id="brief">Brief</h2>`, "None: no earlier meeting of the Senior Officials Meeting is in the plans.", "Done 2 Nov 2026",
+			`<a href="../events/twg-return-2026-06.html">Thematic Working Group on Return and Reintegration, 25–26 Jun 2026 (twg-return-2026-06)</a>: Held`},
+		"events/joint-2028-02.html": {"Previous meeting of the Reference Group", "Previous meeting of the Thematic Working Group on Return and Reintegration",
+			`<strong class="late">Open, 59 days overdue (due 30 Sep 2026)</strong>`},
+	} {
+		got := string(f.data[page])
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s lacks %q", page, w)
+			}
+		}
+	}
+	for _, page := range []string{"events/webinar-data-2026.html", "events/rg-2026-03.html", "events/webinar-data-2028.html"} {
+		if strings.Contains(string(f.data[page]), `id="brief"`) {
+			t.Errorf("%s has a Brief section, with no follow-up to show", page)
+		}
+	}
+}
