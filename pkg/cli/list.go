@@ -25,7 +25,9 @@ match all of them. An event that overlaps a month or date range is in it; an
 event whose day is not known yet is in its month.
 
 With no filter, bp list shows the current plan year, and so do filters
-without a date; --from and --to span every plan year they reach.
+without a date; --from, --to, --week and --upcoming span every plan year
+they reach. Relative dates (--month next, --week, --from today,
+--upcoming 30d) are judged by today: --today, BP_TODAY or the clock.
 
 ` + yearsHelp + `
 
@@ -34,6 +36,11 @@ stderr with the command that shows them; a year no plan covers is named
 as such. Nothing matching is not an error: the exit status is 0.`,
 		Example: `  # what is on in June
   $ bp list --month june
+
+  # next month, this week, the next two weeks (as of --today or the clock)
+  $ bp list --month next
+  $ bp list --week
+  $ bp list --upcoming 2w
 
   # webinars and working groups still to be confirmed
   $ bp list --type webinar,working-group --unconfirmed

@@ -121,7 +121,7 @@ func (app *App) Run(args []string) (code int) {
 		}
 	}()
 	root := newRootCmd(app)
-	root.SetArgs(args)
+	root.SetArgs(joinOptionalValues(args))
 	root.SetIn(app.Stdin)
 	root.SetOut(stdout)
 	root.SetErr(app.Stderr)

@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/icmpd/bp/pkg/report"
-	"github.com/icmpd/bp/pkg/workplan"
 )
 
 // statusFormats are bp status's output formats.
@@ -78,7 +77,7 @@ committed or published as it is.`,
 			return runStatus(app, cmd.OutOrStdout(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "report as of `date` (YYYY-MM-DD; default today: --today, $BP_TODAY or the clock)")
+	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "report as of `date` (YYYY-MM-DD or today; default today: --today, $BP_TODAY or the clock)")
 	cmd.Flags().StringVar(&opts.Year, "year", "", "report on the plan of `year` (YYYY; default the current plan year as of the day)")
 	statusFormats.output(cmd, &opts.Output)
 	cmd.Flags().StringVar(&opts.Out, "out", "", "write the report to `file` (atomically) instead of standard output")
@@ -96,8 +95,8 @@ func runStatus(app *App, out io.Writer, opts *statusOptions) error {
 		return err
 	}
 	if opts.AsOf != "" {
-		if asOf, err = workplan.ParseDate(opts.AsOf); err != nil {
-			return usageErrorf("--as-of: %v", err)
+		if asOf, err = parseDay("--as-of", opts.AsOf, asOf); err != nil {
+			return err
 		}
 	}
 	set, err := app.loadSet()
