@@ -50,7 +50,7 @@ always keeps it on in a pipe. Without colour, the last line names today.`,
 
   # the whole year, three months side by side
   $ bp cal --year`,
-		Args: args(cobra.MaximumNArgs(1)),
+		Args: argCount(0, 1, "a month", "months"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.Year && len(args) > 0 {
 				return &commandLineError{cmd: cmd.CommandPath(), err: fmt.Errorf("give a month or --year, not both")}

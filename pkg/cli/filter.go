@@ -397,3 +397,46 @@ func checkWords[T ~string](flag string, words []string, known []T) ([]T, error) 
 func joinWords[T ~string](words []T) string {
 	return strings.Join(workplan.Words(words), ", ")
 }
+
+// monthArg takes bp list's word as --month: bp list june = bp list
+// --month june. A word that is not a month is a command-line error that
+// says which flag the word may have been meant for.
+func (o *filterOptions) monthArg(cmd *cobra.Command, word string) error {
+	fail := func(format string, args ...any) error {
+		return &commandLineError{cmd: cmd.CommandPath(), err: fmt.Errorf(format, args...)}
+	}
+	if o.Month != "" {
+		return fail("give the month once: %s or --month %s", shellWord(word), shellWord(o.Month))
+	}
+	if _, _, err := workplan.ParseMonth(relativeMonth(word, time.Time{}), 2000); err != nil {
+		w := strings.ToLower(strings.TrimSpace(word))
+		flag := "--search"
+		switch {
+		case slices.Contains(workplan.EventTypes, workplan.EventType(w)):
+			flag = "--type"
+		case slices.Contains(workplan.Statuses, workplan.Status(w)):
+			flag = "--status"
+		}
+		var suggestion string
+		if flag == "--search" {
+			suggestion = didYouMean(closestWithin(word, append(slices.Clone(relativeWords), monthNames...), 2, 1))
+		}
+		return fail("%q is not a month%s (%s MONTH is %s --month MONTH)\n"+
+			"  hint: to filter on something else, use its flag: %s %s",
+			word, suggestion, cmd.CommandPath(), cmd.CommandPath(), flag, shellWord(word))
+	}
+	o.Month = word
+	return nil
+}
+
+// changed names the filter flags given on the command line, in the
+// order of the flag set: "--month, --type".
+func (o *filterOptions) changed(cmd *cobra.Command) []string {
+	var names []string
+	for _, n := range []string{"year", "month", "from", "to", "week", "upcoming", "type", "group", "status", "unconfirmed", "search"} {
+		if cmd.Flags().Changed(n) {
+			names = append(names, "--"+n)
+		}
+	}
+	return names
+}

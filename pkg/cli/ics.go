@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -21,15 +22,18 @@ type icsOptions struct {
 	Out            string
 	Feeds          string
 	IncludeUndated bool
+
+	ids []string // bp ics ID...: these events, instead of the filters
 }
 
 func newICSCmd(app *App) *cobra.Command {
 	opts := &icsOptions{filter: filterOptions{everyYear: true}}
 	cmd := &cobra.Command{
-		Use:   "ics [filters] [--out <file> | --feeds <dir>]",
+		Use:   "ics [<id>... | filters] [--out <file> | --feeds <dir>]",
 		Short: "Write the workplan as an iCalendar (.ics) file",
 		Long: `Write the selected events as an iCalendar file (RFC 5545) on standard
 output, to --out, or as one subscription feed per group with --feeds.
+bp ics ID... writes the events with those ids (of any plan year) instead.
 
 bp ics covers every plan year by default, so that a feed subscribed to in
 one year shows the next year's meetings too; --year narrows it. A
@@ -68,6 +72,9 @@ Exit status: 0 when written, 1 when no event matches, 2 on errors.`,
 		Example: `  # the whole plan, to import once
   $ bp ics --out budapest-process-2026.ics
 
+  # one meeting, to send to a participant
+  $ bp ics som-2026 --out som-2026.ics
+
   # only the webinars
   $ bp ics --type webinar > webinars.ics
 
@@ -76,8 +83,18 @@ Exit status: 0 when written, 1 when no event matches, 2 on errors.`,
 
   # one plan year
   $ bp ics --year 2027 --out budapest-process-2027.ics`,
-		Args: args(cobra.NoArgs),
+		Args: argCount(0, -1, "an event id", "event ids"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				if given := opts.filter.changed(cmd); len(given) > 0 || opts.Feeds != "" {
+					if opts.Feeds != "" {
+						given = append(given, "--feeds")
+					}
+					return &commandLineError{cmd: cmd.CommandPath(),
+						err: fmt.Errorf("event ids and %s do not combine: give ids or filters", strings.Join(given, ", "))}
+				}
+				opts.ids = args
+			}
 			return runICS(app, cmd.OutOrStdout(), opts)
 		},
 	}
@@ -105,6 +122,12 @@ func runICS(app *App, stdout io.Writer, opts *icsOptions) error {
 		return err
 	}
 	evs := sel.events()
+	if len(opts.ids) > 0 {
+		if evs, err = eventsByID(set, opts.ids); err != nil {
+			return err
+		}
+		sel.plans = plansOf(evs)
+	}
 	plan := sel.primary(today)
 	copts := calendar.Options{IncludeUndated: opts.IncludeUndated}
 	if len(sel.plans) > 1 {
@@ -253,4 +276,33 @@ func reportLeftOut(w io.Writer, evs []*workplan.Event) {
 		fmt.Fprintf(&b, "  %s: %s\n", e.ID, e.DateText())
 	}
 	_, _ = io.WriteString(w, b.String())
+}
+
+// eventsByID returns the events with the ids, in date order, each once;
+// an unknown id is an error that suggests the id meant.
+func eventsByID(set *workplan.Set, ids []string) ([]*workplan.Event, error) {
+	var evs []*workplan.Event
+	for _, id := range ids {
+		e, err := findEvent(set, id)
+		if err != nil {
+			return nil, err
+		}
+		if !slices.Contains(evs, e) {
+			evs = append(evs, e)
+		}
+	}
+	workplan.SortEvents(evs)
+	return evs, nil
+}
+
+// plansOf returns the plans the events belong to, in year order.
+func plansOf(evs []*workplan.Event) []*workplan.Plan {
+	var plans []*workplan.Plan
+	for _, e := range evs {
+		if !slices.Contains(plans, e.Plan()) {
+			plans = append(plans, e.Plan())
+		}
+	}
+	slices.SortFunc(plans, func(a, b *workplan.Plan) int { return a.Year - b.Year })
+	return plans
 }

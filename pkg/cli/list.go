@@ -18,10 +18,10 @@ type listOptions struct {
 func newListCmd(app *App) *cobra.Command {
 	opts := &listOptions{}
 	cmd := &cobra.Command{
-		Use:   "list [flags]",
+		Use:   "list [month] [flags]",
 		Short: "List the workplan's events, filtered",
-		Long: `List the workplan's events in date order. Filters combine: an event must
-match all of them. An event that overlaps a month or date range is in it; an
+		Long: `List the workplan's events in date order. bp list MONTH is short for
+bp list --month MONTH. Filters combine: an event must match all of them. An event that overlaps a month or date range is in it; an
 event whose day is not known yet is in its month.
 
 With no filter, bp list shows the current plan year, and so do filters
@@ -35,7 +35,7 @@ When nothing matches and another plan year has matches, bp says so on
 stderr with the command that shows them; a year no plan covers is named
 as such. Nothing matching is not an error: the exit status is 0.`,
 		Example: `  # what is on in June
-  $ bp list --month june
+  $ bp list june
 
   # next month, this week, the next two weeks (as of --today or the clock)
   $ bp list --month next
@@ -54,8 +54,13 @@ as such. Nothing matching is not an error: the exit status is 0.`,
   # every plan year, and June of next year
   $ bp list --year all
   $ bp list --month 2027-06`,
-		Args: args(cobra.NoArgs),
+		Args: argCount(0, 1, "a month", "months"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				if err := opts.filter.monthArg(cmd, args[0]); err != nil {
+					return err
+				}
+			}
 			return runList(app, cmd.OutOrStdout(), opts)
 		},
 	}

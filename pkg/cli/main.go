@@ -51,8 +51,9 @@ func usageErrorf(format string, args ...any) error {
 // command or flag, a flag value, the number of arguments. It exits 2,
 // and Run adds how to get the command's help.
 type commandLineError struct {
-	cmd string // the command's path, "bp list"
-	err error
+	cmd   string // the command's path, "bp list"
+	err   error
+	usage string // the command's usage line, shown after an argument-count error
 }
 
 func (e *commandLineError) Error() string { return e.err.Error() }
@@ -144,6 +145,12 @@ func (app *App) exitCode(err error) int {
 	}
 	var cle *commandLineError
 	if errors.As(err, &cle) {
+		if cle.usage != "" {
+			// "bp show: needs an event id", then the usage line.
+			fmt.Fprintf(app.Stderr, "%s: %s\nUsage: %s\nrun '%s --help' for more\n",
+				cle.cmd, render.Clean(cle.err.Error()), cle.usage, cle.cmd)
+			return ExitUsage
+		}
 		app.printError(err)
 		fmt.Fprintf(app.Stderr, "run '%s --help' for usage\n", cle.cmd)
 		return ExitUsage

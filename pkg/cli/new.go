@@ -43,7 +43,7 @@ or pass --file DIR.`,
 		Example: `  # in November, start next year's plan, then review and fill it in
   $ bp new 2027
   $ bp validate`,
-		Args: args(cobra.ExactArgs(1)),
+		Args: argCount(1, 1, "a year", "years"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runNew(app, args[0])
 		},

@@ -28,7 +28,7 @@ every plan year bp reads.`,
 
   # the same as JSON
   $ bp show som-2026 -o json`,
-		Args: args(cobra.ExactArgs(1)),
+		Args: argCount(1, 1, "an event id", "event ids"),
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp
@@ -82,13 +82,9 @@ func runShow(app *App, out io.Writer, id string, opts *showOptions) error {
 	if err != nil {
 		return err
 	}
-	e := set.Event(id)
-	if e == nil {
-		where := "any plan (" + set.YearsText() + ")"
-		if len(set.Plans) == 1 {
-			where = render.Clean(set.Plans[0].Title)
-		}
-		return usageErrorf("no event %q in %s%s", id, where, suggestID(set, id))
+	e, err := findEvent(set, id)
+	if err != nil {
+		return err
 	}
 	if err := write(out, e.Plan(), e); err != nil {
 		return withCode(ExitUsage, fmt.Errorf("show: write: %w", err))
@@ -96,26 +92,33 @@ func runShow(app *App, out io.Writer, id string, opts *showOptions) error {
 	return nil
 }
 
-// suggestID names the ids that look like id, or all of them in a small
-// set, so the user need not list the plans to find the right one.
+// findEvent returns the event with the id in any plan year; an unknown
+// id is a usage error that suggests the ids it most likely meant
+// (som2026 → som-2026), or says how to list them.
+func findEvent(set *workplan.Set, id string) (*workplan.Event, error) {
+	if e := set.Event(id); e != nil {
+		return e, nil
+	}
+	where := "any plan (" + set.YearsText() + ")"
+	if len(set.Plans) == 1 {
+		where = render.Clean(set.Plans[0].Title)
+	}
+	return nil, usageErrorf("no event %q in %s%s", id, where, suggestID(set, id))
+}
+
+// suggestID names the ids that look like id, or says how to list them.
 func suggestID(set *workplan.Set, id string) string {
-	var near, all []string
+	var all []string
 	for _, plan := range set.Plans {
 		for _, e := range plan.Events {
 			all = append(all, e.ID)
-			if strings.Contains(e.ID, id) || strings.Contains(id, e.ID) {
-				near = append(near, e.ID)
-			}
 		}
 	}
-	if len(near) == 0 && len(all) <= 20 {
-		near = all
+	if near := closest(id, all, 3); len(near) > 0 {
+		return didYouMean(near)
 	}
-	if len(near) == 0 && len(set.Plans) > 1 {
+	if len(set.Plans) > 1 {
 		return "; run 'bp list --year all' for the ids"
 	}
-	if len(near) == 0 {
-		return "; run 'bp list' for the ids"
-	}
-	return "; known ids: " + strings.Join(near, ", ")
+	return "; run 'bp list' for the ids"
 }

@@ -62,7 +62,7 @@ and one that holds a plan bp reads, is refused.`,
 
   # a copy to open from disk
   $ bp site --out /tmp/plans-site`,
-		Args: args(cobra.NoArgs),
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runSite(app, opts)
 		},

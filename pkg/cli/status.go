@@ -72,7 +72,7 @@ committed or published as it is.`,
 
   # the counts, for a script
   $ bp status -o json | jq .counts`,
-		Args: args(cobra.NoArgs),
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runStatus(app, cmd.OutOrStdout(), opts)
 		},
