@@ -39,7 +39,7 @@ year: the year of today (--today, BP_TODAY or the clock) if a plan covers
 it, else the nearest plan year ahead, else the latest. --month 2027-06 and
 --year 2027 name the year; --year all spans every plan.`
 
-func (o *filterOptions) register(cmd *cobra.Command) {
+func (o *filterOptions) register(app *App, cmd *cobra.Command) {
 	fs := cmd.Flags()
 	scope := "the current plan year; with --from or --to, or a month with its year, the years they name"
 	if o.everyYear {
@@ -77,7 +77,8 @@ func (o *filterOptions) register(cmd *cobra.Command) {
 	_ = cmd.RegisterFlagCompletionFunc("upcoming", complete([]string{"7d", "14d", "30d", "2w", "90d"}))
 	_ = cmd.RegisterFlagCompletionFunc("from", complete([]string{"today"}))
 	_ = cmd.RegisterFlagCompletionFunc("to", complete([]string{"today"}))
-	_ = cmd.RegisterFlagCompletionFunc("year", complete([]string{"all"}))
+	_ = cmd.RegisterFlagCompletionFunc("year", app.completeYears(true))
+	_ = cmd.RegisterFlagCompletionFunc("group", app.completeGroups)
 }
 
 // selection is what the filters select from a set of plans: the plans in

@@ -83,7 +83,8 @@ Exit status: 0 when written, 1 when no event matches, 2 on errors.`,
 
   # one plan year
   $ bp ics --year 2027 --out budapest-process-2027.ics`,
-		Args: argCount(0, -1, "an event id", "event ids"),
+		Args:              argCount(0, -1, "an event id", "event ids"),
+		ValidArgsFunction: app.completeIDs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
 				if given := opts.filter.changed(cmd); len(given) > 0 || opts.Feeds != "" {
@@ -98,7 +99,7 @@ Exit status: 0 when written, 1 when no event matches, 2 on errors.`,
 			return runICS(app, cmd.OutOrStdout(), opts)
 		},
 	}
-	opts.filter.register(cmd)
+	opts.filter.register(app, cmd)
 	fs := cmd.Flags()
 	fs.StringVar(&opts.Out, "out", "", "write the calendar to `file` (atomically) instead of stdout")
 	fs.StringVar(&opts.Feeds, "feeds", "", "write all.ics and one <group-id>.ics per group into `dir`")

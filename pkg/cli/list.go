@@ -64,7 +64,7 @@ as such. Nothing matching is not an error: the exit status is 0.`,
 			return runList(app, cmd.OutOrStdout(), opts)
 		},
 	}
-	opts.filter.register(cmd)
+	opts.filter.register(app, cmd)
 	listFormats.output(cmd, &opts.Output)
 	return cmd
 }

@@ -280,7 +280,7 @@ Exit codes:
 		newVersionCmd(app),
 	)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &commandLineError{cmd: c.CommandPath(), err: err}
+		return &commandLineError{cmd: c.CommandPath(), err: suggestFlag(c, err)}
 	})
 	return root
 }

@@ -29,15 +29,11 @@ every plan year bp reads.`,
   # the same as JSON
   $ bp show som-2026 -o json`,
 		Args: argCount(1, 1, "an event id", "event ids"),
-		ValidArgsFunction: func(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, word string) ([]string, cobra.ShellCompDirective) {
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
-			set, err := app.loadSet()
-			if err != nil {
-				return nil, cobra.ShellCompDirectiveError
-			}
-			return completeIDs(set), cobra.ShellCompDirectiveNoFileComp
+			return app.completeIDs(cmd, args, word)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runShow(app, cmd.OutOrStdout(), args[0], opts)
@@ -45,19 +41,6 @@ every plan year bp reads.`,
 	}
 	showFormats.output(cmd, &opts.Output)
 	return cmd
-}
-
-// completeIDs gives the shell one "id<TAB>description" line per event
-// of every plan year. The shell prints the description as it is, so it
-// is cleaned.
-func completeIDs(set *workplan.Set) []string {
-	var ids []string
-	for _, plan := range set.Plans {
-		for _, e := range plan.Events {
-			ids = append(ids, render.Clean(e.ID)+"\t"+render.Clean(e.DateText()+" "+e.Title))
-		}
-	}
-	return ids
 }
 
 // showFormats are bp show's output formats.

@@ -79,6 +79,10 @@ committed or published as it is.`,
 	}
 	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "report as of `date` (YYYY-MM-DD or today; default today: --today, $BP_TODAY or the clock)")
 	cmd.Flags().StringVar(&opts.Year, "year", "", "report on the plan of `year` (YYYY; default the current plan year as of the day)")
+	_ = cmd.RegisterFlagCompletionFunc("year", app.completeYears(false))
+	_ = cmd.RegisterFlagCompletionFunc("as-of", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"today"}, cobra.ShellCompDirectiveNoFileComp
+	})
 	statusFormats.output(cmd, &opts.Output)
 	cmd.Flags().StringVar(&opts.Out, "out", "", "write the report to `file` (atomically) instead of standard output")
 	_ = cmd.MarkFlagFilename("out", "html", "md", "txt", "json")

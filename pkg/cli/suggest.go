@@ -55,6 +55,7 @@ func closestWithin(s string, known []string, max, reach int) []string {
 	for _, k := range known {
 		d := editDistance(ns, normalWord(k))
 		switch {
+		case d > reach:
 		case d < bestD:
 			best, bestD = []string{k}, d
 		case d == bestD:

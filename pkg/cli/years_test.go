@@ -203,7 +203,7 @@ func TestYearsShow(t *testing.T) {
 		}
 	}
 	r := runBPIn(t, dir, "", nil, "show", "rg-2029")
-	if r.code != ExitUsage || !strings.Contains(r.stderr, `no event "rg-2029" in any plan (2026, 2027, 2028); did you mean rg-2026-03 or `) {
+	if r.code != ExitUsage || !strings.Contains(r.stderr, `no event "rg-2029" in any plan (2026, 2027, 2028); run 'bp list --year all' for the ids`) {
 		t.Errorf("unknown id: exit %d\n%s", r.code, r.stderr)
 	}
 	// completion offers the ids of every year
