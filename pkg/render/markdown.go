@@ -44,7 +44,11 @@ func EventsMarkdown(w io.Writer, plan *workplan.Plan, evs []*workplan.Event) err
 	bw.WriteString("| Date | Event | Where | Status | ID |\n")
 	bw.WriteString("| --- | --- | --- | --- | --- |\n")
 	for _, e := range evs {
-		cells := []string{e.DateText(), e.Title, Where(e), e.Status.Label(), e.ID}
+		date := e.DateText()
+		if t := e.TimeText(eventPlan(plan, e)); t != "" {
+			date += ", " + t
+		}
+		cells := []string{date, e.Title, Where(e), e.Status.Label(), e.ID}
 		bw.WriteString("|")
 		for _, c := range cells {
 			bw.WriteString(" " + MarkdownCell(c) + " |")

@@ -105,9 +105,27 @@ func EventsTable(w io.Writer, plan *workplan.Plan, evs []*workplan.Event) error 
 		Max:    []int{14, 29, 17, 9},
 	}
 	for _, e := range evs {
-		t.Rows = append(t.Rows, []string{strings.Replace(e.DateText(), " · ", "\n", 1), e.Title + "\n" + "(" + e.ID + ")", Where(e), e.Status.Label()})
+		t.Rows = append(t.Rows, []string{When(plan, e), e.Title + "\n" + "(" + e.ID + ")", Where(e), e.Status.Label()})
 	}
 	return t.Write(w)
+}
+
+// When is the Date cell of the table: the date, then for a timed event
+// its times and, on a line of its own, their time zone, which a reader
+// cannot guess ("20 Jan 2027\n10:00–12:00\nEurope/Vienna").
+func When(plan *workplan.Plan, e *workplan.Event) string {
+	s := strings.Replace(e.DateText(), " · ", "\n", 1)
+	if e.StartTime == "" {
+		return s
+	}
+	s += "\n" + e.StartTime
+	if e.EndTime != "" {
+		s += "–" + e.EndTime
+	}
+	if tz := e.Zone(eventPlan(plan, e)); tz != "" {
+		s += "\n" + tz
+	}
+	return s
 }
 
 // Wrap breaks text into lines of at most width display cells, at spaces;
