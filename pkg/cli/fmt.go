@@ -136,6 +136,8 @@ func runFmt(app *App, out io.Writer, args []string, opts *fmtOptions) error {
 			}); err != nil {
 				fmt.Fprintln(app.Stderr, "bp: fmt: "+err.Error())
 				failed++
+			} else {
+				app.wrote(file, "formatted")
 			}
 		default:
 			if _, err := out.Write(formatted); err != nil {

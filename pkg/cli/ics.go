@@ -20,6 +20,7 @@ import (
 type icsOptions struct {
 	filter         filterOptions
 	Out            string
+	Output         string
 	Feeds          string
 	IncludeUndated bool
 
@@ -101,7 +102,8 @@ Exit status: 0 when written, 1 when no event matches, 2 on errors.`,
 	}
 	opts.filter.register(app, cmd)
 	fs := cmd.Flags()
-	fs.StringVar(&opts.Out, "out", "", "write the calendar to `file` (atomically) instead of stdout")
+	outFlag(cmd, &opts.Out, "the calendar")
+	icsFormats.output(cmd, &opts.Output)
 	fs.StringVar(&opts.Feeds, "feeds", "", "write all.ics and one <group-id>.ics per group into `dir`")
 	fs.BoolVar(&opts.IncludeUndated, "include-undated", false, "add events with only a month as month-long tentative placeholders")
 	cmd.MarkFlagsMutuallyExclusive("out", "feeds")
@@ -109,7 +111,14 @@ Exit status: 0 when written, 1 when no event matches, 2 on errors.`,
 	return cmd
 }
 
+// icsFormats are bp ics's output formats: one, so that -o works as on
+// every other command, and -o my.ics gets a hint at --out.
+var icsFormats = formats[struct{}]{{"ics", struct{}{}}}
+
 func runICS(app *App, stdout io.Writer, opts *icsOptions) error {
+	if _, err := icsFormats.lookup("--output", opts.Output); err != nil {
+		return err
+	}
 	today, err := app.todayDate()
 	if err != nil {
 		return err
@@ -156,7 +165,7 @@ func runICS(app *App, stdout io.Writer, opts *icsOptions) error {
 		if err := app.writeOut(opts.Out, write); err != nil {
 			return err
 		}
-		fmt.Fprintf(app.Stderr, "bp: wrote %s (%s)\n", opts.Out, eventCount(cal.Events))
+		app.wrote(opts.Out, eventCount(cal.Events))
 	}
 	reportLeftOut(app.Stderr, cal.LeftOut)
 	return nil
@@ -240,7 +249,7 @@ func writeFeeds(app *App, sel *selection, plan *workplan.Plan, evs []*workplan.E
 		if fd.Calendar.Events == 0 {
 			note = ": nothing planned for this group"
 		}
-		fmt.Fprintf(app.Stderr, "bp: wrote %s (%s%s)\n", path, eventCount(fd.Calendar.Events), note)
+		app.wrote(path, eventCount(fd.Calendar.Events)+note)
 	}
 	if n := len(sel.plans); n < len(sel.set.Plans) {
 		years := make([]string, n)

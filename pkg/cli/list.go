@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -13,6 +14,7 @@ import (
 type listOptions struct {
 	filter filterOptions
 	Output string
+	Out    string
 }
 
 func newListCmd(app *App) *cobra.Command {
@@ -66,6 +68,7 @@ as such. Nothing matching is not an error: the exit status is 0.`,
 	}
 	opts.filter.register(app, cmd)
 	listFormats.output(cmd, &opts.Output)
+	outFlag(cmd, &opts.Out, "the list")
 	return cmd
 }
 
@@ -113,12 +116,15 @@ func runList(app *App, out io.Writer, opts *listOptions) error {
 			fmt.Fprintln(app.Stderr, render.Clean(head+"; "+others))
 		case head != "":
 			fmt.Fprintln(app.Stderr, render.Clean(head))
-		case opts.Output == "table":
+		case strings.EqualFold(opts.Output, "table") || strings.EqualFold(opts.Output, "text"):
 			fmt.Fprintln(app.Stderr, "no events match")
 		}
 	}
-	if err := write(app, out, sel.primary(today), evs); err != nil {
-		return withCode(ExitUsage, fmt.Errorf("list: write: %w", err))
+	err = app.emit(out, opts.Out, eventCount(len(evs)), func(w io.Writer) error {
+		return write(app, w, sel.primary(today), evs)
+	})
+	if err != nil {
+		return withCode(ExitUsage, fmt.Errorf("list: write: %w", unwrapExit(err)))
 	}
 	return nil
 }

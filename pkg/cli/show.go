@@ -13,6 +13,7 @@ import (
 
 type showOptions struct {
 	Output string
+	Out    string
 }
 
 func newShowCmd(app *App) *cobra.Command {
@@ -40,12 +41,14 @@ every plan year bp reads.`,
 		},
 	}
 	showFormats.output(cmd, &opts.Output)
+	outFlag(cmd, &opts.Out, "the event")
 	return cmd
 }
 
 // showFormats are bp show's output formats.
 var showFormats = formats[func(io.Writer, *workplan.Plan, *workplan.Event) error]{
-	{"text", render.EventText},
+	{"table", render.EventText},
+	{"markdown", render.EventMarkdown},
 	{"json", func(out io.Writer, plan *workplan.Plan, e *workplan.Event) error {
 		return render.WriteJSON(out, struct {
 			Event render.EventJSON `json:"event"`
@@ -69,8 +72,9 @@ func runShow(app *App, out io.Writer, id string, opts *showOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := write(out, e.Plan(), e); err != nil {
-		return withCode(ExitUsage, fmt.Errorf("show: write: %w", err))
+	err = app.emit(out, opts.Out, e.ID, func(w io.Writer) error { return write(w, e.Plan(), e) })
+	if err != nil {
+		return withCode(ExitUsage, fmt.Errorf("show: write: %w", unwrapExit(err)))
 	}
 	return nil
 }

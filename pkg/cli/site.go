@@ -113,6 +113,9 @@ func runSite(app *App, opts *siteOptions) error {
 	for i, p := range plans {
 		years[i] = strconv.Itoa(p.Year)
 	}
+	if app.quiet {
+		return nil
+	}
 	fmt.Fprintf(app.Stderr, "bp: wrote the site into %s: %s (%s), %s\n", render.Clean(opts.Out), plural(len(plans), "plan"), strings.Join(years, ", "), n)
 	return nil
 }

@@ -84,7 +84,7 @@ committed or published as it is.`,
 		return []string{"today"}, cobra.ShellCompDirectiveNoFileComp
 	})
 	statusFormats.output(cmd, &opts.Output)
-	cmd.Flags().StringVar(&opts.Out, "out", "", "write the report to `file` (atomically) instead of standard output")
+	outFlag(cmd, &opts.Out, "the report")
 	_ = cmd.MarkFlagFilename("out", "html", "md", "txt", "json")
 	return cmd
 }
@@ -123,6 +123,7 @@ func runStatus(app *App, out io.Writer, opts *statusOptions) error {
 		if err := app.writeOut(opts.Out, write); err != nil {
 			return withCode(ExitUsage, fmt.Errorf("status: %w", unwrapExit(err)))
 		}
+		app.wrote(opts.Out, fmt.Sprintf("%s as of %s", plan.Title, asOf.Format("2 Jan 2006")))
 		return nil
 	}
 	if err := write(out); err != nil {
