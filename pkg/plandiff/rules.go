@@ -38,8 +38,8 @@ func CheckRevision(file, oldName string, old, plan *workplan.Plan, today time.Ti
 	case d.ContentChanged() && plan.Revision == old.Revision:
 		a, r, c := d.Counts()
 		out = append(out, diag("revision",
-			fmt.Sprintf("the plan changed since %s (%d events added, %d removed, %d changed), but revision is still %d",
-				oldName, a, r, c, plan.Revision),
+			fmt.Sprintf("the plan changed since %s (%s added, %d removed, %d changed), but revision is still %d",
+				oldName, events(a), r, c, plan.Revision),
 			set+why))
 	case plan.Revision > old.Revision && plan.Revised.Before(old.Revised):
 		out = append(out, diag("revised",
@@ -56,4 +56,12 @@ func CheckRevision(file, oldName string, old, plan *workplan.Plan, today time.Ti
 		out = append(out, d)
 	}
 	return out
+}
+
+// events is "1 event" or "N events".
+func events(n int) string {
+	if n == 1 {
+		return "1 event"
+	}
+	return fmt.Sprintf("%d events", n)
 }
