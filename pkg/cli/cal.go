@@ -33,8 +33,8 @@ A meeting whose day is not known yet is listed under its month as "day TBC".
 
 With no month, the month of today (--today, BP_TODAY or the clock). A month
 is written as --month takes it (june, jun, 6, 2026-06, or this, next,
-last); without a year it is in the plan's year. --year shows the plan's twelve months, three side
-by side.
+last); without a year it is in the plan's year. --year shows the plan's
+twelve months, three side by side.
 
 On a terminal the marked days are in colour and today is highlighted;
 NO_COLOR (set and not empty) or --color never turns colour off, --color

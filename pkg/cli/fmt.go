@@ -21,7 +21,7 @@ func newFmtCmd(app *App) *cobra.Command {
 	opts := &fmtOptions{}
 	cmd := &cobra.Command{
 		Use:   "fmt [-w | --check] [<file>|<dir>]...",
-		Short: "Write workplan files in one canonical layout, keeping every comment",
+		Short: "Write workplan files in one canonical layout, keeping comments",
 		Long: `Rewrite workplan files in bp's canonical layout, so that diffs show only
 what changed: keys in the format's order, two-space indentation, one quoting
 style, short lists on one line, long text folded at 80 columns, a blank line

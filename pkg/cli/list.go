@@ -23,8 +23,9 @@ func newListCmd(app *App) *cobra.Command {
 		Use:   "list [month] [flags]",
 		Short: "List the workplan's events, filtered",
 		Long: `List the workplan's events in date order. bp list MONTH is short for
-bp list --month MONTH. Filters combine: an event must match all of them. An event that overlaps a month or date range is in it; an
-event whose day is not known yet is in its month.
+bp list --month MONTH. Filters combine: an event must match all of them.
+An event that overlaps a month or date range is in it; an event whose day
+is not known yet is in its month.
 
 With no filter, bp list shows the current plan year, and so do filters
 without a date; --from, --to, --week and --upcoming span every plan year

@@ -255,6 +255,8 @@ Exit codes:
 		},
 	}
 	root.SuggestionsMinimumDistance = 2
+	// Flag help wrapped to fit 80 columns, as every help page must.
+	root.SetUsageTemplate(strings.ReplaceAll(root.UsageTemplate(), "FlagUsages |", "FlagUsagesWrapped 80 |"))
 	root.SetVersionTemplate("{{.Version}}\n")
 	pf := root.PersistentFlags()
 	pf.VarP(&onceString{p: &app.file}, "file", "f",

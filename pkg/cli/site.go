@@ -44,7 +44,8 @@ Addresses depend on ids and years, never on titles or dates:
   subscribe.html              the feeds, with how to subscribe
   calendars/all.ics           the feed of every event
   calendars/<group-id>.ics    the feed of one group
-  events.json                 the current year's events (<year>/events.json: a year's)
+  events.json                 the current year's events
+  <year>/events.json          a year's events
 
 The pages need no script and load nothing from outside, so the site works
 offline and from file://; the same plans and day (--today) give the same

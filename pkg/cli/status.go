@@ -29,7 +29,7 @@ func newStatusCmd(app *App) *cobra.Command {
 	opts := &statusOptions{}
 	cmd := &cobra.Command{
 		Use:   "status [flags]",
-		Short: "Show where the workplan stands on a day: held, follow-up, ahead, TBC",
+		Short: "Show where the plan stands on a day: held, follow-up, ahead, TBC",
 		Long: `Show where the workplan stands as of a day (today, or --as-of): each event's
 state, counts by group, type and quarter, the next event, the knowledge
 products and the webinars that present them, and the milestones.

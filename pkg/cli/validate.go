@@ -22,7 +22,7 @@ func newValidateCmd(app *App) *cobra.Command {
 	opts := &validateOptions{}
 	cmd := &cobra.Command{
 		Use:   "validate [<file>|<dir>]...",
-		Short: "Check workplan files and report every problem with its line and column",
+		Short: "Check workplan files; report each problem with its line and column",
 		Long: `Check workplan files: YAML syntax, unknown keys, missing or mistyped fields,
 impossible dates, references, duplicate ids, statuses that contradict the date,
 back-to-back pairs and overlapping in-person events. Every problem in every

@@ -128,6 +128,17 @@ func When(plan *workplan.Plan, e *workplan.Event) string {
 	return s
 }
 
+// Width is the display width of s in terminal cells, measured as [Wrap]
+// measures it.
+func Width(s string) int {
+	c := newCells()
+	w := 0
+	for _, r := range s {
+		w += c.rune(r)
+	}
+	return w
+}
+
 // Wrap breaks text into lines of at most width display cells, at spaces;
 // a word wider than width is cut. A cut never splits a character's UTF-8
 // bytes, a wide (CJK) character, or a combining mark from the character
