@@ -21,7 +21,7 @@ func newFmtCmd(app *App) *cobra.Command {
 	opts := &fmtOptions{}
 	cmd := &cobra.Command{
 		Use:   "fmt [-w | --check] [<file>|<dir>]...",
-		Short: "Write workplan files in one canonical layout, keeping every comment",
+		Short: "Write workplan files in one canonical layout, keeping comments",
 		Long: `Rewrite workplan files in bp's canonical layout, so that diffs show only
 what changed: keys in the format's order, two-space indentation, one quoting
 style, short lists on one line, long text folded at 80 columns, a blank line
@@ -136,6 +136,8 @@ func runFmt(app *App, out io.Writer, args []string, opts *fmtOptions) error {
 			}); err != nil {
 				fmt.Fprintln(app.Stderr, "bp: fmt: "+err.Error())
 				failed++
+			} else {
+				app.wrote(file, "formatted")
 			}
 		default:
 			if _, err := out.Write(formatted); err != nil {
