@@ -65,13 +65,34 @@ var bom = []byte("\xEF\xBB\xBF")
 // schema (normally [workplan.Schema]), with data's line endings and byte
 // order mark.
 func Format(data []byte, schema *workplan.Object) ([]byte, error) {
+	return layout(data, schema, false)
+}
+
+// Check reports whether data is already in the canonical layout: whether
+// [Format] would return it as it is. It reads data and prints it once,
+// which is all a file in canonical form costs Format too; a file that is
+// not, Check does not go on to format (Format prints it again and reads
+// its output back to check it: three times the work), so on such a file
+// Format may still fail where Check said "not formatted". An error is
+// one Format returns too (not YAML, not UTF-8, an explicit tag…).
+func Check(data []byte, schema *workplan.Object) (formatted bool, err error) {
+	out, err := layout(data, schema, true)
+	if err != nil {
+		return false, err
+	}
+	return bytes.Equal(out, data), nil
+}
+
+// layout formats data with its line endings and byte order mark; once
+// stops after the first print (see [Check]).
+func layout(data []byte, schema *workplan.Object, once bool) ([]byte, error) {
 	hasBOM := bytes.HasPrefix(data, bom)
 	data = bytes.TrimPrefix(data, bom)
 	if !utf8.Valid(data) {
 		return nil, errors.New("the file is not UTF-8 text")
 	}
 	crlf := mostlyCRLF(data)
-	out, err := format(toLF(data), schema)
+	out, err := format(toLF(data), schema, once)
 	if err != nil {
 		return nil, err
 	}
@@ -118,8 +139,9 @@ func toLF(data []byte) []byte {
 	return out
 }
 
-// format formats LF text without a byte order mark.
-func format(src []byte, schema *workplan.Object) ([]byte, error) {
+// format formats LF text without a byte order mark; once returns the
+// first print, unchecked.
+func format(src []byte, schema *workplan.Object, once bool) ([]byte, error) {
 	doc, err := parse(src)
 	if err != nil {
 		return nil, err
@@ -132,15 +154,20 @@ func format(src []byte, schema *workplan.Object) ([]byte, error) {
 	if err := keepComments(lines, doc, directives); err != nil {
 		return nil, err
 	}
-	want := summarize(doc)
 	// yaml.v3 attaches some comments (after the last line of a nested
 	// block, at the end of a file without a final newline) to a different
 	// node once they are moved, so print until the output reproduces
-	// itself. Every round is checked against the input's data and
-	// comments. Each round's read-back (the check) is the next round's
-	// input, so a file is parsed once per round; a file already in
-	// canonical form is done after one round.
-	out := src
+	// itself. Every round's output is checked against the input's data
+	// and comments, and its read-back (the check) is the next round's
+	// input. Two checks are known before they are made, and skipped: a
+	// first round that prints the input itself (a file in canonical form:
+	// one parse and one print, what bp fmt --check meets in CI), and a
+	// later round that prints what the round before printed and checked.
+	var (
+		want   summary
+		summed bool
+		out    = src
+	)
 	for range 4 {
 		if err := hoistAnchors(doc, schema); err != nil {
 			return nil, err
@@ -149,12 +176,17 @@ func format(src []byte, schema *workplan.Object) ([]byte, error) {
 		p.buf.WriteString(head)
 		p.document(doc, schema)
 		next := p.buf.Bytes()
+		if once || bytes.Equal(next, out) {
+			return next, nil
+		}
+		if !summed {
+			// Printing moves comments and anchors, never data or the
+			// comments' text: the summary is the input's.
+			want, summed = summarize(doc), true
+		}
 		back, err := want.check(next)
 		if err != nil {
 			return nil, fmt.Errorf("cannot format this file without changing it (%v); please report it", err)
-		}
-		if bytes.Equal(next, out) {
-			return next, nil
 		}
 		out, doc = next, back
 	}
