@@ -6,6 +6,9 @@ import (
 	"strings"
 
 	"github.com/clipperhouse/displaywidth"
+	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
+	"github.com/olekukonko/tablewriter/tw"
 
 	"github.com/icmpd/bp/pkg/workplan"
 )
@@ -18,106 +21,69 @@ type Table struct {
 	Max    []int // per column; 0 = no limit
 }
 
-// Write renders the table: each cell cleaned of control characters and
-// wrapped at its column's width (a greedy wrap that keeps words together
-// the way a reader expects), padded to the widest line of its column,
-// columns split by " │ ", the header and the rows by a rule of ─ and ┼.
-// No line ends in blanks: they only get in the way of copying and diffing.
-//
-// It draws what tablewriter drew for us before, byte for byte, without
-// linking it: tablewriter's width cache (663 KB, made at init) and its
-// per-table set-up were a third of the start-up of every bp command.
-// Widths are counted narrow (an East Asian ambiguous character is one
-// cell) whatever the locale, so a table is the same on every machine.
+// Write renders the table with tablewriter, cleaning every cell of
+// control characters and wrapping it at its column's width first (our own
+// greedy wrap: it keeps words together the way a reader expects).
 func (t Table) Write(w io.Writer) error {
-	c := newCells()
-	cols := len(t.Header)
-	for _, r := range t.Rows {
-		cols = max(cols, len(r))
-	}
-	width := make([]int, cols)
-	measure := func(i int, l string) { width[i] = max(width[i], c.width(l)) }
-	header := make([][]string, cols)
-	for i, h := range t.Header {
-		header[i] = []string{Clean(h)}
-		measure(i, header[i][0])
-	}
-	rows := make([][][]string, len(t.Rows))
-	for k, r := range t.Rows {
-		row := make([][]string, cols)
-		for i, cell := range r {
-			for l := range strings.SplitSeq(cell, "\n") {
-				ls := []string{Clean(l)}
-				if i < len(t.Max) && t.Max[i] > 0 {
-					ls = Wrap(ls[0], t.Max[i])
-				}
-				for _, l := range ls {
-					row[i] = append(row[i], l)
-					measure(i, l)
-				}
-			}
-		}
-		rows[k] = row
-	}
-
 	var buf bytes.Buffer
-	// line writes a row's lines, the first of each cell side by side, then
-	// the second... A line after the first that is empty in every cell is
-	// left out (tablewriter's rule).
-	line := func(cells [][]string) {
-		n := 1
-		for _, ls := range cells {
-			n = max(n, len(ls))
+	tbl := tablewriter.NewTable(&buf,
+		tablewriter.WithConfig(tablewriter.Config{
+			Header: tw.CellConfig{
+				Formatting: tw.CellFormatting{AutoFormat: tw.Off, AutoWrap: tw.WrapNone},
+				Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
+			},
+			Row: tw.CellConfig{
+				Formatting: tw.CellFormatting{AutoWrap: tw.WrapNone},
+				Alignment:  tw.CellAlignment{Global: tw.AlignLeft},
+			},
+		}),
+		tablewriter.WithRendition(tw.Rendition{
+			Symbols: tw.NewSymbols(tw.StyleLight),
+			Borders: tw.Border{Left: tw.Off, Right: tw.Off, Top: tw.Off, Bottom: tw.Off},
+			Settings: tw.Settings{
+				Separators: tw.Separators{BetweenRows: tw.On, BetweenColumns: tw.On},
+				Lines:      tw.Lines{ShowHeaderLine: tw.On},
+			},
+		}),
+	)
+	header := make([]any, len(t.Header))
+	for i, h := range t.Header {
+		header[i] = Clean(h)
+	}
+	tbl.Header(header...)
+	for _, r := range t.Rows {
+		row := make([]string, len(r))
+		for i, c := range r {
+			lines := strings.Split(c, "\n")
+			for j, l := range lines {
+				l = Clean(l)
+				if i < len(t.Max) && t.Max[i] > 0 {
+					l = strings.Join(Wrap(l, t.Max[i]), "\n")
+				}
+				lines[j] = l
+			}
+			row[i] = strings.Join(lines, "\n")
 		}
-		for j := range n {
-			if j > 0 && blankLine(cells, j) {
-				continue
-			}
-			start := buf.Len()
-			for i, ls := range cells {
-				if i > 0 {
-					buf.WriteString("│")
-				}
-				buf.WriteByte(' ')
-				l := ""
-				if j < len(ls) {
-					l = ls[j]
-				}
-				buf.WriteString(l)
-				for range width[i] - c.width(l) + 1 {
-					buf.WriteByte(' ')
-				}
-			}
-			buf.Truncate(start + len(bytes.TrimRight(buf.Bytes()[start:], " ")))
-			buf.WriteByte('\n')
+		if err := tbl.Append(row); err != nil {
+			return err
 		}
 	}
-	rule := func() {
-		for i, wd := range width {
-			if i > 0 {
-				buf.WriteString("┼")
-			}
-			buf.WriteString(strings.Repeat("─", wd+2))
+	if err := tbl.Render(); err != nil {
+		return err
+	}
+	// tablewriter pads the last column; trailing blanks only get in the
+	// way of copying and diffing.
+	lines := bytes.SplitAfter(buf.Bytes(), []byte("\n"))
+	for i, l := range lines {
+		nl := bytes.HasSuffix(l, []byte("\n"))
+		l = bytes.TrimRight(l, " \n")
+		if nl {
+			l = append(l, '\n')
 		}
-		buf.WriteByte('\n')
+		lines[i] = l
 	}
-	line(header)
-	for _, row := range rows {
-		rule()
-		line(row)
-	}
-	_, err := w.Write(buf.Bytes())
+	_, err := w.Write(bytes.Join(lines, nil))
 	return err
-}
-
-// blankLine reports whether line j of a row is empty in every cell.
-func blankLine(cells [][]string, j int) bool {
-	for _, ls := range cells {
-		if j < len(ls) && ls[j] != "" {
-			return false
-		}
-	}
-	return true
 }
 
 // Where joins format and place: "In person · Antalya, Türkiye".
@@ -204,22 +170,13 @@ func Wrap(s string, width int) []string {
 	return lines
 }
 
-// cells measures display widths, one rule for wrapping and padding, so
-// that a wrapped line is as wide as the table thinks it is. East Asian
-// ambiguous characters count as narrow, as in most terminals and fonts
-// today.
+// cells measures display widths by the rules tablewriter pads cells with
+// (East Asian ambiguous characters count as wide when its locale
+// detection says so), so that a wrapped line is as wide as the table
+// thinks it is.
 type cells displaywidth.Options
 
-func newCells() cells { return cells{} }
-
-// width returns the display width of s.
-func (c cells) width(s string) int {
-	n := 0
-	for _, r := range s {
-		n += c.rune(r)
-	}
-	return n
-}
+func newCells() cells { return cells{EastAsianWidth: twwidth.IsEastAsian()} }
 
 // rune returns the display width of r: 0, 1 or 2.
 func (c cells) rune(r rune) int {
