@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -366,11 +367,12 @@ func (o *filterOptions) otherFlags() string {
 	return b.String()
 }
 
-var plainWord = regexp.MustCompile(`^[\p{L}\p{N}_./:,@%+=-]+$`)
+// plainWord is compiled on first use, not at start-up (issue 14).
+var plainWord = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[\p{L}\p{N}_./:,@%+=-]+$`) })
 
 // shellWord quotes s for a POSIX shell when it needs it.
 func shellWord(s string) string {
-	if plainWord.MatchString(s) {
+	if plainWord().MatchString(s) {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
