@@ -25,7 +25,8 @@ by when, and where it is to be reported. bp action add adds one to a meeting
 whose outcome is recorded (bp record); bp action done and bp action drop
 close it. bp actions lists them; bp status shows who still owes what.`,
 		Example: `  # the March Reference Group asked the Secretariat for a paper by April
-  $ bp action add rg-2026-03 "Circulate the draft paper on return" --owner secretariat --due 2026-04 --report-to rg-2026-10
+  $ bp action add rg-2026-03 "Circulate the draft paper on return" \
+      --owner secretariat --due 2026-04 --report-to rg-2026-10
   $ bp action done rg-2026-03-a1 --on 2026-04-20`,
 		Args: args(cobra.NoArgs),
 	}
@@ -44,7 +45,7 @@ type actionAddOptions struct {
 func newActionAddCmd(app *App) *cobra.Command {
 	opts := &actionAddOptions{}
 	cmd := &cobra.Command{
-		Use:   "add <event-id> <text> --owner <owner> [--owner <owner>]... --due <date|month> [--report-to <event-id>]... [--id <id>]",
+		Use:   "add <event-id> <text> --owner <owner>... --due <date|month>",
 		Short: "Add a follow-up action to a meeting's outcome",
 		Long: `Add a follow-up action to the outcome of a meeting that took place (record
 the outcome first with bp record). Its owners are group ids of the plan,
@@ -54,7 +55,8 @@ meeting; --report-to names the meetings where it is to be reported, in
 this plan or another year's. Its id is the event's with -a1, -a2...
 (rg-2026-03-a1), unless --id gives one. It is open from today.
 ` + editHelp,
-		Example:           `  $ bp action add rg-2026-03 "Circulate the draft paper on return" --owner secretariat --due 2026-04 --report-to rg-2026-10`,
+		Example: `  $ bp action add rg-2026-03 "Circulate the draft paper on return" \
+      --owner secretariat --due 2026-04 --report-to rg-2026-10`,
 		Args:              args(cobra.ExactArgs(2)),
 		ValidArgsFunction: app.completeEventIDs,
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -20,16 +20,19 @@ type addOptions struct {
 func newAddCmd(app *App) *cobra.Command {
 	opts := &addOptions{}
 	cmd := &cobra.Command{
-		Use:   "add <id> --title <text> --type <type> (--date <day>[..<day>] | --month <YYYY-MM>) [flags]",
+		Use:   "add <id> --title <text> --type <type> (--date <day>|--month <m>)",
 		Short: "Add an event to the plan",
 		Long: `Add an event to the plan whose year holds its date, placed in date order.
 The id is the event's for good: calendar UIDs derive from it.
 ` + editHelp,
 		Example: `  # a webinar on a known day
-  $ bp add webinar-labour-2026 --title "Webinar on labour migration" --type webinar --date 2026-10-20 --format online
+  $ bp add webinar-labour-2026 --title "Webinar on labour migration" \
+      --type webinar --date 2026-10-20 --format online
 
   # a meeting with only its month known, in two groups
-  $ bp add twg-joint-2026 --title "Joint Thematic Working Group meeting" --type working-group --month 2026-12 -g twg-return -g twg-legal-pathways --place "Vienna, Austria"`,
+  $ bp add twg-joint-2026 --title "Joint Thematic Working Group meeting" \
+      --type working-group --month 2026-12 -g twg-return \
+      -g twg-legal-pathways --place "Vienna, Austria"`,
 		Args:              args(cobra.ExactArgs(1)),
 		ValidArgsFunction: cobra.NoFileCompletions,
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -7,7 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/icmpd/bp/pkg/render"
 	"github.com/icmpd/bp/pkg/report"
 )
 
@@ -45,23 +44,19 @@ script, nothing loaded from elsewhere): it can be mailed or printed.`,
 
   # as a page to send to the delegates
   $ bp brief rg-2027-03 -o html --out brief.html`,
-		Args: args(cobra.ExactArgs(1)),
-		ValidArgsFunction: func(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+		Args: argCount(1, 1, "an event id", "event ids"),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, word string) ([]string, cobra.ShellCompDirective) {
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
-			set, err := app.loadSet()
-			if err != nil {
-				return nil, cobra.ShellCompDirectiveError
-			}
-			return completeIDs(set), cobra.ShellCompDirectiveNoFileComp
+			return app.completeIDs(cmd, args, word)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runBrief(app, cmd.OutOrStdout(), args[0], opts)
 		},
 	}
 	briefFormats.output(cmd, &opts.Output)
-	cmd.Flags().StringVar(&opts.Out, "out", "", "write the brief to `file` (atomically), not to stdout")
+	outFlag(cmd, &opts.Out, "the brief")
 	_ = cmd.MarkFlagFilename("out", "html", "md", "txt", "json")
 	return cmd
 }
@@ -82,25 +77,14 @@ func runBrief(app *App, out io.Writer, id string, opts *briefOptions) error {
 	if err != nil {
 		return err
 	}
-	e := set.Event(id)
-	if e == nil {
-		where := "any plan (" + set.YearsText() + ")"
-		if len(set.Plans) == 1 {
-			where = render.Clean(set.Plans[0].Title)
-		}
-		return usageErrorf("no event %q in %s%s", id, where, suggestID(set, id))
+	e, err := findEvent(set, id)
+	if err != nil {
+		return err
 	}
 	b := report.NewBriefs(set.Plans).Brief(e, today)
-	write := func(w io.Writer) error { return writeBrief(b, w) }
-	if opts.Out != "" {
-		if err := app.writeOut(opts.Out, write); err != nil {
-			return withCode(ExitUsage, fmt.Errorf("brief: %w", unwrapExit(err)))
-		}
-		fmt.Fprintf(app.Stderr, "bp: wrote %s: the brief for %s, as of %s\n", render.Clean(opts.Out), render.Clean(e.ID), today.Format("2 Jan 2006"))
-		return nil
-	}
-	if err := write(out); err != nil {
-		return withCode(ExitUsage, fmt.Errorf("brief: write: %w", err))
+	what := "the brief for " + e.ID + " as of " + today.Format("2 Jan 2006")
+	if err := app.emit(out, opts.Out, what, func(w io.Writer) error { return writeBrief(b, w) }); err != nil {
+		return withCode(ExitUsage, fmt.Errorf("brief: write: %w", unwrapExit(err)))
 	}
 	return nil
 }

@@ -166,7 +166,7 @@ func TestBriefOut(t *testing.T) {
 	dir := briefDir(t)
 	page := runBPIn(t, dir, "", editEnv(), "brief", "joint-2028-02", "-o", "html")
 	r := runBPIn(t, dir, "", editEnv(), "brief", "joint-2028-02", "-o", "html", "--out", "brief.html")
-	if r.code != ExitOK || r.stdout != "" || r.stderr != "bp: wrote brief.html: the brief for joint-2028-02, as of 28 Nov 2026\n" {
+	if r.code != ExitOK || r.stdout != "" || r.stderr != "bp: wrote brief.html (the brief for joint-2028-02 as of 28 Nov 2026)\n" {
 		t.Errorf("--out: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
 	data, err := os.ReadFile(filepath.Join(dir, "brief.html"))

@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/icmpd/bp/pkg/render"
-	"github.com/icmpd/bp/pkg/workplan"
 )
 
 type calOptions struct {
@@ -33,9 +32,9 @@ marked, and under each month its meetings with their marks and days:
 A meeting whose day is not known yet is listed under its month as "day TBC".
 
 With no month, the month of today (--today, BP_TODAY or the clock). A month
-is written as --month takes it (june, jun, 6, 2026-06); without a year it
-is in the plan's year. --year shows the plan's twelve months, three side
-by side.
+is written as --month takes it (june, jun, 6, 2026-06, or this, next,
+last); without a year it is in the plan's year. --year shows the plan's
+twelve months, three side by side.
 
 On a terminal the marked days are in colour and today is highlighted;
 NO_COLOR (set and not empty) or --color never turns colour off, --color
@@ -46,9 +45,12 @@ always keeps it on in a pipe. Without colour, the last line names today.`,
   # June of the plan's year
   $ bp cal june
 
+  # next month
+  $ bp cal next
+
   # the whole year, three months side by side
   $ bp cal --year`,
-		Args: args(cobra.MaximumNArgs(1)),
+		Args: argCount(0, 1, "a month", "months"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.Year && len(args) > 0 {
 				return &commandLineError{cmd: cmd.CommandPath(), err: fmt.Errorf("give a month or --year, not both")}
@@ -83,8 +85,13 @@ func runCal(app *App, out io.Writer, opts *calOptions, args []string) error {
 	case opts.Year:
 		first, n = time.Date(plan.Year, time.January, 1, 0, 0, 0, 0, time.UTC), 12
 	case len(args) == 1:
-		if first, _, err = workplan.ParseMonth(args[0], plan.Year); err != nil {
-			return usageErrorf("%v", err)
+		var withYear bool
+		if first, _, withYear, err = parseMonthValue("bp cal", args[0], today, plan.Year); err != nil {
+			return err
+		}
+		// A month with its year (2027-06, next) shows that year's plan.
+		if p := set.Plan(first.Year()); withYear && p != nil {
+			plan = p
 		}
 	}
 	if err := render.Cal(out, plan.Events, first, n, today, colour); err != nil {

@@ -17,14 +17,15 @@ func newCancelCmd(app *App) *cobra.Command {
 	opts := &cancelOptions{}
 	cmd := &cobra.Command{
 		Use:   "cancel <id> [--reason <text>]",
-		Short: "Cancel an event; it stays in the plan so that subscribers see it go",
+		Short: "Cancel an event; it stays in the plan so subscribers see it go",
 		Long: `Cancel an event: its status becomes cancelled. It stays in the plan and in
 the calendar feeds (STATUS:CANCELLED, "[cancelled]" in the summary), so
 that every subscriber's calendar drops it; an event deleted from the plan
 would stay in their calendars for good. A reason goes at the end of its
 notes, "Cancelled: REASON".
 ` + editHelp,
-		Example:           `  $ bp cancel webinar-missing-migrants --reason "merged into the October meeting"`,
+		Example: `  $ bp cancel webinar-missing-migrants \
+      --reason "merged into the October meeting"`,
 		Args:              args(cobra.ExactArgs(1)),
 		ValidArgsFunction: app.completeEventIDs,
 		RunE: func(cmd *cobra.Command, args []string) error {

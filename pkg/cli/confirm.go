@@ -17,7 +17,7 @@ type confirmOptions struct {
 func newConfirmCmd(app *App) *cobra.Command {
 	opts := &confirmOptions{}
 	cmd := &cobra.Command{
-		Use:   "confirm <id> [--date <day>[..<day>]] [--place <place> | --choose <city>] [--format <format>]",
+		Use:   "confirm <id> [--date <day>] [--place <place> | --choose <city>]",
 		Short: "Confirm an event: fix its date and place, status confirmed",
 		Long: `Confirm an event: its date (the one given, or the one it has) and its place
 (the one given, one chosen from the places in the running, or the one it
@@ -26,7 +26,8 @@ only a month needs --date; one with places in the running needs --choose
 or --place. A new date moves the event, as bp set does.
 ` + editHelp,
 		Example: `  # Legal Pathways: 15-16 September, in person, in the city planned
-  $ bp confirm twg-legal-pathways-2026 --date 2026-09-15..2026-09-16 --format in-person
+  $ bp confirm twg-legal-pathways-2026 --date 2026-09-15..2026-09-16 \
+      --format in-person
 
   # Baghdad is chosen for Return and Reintegration
   $ bp confirm twg-return-2026 --choose Baghdad`,

@@ -53,7 +53,7 @@ file, for a directory), 2 on errors (as diff does).`,
 
   # two files
   $ bp diff old.yaml workplans/2026.yaml`,
-		Args: args(cobra.MaximumNArgs(2)),
+		Args: argCount(0, 2, "a plan", "plans"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runDiff(app, cmd.OutOrStdout(), args, opts)
 		},

@@ -172,7 +172,7 @@ func TestDiffErrors(t *testing.T) {
 		{"file not at revision", []string{"diff", "HEAD:nope.yaml"}, ExitUsage, "git show HEAD:nope.yaml"},
 		{"broken side", []string{"diff", "broken.yaml", "workplans/2026.yaml"}, ExitUsage, "broken.yaml cannot be read as a workplan"},
 		{"bad output", []string{"diff", "-o", "xml"}, ExitUsage, "unknown format \"xml\""},
-		{"too many", []string{"diff", "a", "b", "c"}, ExitUsage, "accepts at most 2 arg"},
+		{"too many", []string{"diff", "a", "b", "c"}, ExitUsage, "bp diff: takes 2 plans at most, got 3"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := runBP(t, "", nil, tc.args...)

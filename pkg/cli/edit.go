@@ -351,14 +351,11 @@ func wordFlag(flag, value string, words []string) error {
 
 // completeEventIDs gives the shell the event ids of every plan, as the
 // first argument of an edit command.
-func (app *App) completeEventIDs(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+func (app *App) completeEventIDs(cmd *cobra.Command, args []string, word string) ([]string, cobra.ShellCompDirective) {
 	if len(args) > 0 {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
-	// Read leniently: the set's own checks (an id used in two years)
-	// must not take completion away.
-	set, _ := workplan.NewSet(app.completionPlans()...)
-	return completeIDs(set), cobra.ShellCompDirectiveNoFileComp
+	return app.completeIDs(cmd, args, word)
 }
 
 // completionPlans are the plans the resolver finds, read leniently:

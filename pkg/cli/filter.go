@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -20,6 +21,8 @@ type filterOptions struct {
 	Year        string
 	Month       string
 	From, To    string
+	Week        string
+	Upcoming    string
 	Types       []string
 	Groups      []string
 	Statuses    []string
@@ -37,16 +40,20 @@ year: the year of today (--today, BP_TODAY or the clock) if a plan covers
 it, else the nearest plan year ahead, else the latest. --month 2027-06 and
 --year 2027 name the year; --year all spans every plan.`
 
-func (o *filterOptions) register(cmd *cobra.Command) {
+func (o *filterOptions) register(app *App, cmd *cobra.Command) {
 	fs := cmd.Flags()
 	scope := "the current plan year; with --from or --to, or a month with its year, the years they name"
 	if o.everyYear {
 		scope = "every plan year; with a month without a year, the current plan year"
 	}
 	fs.StringVar(&o.Year, "year", "", "only the plan of `year` (YYYY), or all: every plan year (default "+scope+")")
-	fs.StringVarP(&o.Month, "month", "m", "", "only events in `month`: "+workplan.MonthForms+"; without a year, in the current plan year")
-	fs.StringVar(&o.From, "from", "", "only events on or after `date` (YYYY-MM-DD)")
-	fs.StringVar(&o.To, "to", "", "only events on or before `date` (YYYY-MM-DD)")
+	fs.StringVarP(&o.Month, "month", "m", "", "only events in `month`: "+workplan.MonthForms+", or this, next, last; without a year, in the current plan year")
+	fs.StringVar(&o.From, "from", "", "only events on or after `date` (YYYY-MM-DD, or today)")
+	fs.StringVar(&o.To, "to", "", "only events on or before `date` (YYYY-MM-DD, or today)")
+	fs.StringVar(&o.Week, "week", "", "only events in the `week` (Monday to Sunday): this, next or last; --week alone is this week")
+	fs.Lookup("week").NoOptDefVal = "this"
+	fs.StringVar(&o.Upcoming, "upcoming", "", "only events from today to the end of `length`: 30d, 2w or a number of days; --upcoming alone is 30d")
+	fs.Lookup("upcoming").NoOptDefVal = "30d"
 	fs.StringSliceVarP(&o.Types, "type", "t", nil, "only events of `type`: "+strings.Join(workplan.Words(workplan.EventTypes), ", ")+" (repeat or comma-separate)")
 	fs.StringSliceVarP(&o.Groups, "group", "g", nil, "only events of `group` (an id of the plan's groups: rg, som, twg-…)")
 	fs.StringSliceVar(&o.Statuses, "status", nil, "only events with `status`: "+strings.Join(workplan.Words(workplan.Statuses), ", "))
@@ -66,10 +73,13 @@ func (o *filterOptions) register(cmd *cobra.Command) {
 	}
 	_ = cmd.RegisterFlagCompletionFunc("type", complete(workplan.Words(workplan.EventTypes)))
 	_ = cmd.RegisterFlagCompletionFunc("status", complete(workplan.Words(workplan.Statuses)))
-	_ = cmd.RegisterFlagCompletionFunc("month", complete([]string{
-		"january", "february", "march", "april", "may", "june",
-		"july", "august", "september", "october", "november", "december"}))
-	_ = cmd.RegisterFlagCompletionFunc("year", complete([]string{"all"}))
+	_ = cmd.RegisterFlagCompletionFunc("month", complete(append(slices.Clone(relativeWords), monthNames...)))
+	_ = cmd.RegisterFlagCompletionFunc("week", complete(relativeWords))
+	_ = cmd.RegisterFlagCompletionFunc("upcoming", complete([]string{"7d", "14d", "30d", "2w", "90d"}))
+	_ = cmd.RegisterFlagCompletionFunc("from", complete([]string{"today"}))
+	_ = cmd.RegisterFlagCompletionFunc("to", complete([]string{"today"}))
+	_ = cmd.RegisterFlagCompletionFunc("year", app.completeYears(true))
+	_ = cmd.RegisterFlagCompletionFunc("group", app.completeGroups)
 }
 
 // selection is what the filters select from a set of plans: the plans in
@@ -120,13 +130,12 @@ func (o *filterOptions) build(set *workplan.Set, today time.Time) (*selection, e
 		sel.asked = n
 	}
 	if o.Month != "" {
-		// The year only says whether one was given: a month without one
-		// is taken in each plan's year below.
-		first, last, err := workplan.ParseMonth(o.Month, today.Year())
+		// A month without a year is taken in each plan's year below.
+		first, last, withYear, err := parseMonthValue("--month", o.Month, today, today.Year())
 		if err != nil {
-			return nil, usageErrorf("--month: %v", err)
+			return nil, err
 		}
-		if monthWithYear(o.Month) {
+		if withYear {
 			if sel.asked != 0 && first.Year() != sel.asked {
 				return nil, usageErrorf("--month %s is not in --year %d; give one of them", strings.TrimSpace(o.Month), sel.asked)
 			}
@@ -136,34 +145,51 @@ func (o *filterOptions) build(set *workplan.Set, today time.Time) (*selection, e
 			sel.month = first.Month()
 		}
 	}
-	if o.From != "" {
-		t, err := workplan.ParseDate(o.From)
-		if err != nil {
-			return nil, usageErrorf("--from: %v", err)
+	// Every other bound narrows the range: the filters combine with AND.
+	narrow := func(from, to time.Time) {
+		if !from.IsZero() && (sel.from.IsZero() || from.After(sel.from)) {
+			sel.from = from
 		}
-		if sel.from.IsZero() || t.After(sel.from) {
-			sel.from = t
+		if !to.IsZero() && (sel.to.IsZero() || to.Before(sel.to)) {
+			sel.to = to
 		}
 		sel.dated = true
+	}
+	var from, to time.Time
+	var err error
+	if o.From != "" {
+		if from, err = parseDay("--from", o.From, today); err != nil {
+			return nil, err
+		}
+		narrow(from, time.Time{})
 	}
 	if o.To != "" {
-		t, err := workplan.ParseDate(o.To)
-		if err != nil {
-			return nil, usageErrorf("--to: %v", err)
+		if to, err = parseDay("--to", o.To, today); err != nil {
+			return nil, err
 		}
-		if sel.to.IsZero() || t.Before(sel.to) {
-			sel.to = t
-		}
-		sel.dated = true
+		narrow(time.Time{}, to)
 	}
-	if !sel.from.IsZero() && !sel.to.IsZero() && sel.to.Before(sel.from) && o.Month == "" {
+	if !from.IsZero() && !to.IsZero() && to.Before(from) {
 		return nil, usageErrorf("--to %s is before --from %s", o.To, o.From)
+	}
+	if o.Week != "" {
+		monday, sunday, err := weekRange(o.Week, today)
+		if err != nil {
+			return nil, err
+		}
+		narrow(monday, sunday)
+	}
+	if o.Upcoming != "" {
+		n, err := parseDuration(o.Upcoming)
+		if err != nil {
+			return nil, err
+		}
+		narrow(upcomingRange(n, today))
 	}
 	var groups []string
 	for _, g := range set.Groups() {
 		groups = append(groups, g.ID)
 	}
-	var err error
 	f := &sel.filter
 	if f.Types, err = checkWords("--type", o.Types, workplan.EventTypes); err != nil {
 		return nil, err
@@ -341,11 +367,12 @@ func (o *filterOptions) otherFlags() string {
 	return b.String()
 }
 
-var plainWord = regexp.MustCompile(`^[\p{L}\p{N}_./:,@%+=-]+$`)
+// plainWord is compiled on first use, not at start-up (issue 14).
+var plainWord = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[\p{L}\p{N}_./:,@%+=-]+$`) })
 
 // shellWord quotes s for a POSIX shell when it needs it.
 func shellWord(s string) string {
-	if plainWord.MatchString(s) {
+	if plainWord().MatchString(s) {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
@@ -372,4 +399,47 @@ func checkWords[T ~string](flag string, words []string, known []T) ([]T, error) 
 // joinWords joins words of any string type with ", ".
 func joinWords[T ~string](words []T) string {
 	return strings.Join(workplan.Words(words), ", ")
+}
+
+// monthArg takes bp list's word as --month: bp list june = bp list
+// --month june. A word that is not a month is a command-line error that
+// says which flag the word may have been meant for.
+func (o *filterOptions) monthArg(cmd *cobra.Command, word string) error {
+	fail := func(format string, args ...any) error {
+		return &commandLineError{cmd: cmd.CommandPath(), err: fmt.Errorf(format, args...)}
+	}
+	if o.Month != "" {
+		return fail("give the month once: %s or --month %s", shellWord(word), shellWord(o.Month))
+	}
+	if _, _, err := workplan.ParseMonth(relativeMonth(word, time.Time{}), 2000); err != nil {
+		w := strings.ToLower(strings.TrimSpace(word))
+		flag := "--search"
+		switch {
+		case slices.Contains(workplan.EventTypes, workplan.EventType(w)):
+			flag = "--type"
+		case slices.Contains(workplan.Statuses, workplan.Status(w)):
+			flag = "--status"
+		}
+		var suggestion string
+		if flag == "--search" {
+			suggestion = didYouMean(closestWithin(word, append(slices.Clone(relativeWords), monthNames...), 2, 1))
+		}
+		return fail("%q is not a month%s (%s MONTH is %s --month MONTH)\n"+
+			"  hint: to filter on something else, use its flag: %s %s",
+			word, suggestion, cmd.CommandPath(), cmd.CommandPath(), flag, shellWord(word))
+	}
+	o.Month = word
+	return nil
+}
+
+// changed names the filter flags given on the command line, in the
+// order of the flag set: "--month, --type".
+func (o *filterOptions) changed(cmd *cobra.Command) []string {
+	var names []string
+	for _, n := range []string{"year", "month", "from", "to", "week", "upcoming", "type", "group", "status", "unconfirmed", "search"} {
+		if cmd.Flags().Changed(n) {
+			names = append(names, "--"+n)
+		}
+	}
+	return names
 }

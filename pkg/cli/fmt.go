@@ -21,7 +21,7 @@ func newFmtCmd(app *App) *cobra.Command {
 	opts := &fmtOptions{}
 	cmd := &cobra.Command{
 		Use:   "fmt [-w | --check] [<file>|<dir>]...",
-		Short: "Write workplan files in one canonical layout, keeping every comment",
+		Short: "Write workplan files in one canonical layout, keeping comments",
 		Long: `Rewrite workplan files in bp's canonical layout, so that diffs show only
 what changed: keys in the format's order, two-space indentation, one quoting
 style, short lists on one line, long text folded at 80 columns, a blank line
@@ -99,7 +99,18 @@ func runFmt(app *App, out io.Writer, args []string, opts *fmtOptions) error {
 			failed++
 			continue
 		}
-		formatted, err := yamlfmt.Format(data, workplan.Schema)
+		// --check asks only whether the file is formatted: one read and
+		// one print (yamlfmt.Check), not Format's three.
+		var formatted []byte
+		changed := false
+		if opts.Check {
+			var ok bool
+			ok, err = yamlfmt.Check(data, workplan.Schema)
+			changed = !ok
+		} else {
+			formatted, err = yamlfmt.Format(data, workplan.Schema)
+			changed = !bytes.Equal(data, formatted)
+		}
 		if err != nil {
 			fmt.Fprintf(app.Stderr, "bp: fmt: %s: %v (file left unchanged)\n", file, err)
 			// The loader knows where a syntax error really is (yaml.v3
@@ -116,7 +127,6 @@ func runFmt(app *App, out io.Writer, args []string, opts *fmtOptions) error {
 			failed++
 			continue
 		}
-		changed := !bytes.Equal(data, formatted)
 		switch {
 		case opts.Check:
 			if changed {
@@ -136,6 +146,8 @@ func runFmt(app *App, out io.Writer, args []string, opts *fmtOptions) error {
 			}); err != nil {
 				fmt.Fprintln(app.Stderr, "bp: fmt: "+err.Error())
 				failed++
+			} else {
+				app.wrote(file, "formatted")
 			}
 		default:
 			if _, err := out.Write(formatted); err != nil {

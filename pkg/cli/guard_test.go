@@ -181,9 +181,12 @@ func TestCommandLineErrors(t *testing.T) {
 		want string
 	}{
 		{[]string{"lst"}, "bp: unknown command \"lst\" for \"bp\"; did you mean list"},
-		{[]string{"list", "extra"}, "bp: unknown command \"extra\" for \"bp list\"\nrun 'bp list --help' for usage\n"},
-		{[]string{"show"}, "bp: accepts 1 arg(s), received 0\nrun 'bp show --help' for usage\n"},
-		{[]string{"diff", "a", "b", "c"}, "run 'bp diff --help' for usage\n"},
+		{[]string{"list", "extra"}, "bp: \"extra\" is not a month (bp list MONTH is bp list --month MONTH)\n" +
+			"  hint: to filter on something else, use its flag: --search extra\nrun 'bp list --help' for usage\n"},
+		{[]string{"list", "june", "july"}, "bp list: takes one month at most, got 2: june july\nUsage: bp list [month] [flags]\n"},
+		{[]string{"show"}, "bp show: needs an event id\nUsage: bp show <id> [flags]\nrun 'bp show --help' for more\n"},
+		{[]string{"status", "june"}, "bp status: takes no arguments, got june\nUsage: bp status [flags]\n"},
+		{[]string{"diff", "a", "b", "c"}, "bp diff: takes 2 plans at most, got 3: a b c\nUsage: bp diff [<old> [<new>]] [flags]\n"},
 		{[]string{"status", "--bogus"}, "bp: unknown flag: --bogus\nrun 'bp status --help' for usage\n"},
 		{[]string{"ics", "--out", "a.ics", "--feeds", "d"}, "none of the others can be; [feeds out] were all set\nrun 'bp ics --help' for usage\n"},
 		{[]string{"fmt", "-w", "--check"}, "run 'bp fmt --help' for usage\n"},

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -19,17 +20,21 @@ import (
 type icsOptions struct {
 	filter         filterOptions
 	Out            string
+	Output         string
 	Feeds          string
 	IncludeUndated bool
+
+	ids []string // bp ics ID...: these events, instead of the filters
 }
 
 func newICSCmd(app *App) *cobra.Command {
 	opts := &icsOptions{filter: filterOptions{everyYear: true}}
 	cmd := &cobra.Command{
-		Use:   "ics [filters] [--out <file> | --feeds <dir>]",
+		Use:   "ics [<id>... | filters] [--out <file> | --feeds <dir>]",
 		Short: "Write the workplan as an iCalendar (.ics) file",
 		Long: `Write the selected events as an iCalendar file (RFC 5545) on standard
 output, to --out, or as one subscription feed per group with --feeds.
+bp ics ID... writes the events with those ids (of any plan year) instead.
 
 bp ics covers every plan year by default, so that a feed subscribed to in
 one year shows the next year's meetings too; --year narrows it. A
@@ -68,6 +73,9 @@ Exit status: 0 when written, 1 when no event matches, 2 on errors.`,
 		Example: `  # the whole plan, to import once
   $ bp ics --out budapest-process-2026.ics
 
+  # one meeting, to send to a participant
+  $ bp ics som-2026 --out som-2026.ics
+
   # only the webinars
   $ bp ics --type webinar > webinars.ics
 
@@ -76,14 +84,26 @@ Exit status: 0 when written, 1 when no event matches, 2 on errors.`,
 
   # one plan year
   $ bp ics --year 2027 --out budapest-process-2027.ics`,
-		Args: args(cobra.NoArgs),
+		Args:              argCount(0, -1, "an event id", "event ids"),
+		ValidArgsFunction: app.completeIDs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				if given := opts.filter.changed(cmd); len(given) > 0 || opts.Feeds != "" {
+					if opts.Feeds != "" {
+						given = append(given, "--feeds")
+					}
+					return &commandLineError{cmd: cmd.CommandPath(),
+						err: fmt.Errorf("event ids and %s do not combine: give ids or filters", strings.Join(given, ", "))}
+				}
+				opts.ids = args
+			}
 			return runICS(app, cmd.OutOrStdout(), opts)
 		},
 	}
-	opts.filter.register(cmd)
+	opts.filter.register(app, cmd)
 	fs := cmd.Flags()
-	fs.StringVar(&opts.Out, "out", "", "write the calendar to `file` (atomically) instead of stdout")
+	outFlag(cmd, &opts.Out, "the calendar")
+	icsFormats.output(cmd, &opts.Output)
 	fs.StringVar(&opts.Feeds, "feeds", "", "write all.ics and one <group-id>.ics per group into `dir`")
 	fs.BoolVar(&opts.IncludeUndated, "include-undated", false, "add events with only a month as month-long tentative placeholders")
 	cmd.MarkFlagsMutuallyExclusive("out", "feeds")
@@ -91,7 +111,14 @@ Exit status: 0 when written, 1 when no event matches, 2 on errors.`,
 	return cmd
 }
 
+// icsFormats are bp ics's output formats: one, so that -o works as on
+// every other command, and -o my.ics gets a hint at --out.
+var icsFormats = formats[struct{}]{{"ics", struct{}{}}}
+
 func runICS(app *App, stdout io.Writer, opts *icsOptions) error {
+	if _, err := icsFormats.lookup("--output", opts.Output); err != nil {
+		return err
+	}
 	today, err := app.todayDate()
 	if err != nil {
 		return err
@@ -105,6 +132,12 @@ func runICS(app *App, stdout io.Writer, opts *icsOptions) error {
 		return err
 	}
 	evs := sel.events()
+	if len(opts.ids) > 0 {
+		if evs, err = eventsByID(set, opts.ids); err != nil {
+			return err
+		}
+		sel.plans = plansOf(evs)
+	}
 	plan := sel.primary(today)
 	copts := calendar.Options{IncludeUndated: opts.IncludeUndated}
 	if len(sel.plans) > 1 {
@@ -132,7 +165,7 @@ func runICS(app *App, stdout io.Writer, opts *icsOptions) error {
 		if err := app.writeOut(opts.Out, write); err != nil {
 			return err
 		}
-		fmt.Fprintf(app.Stderr, "bp: wrote %s (%s)\n", opts.Out, eventCount(cal.Events))
+		app.wrote(opts.Out, eventCount(cal.Events))
 	}
 	reportLeftOut(app.Stderr, cal.LeftOut)
 	return nil
@@ -216,7 +249,7 @@ func writeFeeds(app *App, sel *selection, plan *workplan.Plan, evs []*workplan.E
 		if fd.Calendar.Events == 0 {
 			note = ": nothing planned for this group"
 		}
-		fmt.Fprintf(app.Stderr, "bp: wrote %s (%s%s)\n", path, eventCount(fd.Calendar.Events), note)
+		app.wrote(path, eventCount(fd.Calendar.Events)+note)
 	}
 	if n := len(sel.plans); n < len(sel.set.Plans) {
 		years := make([]string, n)
@@ -253,4 +286,33 @@ func reportLeftOut(w io.Writer, evs []*workplan.Event) {
 		fmt.Fprintf(&b, "  %s: %s\n", e.ID, e.DateText())
 	}
 	_, _ = io.WriteString(w, b.String())
+}
+
+// eventsByID returns the events with the ids, in date order, each once;
+// an unknown id is an error that suggests the id meant.
+func eventsByID(set *workplan.Set, ids []string) ([]*workplan.Event, error) {
+	var evs []*workplan.Event
+	for _, id := range ids {
+		e, err := findEvent(set, id)
+		if err != nil {
+			return nil, err
+		}
+		if !slices.Contains(evs, e) {
+			evs = append(evs, e)
+		}
+	}
+	workplan.SortEvents(evs)
+	return evs, nil
+}
+
+// plansOf returns the plans the events belong to, in year order.
+func plansOf(evs []*workplan.Event) []*workplan.Plan {
+	var plans []*workplan.Plan
+	for _, e := range evs {
+		if !slices.Contains(plans, e.Plan()) {
+			plans = append(plans, e.Plan())
+		}
+	}
+	slices.SortFunc(plans, func(a, b *workplan.Plan) int { return a.Year - b.Year })
+	return plans
 }

@@ -185,7 +185,7 @@ func TestICSErrors(t *testing.T) {
 		{"unknown type", []string{"ics", "--type", "party"}, ExitUsage, `--type: unknown value "party"`},
 		{"out in a missing directory", []string{"ics", "--out", filepath.Join(dir, "no", "such", "a.ics")}, ExitUsage, "write "},
 		{"feeds is a file", []string{"ics", "--feeds", notDir}, ExitUsage, "is not a directory"},
-		{"argument", []string{"ics", "extra"}, ExitUsage, "unknown command"},
+		{"argument", []string{"ics", "extra"}, ExitUsage, `no event "extra"`},
 		{"invalid plan", []string{"-f", invalid, "ics"}, ExitInvalid, "is not a valid workplan"},
 	}
 	for _, tc := range tests {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"syscall"
 
 	"github.com/icmpd/bp/pkg/workplan"
@@ -71,7 +72,7 @@ func (app *App) readFile(path string) ([]byte, error) {
 		return nil, err
 	}
 	if st.Size() > limit {
-		return nil, tooLarge(path, fmt.Sprintf("%d bytes", st.Size()), limit)
+		return nil, tooLarge(path, st.Size(), limit)
 	}
 	app.noteInput(st)
 	data, err := readAtMost(f, limit)
@@ -80,7 +81,7 @@ func (app *App) readFile(path string) ([]byte, error) {
 	}
 	if int64(len(data)) > limit {
 		// The file grew while bp read it.
-		return nil, tooLarge(path, "", limit)
+		return nil, tooLarge(path, -1, limit)
 	}
 	return data, nil
 }
@@ -89,11 +90,11 @@ func (app *App) readFile(path string) ([]byte, error) {
 // When standard input is a regular file (bp … - < plan.yaml) its real
 // size is given, and it counts as an input of the run.
 func (app *App) readStdin(limit int64) ([]byte, error) {
-	size := ""
+	size := int64(-1)
 	if f, ok := app.Stdin.(*os.File); ok {
 		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
 			app.noteInput(st)
-			size = fmt.Sprintf("%d bytes", st.Size())
+			size = st.Size()
 		}
 	}
 	data, err := readAtMost(app.Stdin, limit)
@@ -117,12 +118,13 @@ func readAtMost(r io.Reader, limit int64) ([]byte, error) {
 }
 
 // tooLarge is the refusal of a file over the limit. size is the file's
-// real size, or "" for a stream, whose size bp cannot know without
-// reading all of it.
-func tooLarge(name, size string, limit int64) error {
-	what := fmt.Sprintf("more than the limit of %d bytes", limit)
-	if size != "" {
-		what = fmt.Sprintf("the file is %s, over the limit of %d bytes", size, limit)
+// real size, or -1 for a stream, whose size bp cannot know without
+// reading all of it. Both numbers are written with thousands separators,
+// so that the user sees at a glance how far to raise --max-size.
+func tooLarge(name string, size, limit int64) error {
+	what := fmt.Sprintf("more than the limit of %s bytes (--max-size)", thousands(limit))
+	if size >= 0 {
+		what = fmt.Sprintf("the file is %s bytes, more than the limit of %s (--max-size)", thousands(size), thousands(limit))
 	}
 	return withCode(ExitUsage, fmt.Errorf(
 		"read workplan %s: %s; refused, nothing was written\n"+
@@ -210,3 +212,18 @@ func (v *maxSizeValue) Set(s string) error {
 }
 
 func (v *maxSizeValue) Type() string { return "bytes" }
+
+// thousands writes n with a comma between groups of three digits:
+// 31,585,456.
+func thousands(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
+}

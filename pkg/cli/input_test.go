@@ -68,7 +68,7 @@ func wantNoLeftovers(t *testing.T, dir string, keep ...string) {
 func TestOverLimitRefusedEverywhere(t *testing.T) {
 	dir := t.TempDir()
 	path, orig := copyPlan(t, dir, "t.yaml")
-	size := strconv.Itoa(len(orig))
+	size := thousands(int64(len(orig)))
 	for _, args := range [][]string{
 		{"fmt", "-w", path},
 		{"fmt", "--check", path},
@@ -84,7 +84,7 @@ func TestOverLimitRefusedEverywhere(t *testing.T) {
 				t.Errorf("exit %d, want %d\nstderr: %s", r.code, ExitUsage, r.stderr)
 			}
 			// The real size and the limit, and how to raise it (item 14).
-			for _, want := range []string{path, "is " + size + " bytes", "limit of 3000 bytes", "--max-size BYTES"} {
+			for _, want := range []string{path, "is " + size + " bytes", "limit of 3,000 (--max-size)", "--max-size BYTES"} {
 				if !strings.Contains(r.stderr, want) {
 					t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
 				}
@@ -119,7 +119,7 @@ func TestFmtWriteOverDefaultLimitUnchanged(t *testing.T) {
 	if r.code != ExitUsage {
 		t.Errorf("exit %d, want 2\n%s", r.code, r.stderr)
 	}
-	if want := "is " + strconv.Itoa(len(orig)) + " bytes, over the limit of 16777216 bytes"; !strings.Contains(r.stderr, want) {
+	if want := "the file is " + thousands(int64(len(orig))) + " bytes, more than the limit of 16,777,216 (--max-size)"; !strings.Contains(r.stderr, want) {
 		t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
 	}
 	wantFile(t, path, orig)
@@ -138,7 +138,7 @@ func TestStdinOverLimit(t *testing.T) {
 		if r.code != ExitUsage || r.stdout != "" {
 			t.Errorf("%v: exit %d, stdout %q; want 2 and nothing", args, r.code, r.stdout)
 		}
-		if want := "standard input: more than the limit of 3000 bytes"; !strings.Contains(r.stderr, want) {
+		if want := "standard input: more than the limit of 3,000 bytes (--max-size)"; !strings.Contains(r.stderr, want) {
 			t.Errorf("%v: stderr lacks %q:\n%s", args, want, r.stderr)
 		}
 	}

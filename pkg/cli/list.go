@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -13,19 +14,23 @@ import (
 type listOptions struct {
 	filter filterOptions
 	Output string
+	Out    string
 }
 
 func newListCmd(app *App) *cobra.Command {
 	opts := &listOptions{}
 	cmd := &cobra.Command{
-		Use:   "list [flags]",
+		Use:   "list [month] [flags]",
 		Short: "List the workplan's events, filtered",
-		Long: `List the workplan's events in date order. Filters combine: an event must
-match all of them. An event that overlaps a month or date range is in it; an
-event whose day is not known yet is in its month.
+		Long: `List the workplan's events in date order. bp list MONTH is short for
+bp list --month MONTH. Filters combine: an event must match all of them.
+An event that overlaps a month or date range is in it; an event whose day
+is not known yet is in its month.
 
 With no filter, bp list shows the current plan year, and so do filters
-without a date; --from and --to span every plan year they reach.
+without a date; --from, --to, --week and --upcoming span every plan year
+they reach. Relative dates (--month next, --week, --from today,
+--upcoming 30d) are judged by today: --today, BP_TODAY or the clock.
 
 ` + yearsHelp + `
 
@@ -33,7 +38,12 @@ When nothing matches and another plan year has matches, bp says so on
 stderr with the command that shows them; a year no plan covers is named
 as such. Nothing matching is not an error: the exit status is 0.`,
 		Example: `  # what is on in June
-  $ bp list --month june
+  $ bp list june
+
+  # next month, this week, the next two weeks (as of --today or the clock)
+  $ bp list --month next
+  $ bp list --week
+  $ bp list --upcoming 2w
 
   # webinars and working groups still to be confirmed
   $ bp list --type webinar,working-group --unconfirmed
@@ -47,13 +57,19 @@ as such. Nothing matching is not an error: the exit status is 0.`,
   # every plan year, and June of next year
   $ bp list --year all
   $ bp list --month 2027-06`,
-		Args: args(cobra.NoArgs),
+		Args: argCount(0, 1, "a month", "months"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				if err := opts.filter.monthArg(cmd, args[0]); err != nil {
+					return err
+				}
+			}
 			return runList(app, cmd.OutOrStdout(), opts)
 		},
 	}
-	opts.filter.register(cmd)
+	opts.filter.register(app, cmd)
 	listFormats.output(cmd, &opts.Output)
+	outFlag(cmd, &opts.Out, "the list")
 	return cmd
 }
 
@@ -101,12 +117,15 @@ func runList(app *App, out io.Writer, opts *listOptions) error {
 			fmt.Fprintln(app.Stderr, render.Clean(head+"; "+others))
 		case head != "":
 			fmt.Fprintln(app.Stderr, render.Clean(head))
-		case opts.Output == "table":
+		case strings.EqualFold(opts.Output, "table") || strings.EqualFold(opts.Output, "text"):
 			fmt.Fprintln(app.Stderr, "no events match")
 		}
 	}
-	if err := write(app, out, sel.primary(today), evs); err != nil {
-		return withCode(ExitUsage, fmt.Errorf("list: write: %w", err))
+	err = app.emit(out, opts.Out, eventCount(len(evs)), func(w io.Writer) error {
+		return write(app, w, sel.primary(today), evs)
+	})
+	if err != nil {
+		return withCode(ExitUsage, fmt.Errorf("list: write: %w", unwrapExit(err)))
 	}
 	return nil
 }

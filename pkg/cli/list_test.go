@@ -310,7 +310,7 @@ func TestListUsageErrors(t *testing.T) {
 		{[]string{"--group", "nobody"}, `--group: unknown value "nobody"; use one of: rg, twg-return`},
 		{[]string{"--status", "done"}, `--status: unknown value "done"; use one of: planned, confirmed, held`},
 		{[]string{"-o", "xml"}, `--output: unknown format "xml"; use one of: table, json, csv, markdown`},
-		{[]string{"extra-arg"}, "unknown command"},
+		{[]string{"extra-arg"}, `"extra-arg" is not a month`},
 		{[]string{"--bogus"}, "unknown flag: --bogus"},
 	}
 	for _, c := range cases {

@@ -51,8 +51,9 @@ func usageErrorf(format string, args ...any) error {
 // command or flag, a flag value, the number of arguments. It exits 2,
 // and Run adds how to get the command's help.
 type commandLineError struct {
-	cmd string // the command's path, "bp list"
-	err error
+	cmd   string // the command's path, "bp list"
+	err   error
+	usage string // the command's usage line, shown after an argument-count error
 }
 
 func (e *commandLineError) Error() string { return e.err.Error() }
@@ -88,6 +89,7 @@ type App struct {
 	file    string
 	today   string
 	maxSize int
+	quiet   bool
 
 	inputs []os.FileInfo // files read in this run; writeOut never writes over them (input.go)
 }
@@ -121,7 +123,7 @@ func (app *App) Run(args []string) (code int) {
 		}
 	}()
 	root := newRootCmd(app)
-	root.SetArgs(args)
+	root.SetArgs(joinOptionalValues(args))
 	root.SetIn(app.Stdin)
 	root.SetOut(stdout)
 	root.SetErr(app.Stderr)
@@ -144,6 +146,12 @@ func (app *App) exitCode(err error) int {
 	}
 	var cle *commandLineError
 	if errors.As(err, &cle) {
+		if cle.usage != "" {
+			// "bp show: needs an event id", then the usage line.
+			fmt.Fprintf(app.Stderr, "%s: %s\nUsage: %s\nrun '%s --help' for more\n",
+				cle.cmd, render.Clean(cle.err.Error()), cle.usage, cle.cmd)
+			return ExitUsage
+		}
 		app.printError(err)
 		fmt.Fprintf(app.Stderr, "run '%s --help' for usage\n", cle.cmd)
 		return ExitUsage
@@ -247,12 +255,15 @@ Exit codes:
 		},
 	}
 	root.SuggestionsMinimumDistance = 2
+	// Flag help wrapped to fit 80 columns, as every help page must.
+	root.SetUsageTemplate(strings.ReplaceAll(root.UsageTemplate(), "FlagUsages |", "FlagUsagesWrapped 80 |"))
 	root.SetVersionTemplate("{{.Version}}\n")
 	pf := root.PersistentFlags()
 	pf.VarP(&onceString{p: &app.file}, "file", "f",
 		"read the plans from `path`, a file or a directory (default $BP_FILE, else the nearest workplans/ up from here, else the built-in plans)")
 	pf.StringVar(&app.today, "today", "", "take `date` (YYYY-MM-DD) as today instead of $BP_TODAY or the clock")
 	pf.Var((*maxSizeValue)(&app.maxSize), "max-size", "largest workplan file to read, in `bytes` (default 16 MiB)")
+	pf.BoolVarP(&app.quiet, "quiet", "q", false, "say nothing on stderr about the files written")
 	_ = root.RegisterFlagCompletionFunc("file", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	})
@@ -284,7 +295,7 @@ Exit codes:
 		newVersionCmd(app),
 	)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &commandLineError{cmd: c.CommandPath(), err: err}
+		return &commandLineError{cmd: c.CommandPath(), err: suggestFlag(c, err)}
 	})
 	return root
 }

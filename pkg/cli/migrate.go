@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -47,7 +48,13 @@ read them.`, workplan.FormatVersion, migrationDocs()),
 func migrationDocs() string {
 	s := ""
 	for _, m := range workplan.Migrations {
-		s += fmt.Sprintf("  %d → %d: %s\n", m.From, m.From+1, m.Doc)
+		head := fmt.Sprintf("  %d → %d: ", m.From, m.From+1)
+		for i, l := range render.Wrap(m.Doc, 78-len([]rune(head))) {
+			if i > 0 {
+				head = strings.Repeat(" ", len([]rune(head)))
+			}
+			s += head + l + "\n"
+		}
 	}
 	return s
 }

@@ -48,7 +48,7 @@ or pass --file DIR.`,
 		Example: `  # in November, start next year's plan, then review and fill it in
   $ bp new 2027
   $ bp validate`,
-		Args: args(cobra.ExactArgs(1)),
+		Args: argCount(1, 1, "a year", "years"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runNew(app, args[0])
 		},
@@ -111,9 +111,12 @@ func runNew(app *App, arg string) error {
 	if err := app.writeOut(target, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 		return err
 	}
-	fmt.Fprintf(app.Stderr, "bp: wrote %s: the plan of %d, from %s (%s, no events yet)\n",
-		render.Clean(target), year, render.Clean(from.File), plural(len(plan.Groups), "group"))
-	fmt.Fprintf(app.Stderr, "bp: review what the comment at its top lists, add the events, then run 'bp validate'\n")
+	if !app.quiet {
+		fmt.Fprintf(app.Stderr, "bp: wrote %s: the plan of %d, from %s (%s, no events yet)\n",
+			render.Clean(target), year, render.Clean(from.File), plural(len(plan.Groups), "group"))
+		fmt.Fprintf(app.Stderr, "bp: review what the comment at its top lists, add the events, then run 'bp validate'\n")
+	}
+	// not about the file written: said even with --quiet
 	carryOver(app.Stderr, set, year, today)
 	return nil
 }

@@ -93,7 +93,7 @@ func TestNewRefusals(t *testing.T) {
 		{"BP_FILE a single file", "single", map[string]string{EnvFile: "plan.yaml"}, []string{"new", "2027"}, "bp: new: plan.yaml (BP_FILE) is a single plan file"},
 		{"not a year", "other", nil, []string{"new", "next"}, `bp: new: "next" is not a year: use YYYY, such as 2027`},
 		{"too early", "other", nil, []string{"new", "1066"}, "bp: new: 1066 is not a plan year: use a year from 1900 to 9999\n"},
-		{"no year", "other", nil, []string{"new"}, "accepts 1 arg(s), received 0"},
+		{"no year", "other", nil, []string{"new"}, "bp new: needs a year\nUsage: bp new <year> [flags]"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

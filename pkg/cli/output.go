@@ -43,14 +43,32 @@ func (fs formats[W]) output(cmd *cobra.Command, target *string) {
 	fs.flag(cmd, target, "output", "o", "")
 }
 
-// lookup returns the writer of the format value; an unknown one is a
-// usage error that names flag and the formats there are.
+// formatAliases are other names of formats, the same for every command:
+// md is markdown, and table and text are one (the plain text for a
+// terminal, whichever a command calls it).
+var formatAliases = map[string][]string{
+	"md":    {"markdown"},
+	"table": {"text"},
+	"text":  {"table"},
+}
+
+// lookup returns the writer of the format value, ignoring case and
+// accepting [formatAliases]; an unknown one is a usage error that names
+// flag and the formats there are. A value that looks like a file name
+// (-o my.ics) gets a hint at --out, the flag for files everywhere.
 func (fs formats[W]) lookup(flag, value string) (W, error) {
-	for _, f := range fs {
-		if f.name == value {
-			return f.write, nil
+	v := strings.ToLower(strings.TrimSpace(value))
+	for _, name := range append([]string{v}, formatAliases[v]...) {
+		for _, f := range fs {
+			if f.name == name {
+				return f.write, nil
+			}
 		}
 	}
 	var zero W
+	if strings.ContainsAny(value, "./\\") {
+		return zero, usageErrorf("%s: %q is not a format: -o is the format (%s); did you mean --out %s?",
+			flag, value, strings.Join(fs.names(), ", "), shellWord(value))
+	}
 	return zero, usageErrorf("%s: unknown format %q; use one of: %s", flag, value, strings.Join(fs.names(), ", "))
 }

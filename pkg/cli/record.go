@@ -23,7 +23,8 @@ func newRecordCmd(app *App) *cobra.Command {
 published) and set its status to held. The outcome is dated --on DATE,
 default today; it cannot be dated before the event or after today.
 ` + editHelp,
-		Example:           `  $ bp record rg-2026-03 --summary "The 2026 workplan was endorsed." --on 2026-03-05`,
+		Example: `  $ bp record rg-2026-03 --summary "The 2026 workplan was endorsed." \
+      --on 2026-03-05`,
 		Args:              args(cobra.ExactArgs(1)),
 		ValidArgsFunction: app.completeEventIDs,
 		RunE: func(cmd *cobra.Command, args []string) error {

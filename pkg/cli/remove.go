@@ -21,7 +21,7 @@ func newRemoveCmd(app *App) *cobra.Command {
 	opts := &removeOptions{}
 	cmd := &cobra.Command{
 		Use:   "remove <id> [--force]",
-		Short: "Remove an event never published (a published one is cancelled instead)",
+		Short: "Remove an event never published (cancel a published one)",
 		Long: `Remove an event from the plan. Only an event that was never published may
 go: one absent from the plan committed at git HEAD (or cancelled there).
 An event subscribers have would stay in their calendars for good: cancel

@@ -26,7 +26,7 @@ and ids; bp validate checks everything else (dates that exist, references,
 overlaps).`,
 		Example: `  # refresh the copy kept beside the plans
   $ bp schema > workplans/workplan.schema.json`,
-		Args: args(cobra.NoArgs),
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runSchema(cmd.OutOrStdout())
 		},

@@ -18,7 +18,7 @@ func newSetCmd(app *App) *cobra.Command {
 	opts := &setOptions{}
 	cmd := &cobra.Command{
 		Use:   "set <id> [flags]",
-		Short: "Change an event's title, date, time, format, place, status or notes",
+		Short: "Change an event: title, date, time, format, place, status, notes",
 		Long: `Change an event's values. A new date moves the event and keeps the date it
 had in movedFrom (lists, show, status and calendars say "moved from ..."),
 except when a month-only event gets its day within that month. A day moved
@@ -28,7 +28,8 @@ drops the times. --place replaces the location (alternatives and venue
 go; a tbc mark stays until bp confirm). --unset KEY removes a key.
 ` + editHelp,
 		Example: `  # the Syria meeting is dated, with times in Ankara
-  $ bp set syria-thematic-meeting --date 2026-05-19 --time 10:00-16:00 --tz Europe/Istanbul
+  $ bp set syria-thematic-meeting --date 2026-05-19 --time 10:00-16:00 \
+      --tz Europe/Istanbul
 
   # two days, and the format is not known after all
   $ bp set twg-return-2026 --date 2026-10-13..2026-10-14 --unset format`,

@@ -13,6 +13,7 @@ import (
 
 type showOptions struct {
 	Output string
+	Out    string
 }
 
 func newShowCmd(app *App) *cobra.Command {
@@ -28,41 +29,26 @@ every plan year bp reads.`,
 
   # the same as JSON
   $ bp show som-2026 -o json`,
-		Args: args(cobra.ExactArgs(1)),
-		ValidArgsFunction: func(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+		Args: argCount(1, 1, "an event id", "event ids"),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, word string) ([]string, cobra.ShellCompDirective) {
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
-			set, err := app.loadSet()
-			if err != nil {
-				return nil, cobra.ShellCompDirectiveError
-			}
-			return completeIDs(set), cobra.ShellCompDirectiveNoFileComp
+			return app.completeIDs(cmd, args, word)
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runShow(app, cmd.OutOrStdout(), args[0], opts)
 		},
 	}
 	showFormats.output(cmd, &opts.Output)
+	outFlag(cmd, &opts.Out, "the event")
 	return cmd
-}
-
-// completeIDs gives the shell one "id<TAB>description" line per event
-// of every plan year. The shell prints the description as it is, so it
-// is cleaned.
-func completeIDs(set *workplan.Set) []string {
-	var ids []string
-	for _, plan := range set.Plans {
-		for _, e := range plan.Events {
-			ids = append(ids, render.Clean(e.ID)+"\t"+render.Clean(e.DateText()+" "+e.Title))
-		}
-	}
-	return ids
 }
 
 // showFormats are bp show's output formats.
 var showFormats = formats[func(io.Writer, *workplan.Plan, *workplan.Event) error]{
-	{"text", render.EventText},
+	{"table", render.EventText},
+	{"markdown", render.EventMarkdown},
 	{"json", func(out io.Writer, plan *workplan.Plan, e *workplan.Event) error {
 		return render.WriteJSON(out, struct {
 			Event render.EventJSON `json:"event"`
@@ -82,40 +68,44 @@ func runShow(app *App, out io.Writer, id string, opts *showOptions) error {
 	if err != nil {
 		return err
 	}
-	e := set.Event(id)
-	if e == nil {
-		where := "any plan (" + set.YearsText() + ")"
-		if len(set.Plans) == 1 {
-			where = render.Clean(set.Plans[0].Title)
-		}
-		return usageErrorf("no event %q in %s%s", id, where, suggestID(set, id))
+	e, err := findEvent(set, id)
+	if err != nil {
+		return err
 	}
-	if err := write(out, e.Plan(), e); err != nil {
-		return withCode(ExitUsage, fmt.Errorf("show: write: %w", err))
+	err = app.emit(out, opts.Out, e.ID, func(w io.Writer) error { return write(w, e.Plan(), e) })
+	if err != nil {
+		return withCode(ExitUsage, fmt.Errorf("show: write: %w", unwrapExit(err)))
 	}
 	return nil
 }
 
-// suggestID names the ids that look like id, or all of them in a small
-// set, so the user need not list the plans to find the right one.
+// findEvent returns the event with the id in any plan year; an unknown
+// id is a usage error that suggests the ids it most likely meant
+// (som2026 → som-2026), or says how to list them.
+func findEvent(set *workplan.Set, id string) (*workplan.Event, error) {
+	if e := set.Event(id); e != nil {
+		return e, nil
+	}
+	where := "any plan (" + set.YearsText() + ")"
+	if len(set.Plans) == 1 {
+		where = render.Clean(set.Plans[0].Title)
+	}
+	return nil, usageErrorf("no event %q in %s%s", id, where, suggestID(set, id))
+}
+
+// suggestID names the ids that look like id, or says how to list them.
 func suggestID(set *workplan.Set, id string) string {
-	var near, all []string
+	var all []string
 	for _, plan := range set.Plans {
 		for _, e := range plan.Events {
 			all = append(all, e.ID)
-			if strings.Contains(e.ID, id) || strings.Contains(id, e.ID) {
-				near = append(near, e.ID)
-			}
 		}
 	}
-	if len(near) == 0 && len(all) <= 20 {
-		near = all
+	if near := closest(id, all, 3); len(near) > 0 {
+		return didYouMean(near)
 	}
-	if len(near) == 0 && len(set.Plans) > 1 {
+	if len(set.Plans) > 1 {
 		return "; run 'bp list --year all' for the ids"
 	}
-	if len(near) == 0 {
-		return "; run 'bp list' for the ids"
-	}
-	return "; known ids: " + strings.Join(near, ", ")
+	return "; run 'bp list' for the ids"
 }

@@ -13,7 +13,7 @@ import (
 // back-to-back, a product, partners, a month-only date, a TBC day.
 func TestShowGolden(t *testing.T) {
 	for _, id := range []string{"twg-return-2026", "som-2026", "webinar-skills-partnerships", "syria-thematic-meeting", "webinar-missing-migrants"} {
-		for _, format := range []string{"text", "json"} {
+		for _, format := range []string{"text", "json", "markdown"} {
 			t.Run(id+"/"+format, func(t *testing.T) {
 				r := runPublished(t, "show", id, "-o", format)
 				if r.code != 0 || r.stderr != "" {
@@ -60,11 +60,14 @@ func TestShowErrors(t *testing.T) {
 		code int
 		msg  string
 	}{
-		{[]string{"show", "rg-2026"}, ExitUsage, `no event "rg-2026" in Budapest Process Workplan 2026; known ids: rg-2026-03, rg-2026-07, rg-2026-11`},
-		{[]string{"show", "nothing-like-it"}, ExitUsage, "known ids: rg-2026-03, webinar-reintegration"},
-		{[]string{"show"}, ExitUsage, "accepts 1 arg(s), received 0"},
-		{[]string{"show", "a", "b"}, ExitUsage, "accepts 1 arg(s), received 2"},
-		{[]string{"show", "som-2026", "-o", "yaml"}, ExitUsage, `unknown format "yaml"; use one of: text, json`},
+		{[]string{"show", "rg-2026"}, ExitUsage, `no event "rg-2026" in Budapest Process Workplan 2026; did you mean rg-2026-03 or rg-2026-07 or rg-2026-11?`},
+		{[]string{"show", "nothing-like-it"}, ExitUsage, `no event "nothing-like-it" in Budapest Process Workplan 2026; run 'bp list' for the ids`},
+		{[]string{"show", "som2026"}, ExitUsage, "did you mean som-2026?\n"},
+		{[]string{"show", "SOM-2026"}, ExitUsage, "did you mean som-2026?\n"},
+		{[]string{"show", "webinar-missing-migrant"}, ExitUsage, "did you mean webinar-missing-migrants?\n"},
+		{[]string{"show"}, ExitUsage, "bp show: needs an event id\nUsage: bp show <id> [flags]\n"},
+		{[]string{"show", "a", "b"}, ExitUsage, "bp show: takes one event id, got 2: a b\nUsage: bp show <id> [flags]\n"},
+		{[]string{"show", "som-2026", "-o", "yaml"}, ExitUsage, `unknown format "yaml"; use one of: table, markdown, json`},
 		{[]string{"show", "-f", "../../testdata/validate/date-order.yaml", "twg-june"}, ExitInvalid, "end 2026-06-20 is before start 2026-06-25"},
 		{[]string{"show", "-f", "../../testdata/no-such.yaml", "x"}, ExitUsage, "no such file"},
 	}

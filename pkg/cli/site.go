@@ -44,7 +44,8 @@ Addresses depend on ids and years, never on titles or dates:
   subscribe.html              the feeds, with how to subscribe
   calendars/all.ics           the feed of every event
   calendars/<group-id>.ics    the feed of one group
-  events.json                 the current year's events (<year>/events.json: a year's)
+  events.json                 the current year's events
+  <year>/events.json          a year's events
 
 The pages need no script and load nothing from outside, so the site works
 offline and from file://; the same plans and day (--today) give the same
@@ -62,7 +63,7 @@ and one that holds a plan bp reads, is refused.`,
 
   # a copy to open from disk
   $ bp site --out /tmp/plans-site`,
-		Args: args(cobra.NoArgs),
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runSite(app, opts)
 		},
@@ -112,6 +113,9 @@ func runSite(app *App, opts *siteOptions) error {
 	years := make([]string, len(plans))
 	for i, p := range plans {
 		years[i] = strconv.Itoa(p.Year)
+	}
+	if app.quiet {
+		return nil
 	}
 	fmt.Fprintf(app.Stderr, "bp: wrote the site into %s: %s (%s), %s\n", render.Clean(opts.Out), plural(len(plans), "plan"), strings.Join(years, ", "), n)
 	return nil

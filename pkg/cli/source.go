@@ -282,7 +282,7 @@ func (app *App) loadSet() (*workplan.Set, error) {
 	set, diags := workplan.NewSet(plans...)
 	if errs := workplan.Errors(diags); len(errs) > 0 {
 		_ = render.DiagnosticsText(app.Stderr, cleanFiles(errs))
-		return nil, withCode(ExitInvalid, fmt.Errorf("the plans disagree (%s); run 'bp validate' for details", plural(len(errs), "error")))
+		return nil, withCode(ExitInvalid, fmt.Errorf("the plans disagree (%s, listed above)", plural(len(errs), "error")))
 	}
 	return set, nil
 }
@@ -296,7 +296,7 @@ const maxParallelPlans = 4
 func (app *App) refuseErrors(src source, diags []workplan.Diagnostic) error {
 	if errs := workplan.Errors(diags); len(errs) > 0 {
 		_ = render.DiagnosticsText(app.Stderr, cleanFiles(errs))
-		return withCode(ExitInvalid, fmt.Errorf("%s is not a valid workplan (%s); run 'bp validate' for details", src.name, plural(len(errs), "error")))
+		return withCode(ExitInvalid, fmt.Errorf("%s is not a valid workplan (%s, listed above)", src.name, plural(len(errs), "error")))
 	}
 	return nil
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/icmpd/bp/pkg/report"
-	"github.com/icmpd/bp/pkg/workplan"
 )
 
 // statusFormats are bp status's output formats.
@@ -31,7 +30,7 @@ func newStatusCmd(app *App) *cobra.Command {
 	opts := &statusOptions{}
 	cmd := &cobra.Command{
 		Use:   "status [flags]",
-		Short: "Show where the workplan stands on a day: held, follow-up, ahead, TBC",
+		Short: "Show where the plan stands on a day: held, follow-up, ahead, TBC",
 		Long: `Show where the workplan stands as of a day (today, or --as-of): each event's
 state, counts by group, type and quarter, the next event, the knowledge
 products and the webinars that present them, and the milestones.
@@ -74,16 +73,20 @@ committed or published as it is.`,
 
   # the counts, for a script
   $ bp status -o json | jq .counts`,
-		Args: args(cobra.NoArgs),
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runStatus(app, cmd.OutOrStdout(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "report as of `date` (YYYY-MM-DD; default today: --today, $BP_TODAY or the clock)")
+	cmd.Flags().StringVar(&opts.AsOf, "as-of", "", "report as of `date` (YYYY-MM-DD or today; default today: --today, $BP_TODAY or the clock)")
 	cmd.Flags().StringVar(&opts.Year, "year", "", "report on the plan of `year` (YYYY; default the current plan year as of the day)")
+	_ = cmd.RegisterFlagCompletionFunc("year", app.completeYears(false))
+	_ = cmd.RegisterFlagCompletionFunc("as-of", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"today"}, cobra.ShellCompDirectiveNoFileComp
+	})
 	statusFormats.output(cmd, &opts.Output)
 	cmd.Flags().StringVar(&opts.Since, "since", "", "count follow-up actions done from `date` (YYYY-MM-DD; default the first day of the plan's year)")
-	cmd.Flags().StringVar(&opts.Out, "out", "", "write the report to `file` (atomically) instead of standard output")
+	outFlag(cmd, &opts.Out, "the report")
 	_ = cmd.MarkFlagFilename("out", "html", "md", "txt", "json")
 	return cmd
 }
@@ -98,8 +101,8 @@ func runStatus(app *App, out io.Writer, opts *statusOptions) error {
 		return err
 	}
 	if opts.AsOf != "" {
-		if asOf, err = workplan.ParseDate(opts.AsOf); err != nil {
-			return usageErrorf("--as-of: %v", err)
+		if asOf, err = parseDay("--as-of", opts.AsOf, asOf); err != nil {
+			return err
 		}
 	}
 	set, err := app.loadSet()
@@ -127,6 +130,7 @@ func runStatus(app *App, out io.Writer, opts *statusOptions) error {
 		if err := app.writeOut(opts.Out, write); err != nil {
 			return withCode(ExitUsage, fmt.Errorf("status: %w", unwrapExit(err)))
 		}
+		app.wrote(opts.Out, fmt.Sprintf("%s as of %s", plan.Title, asOf.Format("2 Jan 2006")))
 		return nil
 	}
 	if err := write(out); err != nil {

@@ -167,7 +167,7 @@ func TestStatusErrors(t *testing.T) {
 		{"bad date", []string{"status", "--as-of", "2026-02-30"}, ExitUsage, `--as-of: "2026-02-30" is not a real date`},
 		{"not a date", []string{"status", "--as-of", "june"}, ExitUsage, "use YYYY-MM-DD"},
 		{"bad today", []string{"status", "--today", "x"}, ExitUsage, "--today:"},
-		{"argument", []string{"status", "extra"}, ExitUsage, "unknown command"},
+		{"argument", []string{"status", "extra"}, ExitUsage, "bp status: takes no arguments, got extra\nUsage: bp status [flags]\n"},
 		{"missing plan", []string{"status", "-f", filepath.Join(dir, "none.yaml")}, ExitUsage, "no such file"},
 		{"out dir missing", []string{"status", "--out", filepath.Join(dir, "no", "such", "dir.html")}, ExitUsage, "status: write"},
 		{"invalid plan", []string{"status", "-f", "-"}, ExitInvalid, "-:3:10: error: event \"a\": missing required key \"title\""},

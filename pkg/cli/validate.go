@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -21,7 +22,7 @@ func newValidateCmd(app *App) *cobra.Command {
 	opts := &validateOptions{}
 	cmd := &cobra.Command{
 		Use:   "validate [<file>|<dir>]...",
-		Short: "Check workplan files and report every problem with its line and column",
+		Short: "Check workplan files; report each problem with its line and column",
 		Long: `Check workplan files: YAML syntax, unknown keys, missing or mistyped fields,
 impossible dates, references, duplicate ids, statuses that contradict the date,
 back-to-back pairs and overlapping in-person events. Every problem in every
@@ -73,8 +74,33 @@ type validateReport struct {
 	diags    []workplan.Diagnostic
 	errs     int
 	warns    int
-	failed   bool // invalid, or warnings with --strict
-	ioFailed bool // a file could not be read
+	failed   bool    // invalid, or warnings with --strict
+	ioFailed bool    // a file could not be read
+	ioErrs   []error // why, each a *fileError when it names a file
+}
+
+// fileError is a file validate could not read, with its name, so that
+// the github format can annotate it.
+type fileError struct {
+	name string
+	err  error
+}
+
+func (e *fileError) Error() string { return e.err.Error() }
+func (e *fileError) Unwrap() error { return e.err }
+
+// readDiagnostics turns read errors into error diagnostics (rule "read")
+// on the files they name.
+func readDiagnostics(errs []error) []workplan.Diagnostic {
+	var diags []workplan.Diagnostic
+	for _, err := range errs {
+		var fe *fileError
+		if errors.As(err, &fe) {
+			diags = append(diags, workplan.Diagnostic{File: fe.name, Line: 1, Col: 1,
+				Severity: workplan.SeverityError, Rule: "read", Message: err.Error()})
+		}
+	}
+	return diags
 }
 
 // validateFormats are validate's report formats. Text also sums up on
@@ -83,6 +109,9 @@ var validateFormats = formats[func(app *App, out io.Writer, r *validateReport) e
 	{"text", func(app *App, out io.Writer, r *validateReport) error {
 		if err := render.DiagnosticsText(out, cleanFiles(r.diags)); err != nil {
 			return err
+		}
+		if len(r.srcs) == 0 && r.ioFailed {
+			return nil // nothing was checked: the read errors said it all
 		}
 		_, err := fmt.Fprintf(app.Stderr, "%s: %s, %s\n", render.Clean(checkedWhat(r.srcs)), plural(r.errs, "error"), plural(r.warns, "warning"))
 		return err
@@ -95,7 +124,9 @@ var validateFormats = formats[func(app *App, out io.Writer, r *validateReport) e
 		return render.DiagnosticsJSON(out, names, r.diags, !r.failed && !r.ioFailed)
 	}},
 	{"github", func(app *App, out io.Writer, r *validateReport) error {
-		return render.DiagnosticsGitHub(out, cleanFiles(r.diags))
+		// A file that could not be read is an annotation too, or the
+		// pull request would show nothing where the job failed.
+		return render.DiagnosticsGitHub(out, cleanFiles(append(readDiagnostics(r.ioErrs), r.diags...)))
 	}},
 }
 
@@ -150,6 +181,7 @@ func runValidate(app *App, out io.Writer, args []string, opts *validateOptions) 
 	r.warns = len(r.diags) - r.errs
 	r.failed = r.errs > 0 || (opts.Strict && r.warns > 0)
 	r.ioFailed = len(ioErrs) > 0
+	r.ioErrs = ioErrs
 	if err := write(app, out, r); err != nil {
 		return withCode(ExitUsage, fmt.Errorf("write report: %w", err))
 	}
@@ -196,7 +228,7 @@ func (app *App) validateSources(args []string) ([]source, []error) {
 		for _, name := range pf.names {
 			src, err := app.readSource(pf, name)
 			if err != nil {
-				errs = append(errs, unwrapExit(err))
+				errs = append(errs, &fileError{name: name, err: unwrapExit(err)})
 				continue
 			}
 			src.set = set
@@ -213,7 +245,9 @@ func (app *App) validateSources(args []string) ([]source, []error) {
 	}
 	for i, arg := range args {
 		names, argErrs := app.expandArgs([]string{arg})
-		errs = append(errs, argErrs...)
+		for _, err := range argErrs {
+			errs = append(errs, &fileError{name: arg, err: err})
+		}
 		read(planFiles{origin: fromFlag, names: names}, i)
 	}
 	return srcs, errs

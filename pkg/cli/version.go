@@ -131,7 +131,7 @@ for which), one per year: its title, revision and date, and where it comes
 from. Outside a checkout these are the plans built into bp: every
 workplans/*.yaml of the source it was built from.`,
 		Example: `  $ bp version`,
-		Args:    args(cobra.NoArgs),
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runVersion(app, cmd.OutOrStdout())
 		},

@@ -203,7 +203,7 @@ func TestYearsShow(t *testing.T) {
 		}
 	}
 	r := runBPIn(t, dir, "", nil, "show", "rg-2029")
-	if r.code != ExitUsage || !strings.Contains(r.stderr, `no event "rg-2029" in any plan (2026, 2027, 2028); known ids: `) {
+	if r.code != ExitUsage || !strings.Contains(r.stderr, `no event "rg-2029" in any plan (2026, 2027, 2028); run 'bp list --year all' for the ids`) {
 		t.Errorf("unknown id: exit %d\n%s", r.code, r.stderr)
 	}
 	// completion offers the ids of every year
@@ -336,7 +336,7 @@ func TestYearsValidateSet(t *testing.T) {
 		}
 		// Every command refuses a set with errors, and says why.
 		r = runBPIn(t, wd, "", nil, "list")
-		if c.code == 1 && (r.code != ExitInvalid || !strings.Contains(r.stderr, "bp: the plans disagree (1 error); run 'bp validate' for details\n") || r.stdout != "") {
+		if c.code == 1 && (r.code != ExitInvalid || !strings.Contains(r.stderr, "bp: the plans disagree (1 error, listed above)\n") || r.stdout != "") {
 			t.Errorf("%s: bp list: exit %d\n%s", c.name, r.code, r.stderr)
 		}
 		if c.code == 0 && r.code != 0 {

@@ -45,8 +45,8 @@ func CheckRevision(file, oldName string, old, plan *workplan.Plan, today time.Ti
 	case d.ContentChanged() && plan.Revision == old.Revision:
 		a, r, c := d.Counts()
 		out = append(out, diag(plan.FieldPos("revision"), "revision",
-			fmt.Sprintf("the plan changed since %s (%d events added, %d removed, %d changed), but revision is still %d",
-				oldName, a, r, c, plan.Revision),
+			fmt.Sprintf("the plan changed since %s (%s added, %d removed, %d changed), but revision is still %d",
+				oldName, events(a), r, c, plan.Revision),
 			set+why))
 	case plan.Revision > old.Revision && plan.Revised.Equal(old.Revised) && today.After(old.Revised):
 		// Two revisions on one day are allowed, so this is a warning.
@@ -141,4 +141,12 @@ func revisionOf(p *workplan.Plan, e *workplan.Event) int {
 		return e.Revision
 	}
 	return p.Revision
+}
+
+// events is "1 event" or "N events".
+func events(n int) string {
+	if n == 1 {
+		return "1 event"
+	}
+	return fmt.Sprintf("%d events", n)
 }

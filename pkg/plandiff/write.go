@@ -59,15 +59,23 @@ func (d *Diff) WriteText(w io.Writer) error {
 	if len(d.Plan) > 0 {
 		bw.WriteString("\nPlan:\n")
 		for _, c := range d.Plan {
-			bw.WriteString("  " + render.Clean(c.Text) + "\n")
+			writeWrapped(bw, "  ", "    ", render.Clean(c.Text))
 		}
 	}
 	if len(d.Events) > 0 {
 		bw.WriteString("\nEvents:\n")
 		for _, e := range d.Events {
-			fmt.Fprintf(bw, "  %s %s  %s\n", marks[e.Kind], e.ID, render.Clean(e.Title))
+			head := "  " + marks[e.Kind] + " " + e.ID + "  "
+			if render.Width(head) > 50 {
+				// A long id keeps its line; the title goes under it.
+				bw.WriteString(strings.TrimRight(head, " ") + "\n")
+				head = "    "
+			}
+			// The title's further lines sit under the id, left of the
+			// changes, so that they do not read as a change.
+			writeWrapped(bw, head, "    ", render.Clean(e.Title))
 			for _, c := range e.Changes {
-				bw.WriteString("      " + render.Clean(c.Text) + "\n")
+				writeWrapped(bw, "      ", "        ", render.Clean(c.Text))
 			}
 		}
 	}
@@ -186,3 +194,15 @@ func (d *Diff) JSON() DiffJSON {
 
 // WriteJSON writes the comparison as one JSON document.
 func (d *Diff) WriteJSON(w io.Writer) error { return render.WriteJSON(w, d.JSON()) }
+
+// writeWrapped writes text after first, wrapped at spaces to fit 80
+// columns, each further line after indent.
+func writeWrapped(w *bufio.Writer, first, indent, text string) {
+	lines := render.Wrap(text, 80-render.Width(first))
+	w.WriteString(first + lines[0] + "\n")
+	if len(lines) > 1 {
+		for _, l := range render.Wrap(strings.Join(lines[1:], " "), 80-render.Width(indent)) {
+			w.WriteString(indent + l + "\n")
+		}
+	}
+}

@@ -11,9 +11,12 @@ import (
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
-// csvHeader is the published column list of `bp list -o csv`.
+// csvHeader is the published column list of `bp list -o csv`. Columns
+// are only ever added at the end, so that a script reading by position
+// keeps working.
 var csvHeader = []string{"id", "title", "type", "start", "end", "month", "dateTBC", "date",
-	"format", "location", "locationTBC", "status", "groups", "partners", "product", "backToBack", "movedFrom"}
+	"format", "location", "locationTBC", "status", "groups", "partners", "product", "backToBack", "movedFrom",
+	"startTime", "endTime", "timezone"}
 
 // EventsCSV writes the events as CSV with a header row: RFC 4180
 // quoting, LF line ends. A list (groups, partners) is one cell, its
@@ -31,7 +34,8 @@ func EventsCSV(w io.Writer, plan *workplan.Plan, evs []*workplan.Event) error {
 		row = append(row[:0], j.ID, j.Title, j.Type, deref(j.Start), deref(j.End), j.Month,
 			strconv.FormatBool(j.DateTBC), j.DateText, deref(j.Format), deref(j.Location),
 			strconv.FormatBool(j.LocationTBC), j.Status, strings.Join(j.Groups, ";"),
-			strings.Join(j.Partners, ";"), deref(j.Product), deref(j.BackToBack), movedCell(j.MovedFrom))
+			strings.Join(j.Partners, ";"), deref(j.Product), deref(j.BackToBack), movedCell(j.MovedFrom),
+			deref(j.StartTime), deref(j.EndTime), deref(j.TimeZone))
 		for i := range row {
 			row[i] = CSVCell(row[i])
 		}

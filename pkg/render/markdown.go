@@ -44,7 +44,14 @@ func EventsMarkdown(w io.Writer, plan *workplan.Plan, evs []*workplan.Event) err
 	bw.WriteString("| Date | Event | Where | Status | ID |\n")
 	bw.WriteString("| --- | --- | --- | --- | --- |\n")
 	for _, e := range evs {
-		cells := []string{DateWithMoves(e), e.Title, Where(e), e.Status.Label(), e.ID}
+		date := e.DateText()
+		if t := e.TimeText(eventPlan(plan, e)); t != "" {
+			date += ", " + t
+		}
+		if m := e.MovedText(); m != "" {
+			date += " (" + m + ")"
+		}
+		cells := []string{date, e.Title, Where(e), e.Status.Label(), e.ID}
 		bw.WriteString("|")
 		for _, c := range cells {
 			bw.WriteString(" " + MarkdownCell(c) + " |")

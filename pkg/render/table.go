@@ -105,13 +105,42 @@ func EventsTable(w io.Writer, plan *workplan.Plan, evs []*workplan.Event) error 
 		Max:    []int{14, 29, 17, 9},
 	}
 	for _, e := range evs {
-		date := strings.Replace(e.DateText(), " · ", "\n", 1)
+		date := When(plan, e)
 		if m := e.MovedText(); m != "" {
 			date += "\n(" + m + ")"
 		}
 		t.Rows = append(t.Rows, []string{date, e.Title + "\n" + "(" + e.ID + ")", Where(e), e.Status.Label()})
 	}
 	return t.Write(w)
+}
+
+// When is the Date cell of the table: the date, then for a timed event
+// its times and, on a line of its own, their time zone, which a reader
+// cannot guess ("20 Jan 2027\n10:00–12:00\nEurope/Vienna").
+func When(plan *workplan.Plan, e *workplan.Event) string {
+	s := strings.Replace(e.DateText(), " · ", "\n", 1)
+	if e.StartTime == "" {
+		return s
+	}
+	s += "\n" + e.StartTime
+	if e.EndTime != "" {
+		s += "–" + e.EndTime
+	}
+	if tz := e.Zone(eventPlan(plan, e)); tz != "" {
+		s += "\n" + tz
+	}
+	return s
+}
+
+// Width is the display width of s in terminal cells, measured as [Wrap]
+// measures it.
+func Width(s string) int {
+	c := newCells()
+	w := 0
+	for _, r := range s {
+		w += c.rune(r)
+	}
+	return w
 }
 
 // Wrap breaks text into lines of at most width display cells, at spaces;

@@ -39,7 +39,7 @@ func suggest(s string, known []string) string {
 		if strings.ToLower(k) == ls {
 			return k
 		}
-		if d := editDistance(ls, strings.ToLower(k)); d < bestD {
+		if d := EditDistance(ls, strings.ToLower(k)); d < bestD {
 			best, bestD = k, d
 		}
 	}
@@ -49,8 +49,11 @@ func suggest(s string, known []string) string {
 	return ""
 }
 
-func editDistance(a, b string) int {
+// EditDistance is the edit distance of a and b in runes: insertions,
+// deletions, substitutions and swaps of two neighbours (juen → june: 1).
+func EditDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
+	prev2 := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
@@ -64,8 +67,11 @@ func editDistance(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1) // two letters swapped
+			}
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
 }

@@ -65,7 +65,23 @@ var bom = []byte("\xEF\xBB\xBF")
 // schema (normally [workplan.Schema]), with data's line endings and byte
 // order mark.
 func Format(data []byte, schema *workplan.Object) ([]byte, error) {
-	return Edit(data, schema, nil)
+	out, _, err := layout(data, schema, nil, false, false)
+	return out, err
+}
+
+// Check reports whether data is already in the canonical layout: whether
+// [Format] would return it as it is. It reads data and prints it once,
+// which is all a file in canonical form costs Format too; a file that is
+// not, Check does not go on to format (Format prints it again and reads
+// its output back to check it: three times the work), so on such a file
+// Format may still fail where Check said "not formatted". An error is
+// one Format returns too (not YAML, not UTF-8, an explicit tag…).
+func Check(data []byte, schema *workplan.Object) (formatted bool, err error) {
+	out, _, err := layout(data, schema, nil, true, false)
+	if err != nil {
+		return false, err
+	}
+	return bytes.Equal(out, data), nil
 }
 
 // Edit is [Format] for a change made to the document: it reads data as
@@ -86,13 +102,26 @@ func Edit(data []byte, schema *workplan.Object, change func(root *yaml.Node) err
 // can decode the result without parsing it again (its positions are the
 // output's lines and columns).
 func EditTree(data []byte, schema *workplan.Object, change func(root *yaml.Node) error) ([]byte, *yaml.Node, error) {
+	out, back, err := layout(data, schema, change, false, true)
+	if err != nil {
+		return nil, nil, err
+	}
+	return out, back.Content[0], nil
+}
+
+// layout formats data with its line endings and byte order mark, after
+// change (if any) has edited its tree. once stops after the first print
+// (see [Check]); tree asks for the output's document as read back (see
+// [EditTree]), which costs a check that a file already in canonical form
+// otherwise skips.
+func layout(data []byte, schema *workplan.Object, change func(*yaml.Node) error, once, tree bool) ([]byte, *yaml.Node, error) {
 	hasBOM := bytes.HasPrefix(data, bom)
 	data = bytes.TrimPrefix(data, bom)
 	if !utf8.Valid(data) {
 		return nil, nil, errors.New("the file is not UTF-8 text")
 	}
 	crlf := mostlyCRLF(data)
-	out, back, err := format(toLF(data), schema, change)
+	out, back, err := format(toLF(data), schema, change, once, tree)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -104,7 +133,7 @@ func EditTree(data []byte, schema *workplan.Object, change func(root *yaml.Node)
 	if hasBOM {
 		out = append(slices.Clip(bom), out...)
 	}
-	return out, back.Content[0], nil
+	return out, back, nil
 }
 
 // mostlyCRLF reports whether most of data's lines end in CRLF, or, as
@@ -140,9 +169,9 @@ func toLF(data []byte) []byte {
 }
 
 // format formats LF text without a byte order mark, after change (if
-// any) has edited its tree. It returns the output and its document as
-// read back.
-func format(src []byte, schema *workplan.Object, change func(*yaml.Node) error) ([]byte, *yaml.Node, error) {
+// any) has edited its tree. It returns the output and, when tree is set,
+// its document as read back; once returns the first print, unchecked.
+func format(src []byte, schema *workplan.Object, change func(*yaml.Node) error, once, tree bool) ([]byte, *yaml.Node, error) {
 	doc, err := parse(src)
 	if err != nil {
 		return nil, nil, err
@@ -166,15 +195,22 @@ func format(src []byte, schema *workplan.Object, change func(*yaml.Node) error) 
 			return nil, nil, fmt.Errorf("the change cannot be written: %v", err)
 		}
 	}
-	want := summarize(doc)
 	// yaml.v3 attaches some comments (after the last line of a nested
 	// block, at the end of a file without a final newline) to a different
 	// node once they are moved, so print until the output reproduces
-	// itself. Every round is checked against the input's data and
-	// comments. Each round's read-back (the check) is the next round's
-	// input, so a file is parsed once per round; a file already in
-	// canonical form is done after one round.
-	out, last := src, (*yaml.Node)(nil)
+	// itself. Every round's output is checked against the input's data
+	// and comments (after change), and its read-back (the check) is the
+	// next round's input. Two checks are known before they are made, and
+	// skipped: a first round that prints the input itself, unchanged (a
+	// file in canonical form: one parse and one print, what bp fmt --check
+	// meets in CI), unless the caller wants the tree read back; and a later
+	// round that prints what the round before printed and checked.
+	var (
+		want   summary
+		summed bool
+		out    = src
+		last   *yaml.Node
+	)
 	for round := range 4 {
 		if err := hoistAnchors(doc, schema); err != nil {
 			return nil, nil, err
@@ -183,10 +219,24 @@ func format(src []byte, schema *workplan.Object, change func(*yaml.Node) error) 
 		p.buf.WriteString(head)
 		p.document(doc, schema)
 		next := p.buf.Bytes()
-		if round > 0 && bytes.Equal(next, out) {
-			// out passed the check last round: it is what it read back
-			// from that reproduces it, so reading it again proves nothing
-			return next, last, nil
+		if once {
+			return next, nil, nil
+		}
+		if bytes.Equal(next, out) {
+			if round > 0 {
+				// out passed the check last round: it is what it read
+				// back from that reproduces it, so reading it again
+				// proves nothing
+				return next, last, nil
+			}
+			if change == nil && !tree {
+				return next, nil, nil
+			}
+		}
+		if !summed {
+			// Printing moves comments and anchors, never data or the
+			// comments' text: the summary is the (changed) input's.
+			want, summed = summarize(doc), true
 		}
 		back, err := want.check(next)
 		if err != nil {

@@ -220,6 +220,14 @@ func formatPromises(t *testing.T, in []byte) {
 	if err != nil || !bytes.Equal(again, out) {
 		t.Fatalf("not idempotent (%v):\ninput:\n%q\nfirst:\n%q\nsecond:\n%q", err, in, out, again)
 	}
+	// Check (bp fmt --check) agrees with Format: the input is formatted
+	// exactly when Format returns it as it is, and the output is.
+	if ok, err := Check(in, workplan.Schema); err != nil || ok != bytes.Equal(in, out) {
+		t.Fatalf("Check(input) = %v, %v; Format returned the input unchanged: %v\ninput:\n%q\noutput:\n%q", ok, err, bytes.Equal(in, out), in, out)
+	}
+	if ok, err := Check(out, workplan.Schema); err != nil || !ok {
+		t.Fatalf("Check(output) = %v, %v, want true\noutput:\n%q", ok, err, out)
+	}
 	windows := []byte(bomText + crlf(string(bytes.ReplaceAll(body, []byte("\r\n"), []byte("\n")))))
 	again, err = Format(windows, workplan.Schema)
 	if err != nil || !bytes.Equal(again, windows) {

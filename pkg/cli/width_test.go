@@ -1,0 +1,68 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/mattn/go-runewidth"
+)
+
+// TestEightyColumns: everything a person reads fits 80 columns: the help
+// page of every command (from the command list) and of the root, and
+// the main outputs on the plan as first published. Width is counted in
+// display cells, not bytes.
+//
+// Diagnostic lines (file:line:col: severity: message [rule]) are left
+// long on purpose: editors and CI read one diagnostic per line.
+func TestEightyColumns(t *testing.T) {
+	t.Parallel()
+	// A plan revised with a long title, for bp diff's event and change
+	// lines.
+	dir := t.TempDir()
+	renamed := filepath.Join(dir, "new.yaml")
+	long := "title: Webinar on Missing migrants — identification, data and families' right to know, with the partners of the Silk Routes Region"
+	data := strings.Replace(string(readBytes(t, publishedPlan)), "title: Webinar on Missing migrants", long, 1)
+	if !strings.Contains(data, long) {
+		t.Fatal("the fixture has no title to lengthen")
+	}
+	if err := os.WriteFile(renamed, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "old.yaml"), readBytes(t, publishedPlan), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	runs := [][]string{{"--help"}}
+	for _, c := range newRootCmd(&App{}).Commands() {
+		runs = append(runs, []string{c.Name(), "--help"})
+	}
+	runs = append(runs,
+		[]string{"list"}, []string{"list", "--year", "all"},
+		[]string{"show", "webinar-reintegration"}, []string{"show", "twg-return-2026"},
+		[]string{"show", "som-2026"}, []string{"status"}, []string{"status", "--as-of", "2026-06-30"},
+		[]string{"cal", "--year"}, []string{"cal", "june"},
+		[]string{"validate"}, []string{"validate", "../../testdata/validate/date-order.yaml"},
+		[]string{"diff", "../../testdata/diff/old.yaml", "../../testdata/diff/new.yaml"},
+		[]string{"diff", "old.yaml", "new.yaml"}, // in dir
+	)
+	diagnostic := regexp.MustCompile(`^\S+:\d+:\d+: (error|warning): `)
+	for _, args := range runs {
+		args := append([]string{"--today", "2026-11-28"}, args...)
+		r := runPublished(t, args...)
+		if args[2] == "diff" && args[3] == "old.yaml" {
+			r = runBPIn(t, dir, "", nil, args...)
+		}
+		if r.stdout == "" && r.stderr == "" {
+			t.Errorf("bp %s: no output (exit %d)", strings.Join(args, " "), r.code)
+		}
+		for _, out := range []string{r.stdout, r.stderr} {
+			for _, l := range strings.Split(out, "\n") {
+				if w := runewidth.StringWidth(l); w > 80 && !diagnostic.MatchString(l) {
+					t.Errorf("bp %s: a line of %d columns:\n%s", strings.Join(args, " "), w, l)
+				}
+			}
+		}
+	}
+}
