@@ -45,12 +45,14 @@ func (b *Brief) Facts() []Fact {
 		add("Place", place)
 	}
 	add("Format", e.Format.Label())
+	// "Confirmed · Upcoming, in 11 days"; "Held, outcome recorded 20 Oct
+	// 2026" when the plan's status and the state are one word
 	status := e.Status.Label()
-	if s := b.Status.State.Label(); s != "" {
+	if s := b.Status.State.Label(); !strings.EqualFold(s, status) {
 		status += " · " + s
-		if d := b.Status.detail(); d != "" {
-			status += ", " + d
-		}
+	}
+	if d := b.Status.detail(); d != "" {
+		status += ", " + d
 	}
 	add("Status", status)
 	var groups []string
