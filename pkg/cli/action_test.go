@@ -156,3 +156,18 @@ func TestActionCompletion(t *testing.T) {
 		}
 	}
 }
+
+// TestStatusFollowUpYearAhead: the status of a plan year still ahead
+// counts what was done in the year so far of its date, not in a period
+// that ends before it starts.
+func TestStatusFollowUpYearAhead(t *testing.T) {
+	t.Parallel()
+	r := runBP(t, "", nil, "-f", actionsDir, "--today", "2026-11-28", "status", "--year", "2028")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	flat := strings.Join(strings.Fields(r.stdout), " ")
+	if !strings.Contains(flat, "from 1 Jan 2026 to 28 Nov 2026") || strings.Contains(flat, "1 Jan 2028 to") {
+		t.Errorf("the follow-up period is not the year so far of the report's date:\n%s", r.stdout)
+	}
+}

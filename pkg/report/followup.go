@@ -61,10 +61,15 @@ type FollowUpCounts struct {
 // reported.
 func (r *Report) AddFollowUp(plans []*workplan.Plan, since time.Time) {
 	f := &Tracking{Since: since}
+	asOf := r.AsOf
 	if f.Since.IsZero() {
 		f.Since = time.Date(r.Plan.Year, 1, 1, 0, 0, 0, 0, time.UTC)
+		if f.Since.After(asOf) {
+			// a report on a plan year still ahead: the period is the
+			// year so far of the report's date
+			f.Since = time.Date(asOf.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+		}
 	}
-	asOf := r.AsOf
 	events := map[string]*workplan.Event{}
 	var acts []render.PlanAction
 	for _, p := range plans {
