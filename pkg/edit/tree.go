@@ -614,7 +614,7 @@ func innerComments(n *yaml.Node) []string {
 func commentLines(n *yaml.Node) []string {
 	var out []string
 	for _, c := range allComments(n, nil) {
-		for _, l := range strings.Split(c, "\n") {
+		for l := range strings.SplitSeq(c, "\n") {
 			if l = strings.Trim(l, " \t"); l != "" {
 				out = append(out, l)
 			}
