@@ -52,34 +52,61 @@ func (f *editFlags) register(cmd *cobra.Command) {
 	cmd.Flags().BoolVarP(&f.DryRun, "dry-run", "n", false, "print what would change, and write nothing")
 }
 
-// editablePlans reads the plans the resolver finds, refusing what cannot
-// be changed: the plans built into bp, and standard input.
+// editableNames finds the plans the resolver finds, without reading
+// them, refusing what cannot be changed: the plans built into bp, and
+// standard input.
+func (app *App) editableNames(cmd string) (planFiles, error) {
+	pf, err := app.locatePlans()
+	if err != nil {
+		return pf, err
+	}
+	if pf.origin == fromBuilt {
+		return pf, usageErrorf("%s: the plans built into bp cannot be changed; run it where a %s/ directory is (or above), or name the file with --file", cmd, plansDir)
+	}
+	for _, name := range pf.names {
+		if name == "-" {
+			return pf, usageErrorf("%s: standard input cannot be changed in place; name the file with --file", cmd)
+		}
+	}
+	return pf, nil
+}
+
+// editablePlans reads the plans editableNames finds.
 func (app *App) editablePlans(cmd string) ([]source, error) {
-	pf, srcs, err := app.resolvePlans()
+	pf, err := app.editableNames(cmd)
 	if err != nil {
 		return nil, err
 	}
-	if pf.origin == fromBuilt {
-		return nil, usageErrorf("%s: the plans built into bp cannot be changed; run it where a %s/ directory is (or above), or name the file with --file", cmd, plansDir)
-	}
-	for _, s := range srcs {
-		if s.name == "-" {
-			return nil, usageErrorf("%s: standard input cannot be changed in place; name the file with --file", cmd)
+	return app.readPlans(pf)
+}
+
+// readPlans reads the plans pf names.
+func (app *App) readPlans(pf planFiles) ([]source, error) {
+	srcs := make([]source, 0, len(pf.names))
+	for _, name := range pf.names {
+		src, err := app.readSource(pf, name)
+		if err != nil {
+			return nil, err
 		}
+		srcs = append(srcs, src)
 	}
 	return srcs, nil
 }
 
 // fileWithEvent returns the plan file that holds the event id: the one
-// plan when the resolver finds one, else the plan (of the set) whose
-// events include it.
+// plan when the resolver finds one (not read here: the edit reads it),
+// else the plan (of the set) whose events include it.
 func (app *App) fileWithEvent(cmd, id string) (string, error) {
-	srcs, err := app.editablePlans(cmd)
+	pf, err := app.editableNames(cmd)
 	if err != nil {
 		return "", err
 	}
-	if len(srcs) == 1 {
-		return srcs[0].name, nil
+	if len(pf.names) == 1 {
+		return pf.names[0], nil
+	}
+	srcs, err := app.readPlans(pf)
+	if err != nil {
+		return "", err
 	}
 	var all []string
 	for _, s := range srcs {
@@ -133,16 +160,22 @@ func (app *App) fileForDates(cmd string, d workplan.Dates) (string, error) {
 }
 
 // otherPlans reads the plans of the set other than file, as they are:
-// the rules that span plans check an edit of file with them.
+// the rules that span plans check an edit of file with them. file itself
+// is not read here (the edit reads it, once); nil when one of the others
+// cannot be read.
 func (app *App) otherPlans(file string) []*workplan.Plan {
-	_, srcs, err := app.resolvePlans()
+	pf, err := app.locatePlans()
 	if err != nil {
 		return nil
 	}
 	var out []*workplan.Plan
-	for _, s := range srcs {
-		if s.name == file {
+	for _, name := range pf.names {
+		if name == file {
 			continue
+		}
+		s, err := app.readSource(pf, name)
+		if err != nil {
+			return nil
 		}
 		if p, _ := workplan.Parse(s.name, s.data, app.limits()); p != nil {
 			out = append(out, p)
@@ -225,7 +258,7 @@ func (app *App) applyEdit(out io.Writer, cmd, file string, flags editFlags, chan
 	if err != nil {
 		return app.editError(cmd, file, err)
 	}
-	if err := app.checkSet(cmd, file, res); err != nil {
+	if err := app.checkSet(cmd, in.Others, res); err != nil {
 		return err
 	}
 	return app.finishEdit(out, cmd, file, data, flags, res)
@@ -235,25 +268,12 @@ func (app *App) applyEdit(out io.Writer, cmd, file string, flags editFlags, chan
 // where they did not before: an event id another year's plan uses (a
 // calendar UID must never repeat across years), a group that means
 // another group. edit.Apply sees one file; the set is the command line's.
-func (app *App) checkSet(cmd, file string, res *edit.Result) error {
-	if !res.Changed() {
-		return nil
-	}
-	_, srcs, err := app.resolvePlans()
-	if err != nil || len(srcs) < 2 {
-		return nil // the file was read; the set adds nothing to check
-	}
-	var others []*workplan.Plan
-	for _, s := range srcs {
-		if s.name == file {
-			continue
-		}
-		if p, _ := workplan.Parse(s.name, s.data, app.limits()); p != nil {
-			others = append(others, p)
-		}
+func (app *App) checkSet(cmd string, others []*workplan.Plan, res *edit.Result) error {
+	if !res.Changed() || len(others) == 0 {
+		return nil // the set adds nothing to check
 	}
 	_, before := workplan.NewSet(append(slices.Clone(others), res.Old)...)
-	_, after := workplan.NewSet(append(others, res.New)...)
+	_, after := workplan.NewSet(append(slices.Clone(others), res.New)...)
 	known := map[string]bool{}
 	for _, d := range workplan.Errors(before) {
 		known[d.Message] = true

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -75,7 +76,7 @@ func (app *App) readFile(path string) ([]byte, error) {
 		return nil, tooLarge(path, st.Size(), limit)
 	}
 	app.noteInput(st)
-	data, err := readAtMost(f, limit)
+	data, err := readAtMost(f, limit, st.Size())
 	if err != nil {
 		return nil, withCode(ExitUsage, fmt.Errorf("read workplan %s: %w", path, err))
 	}
@@ -97,7 +98,7 @@ func (app *App) readStdin(limit int64) ([]byte, error) {
 			size = st.Size()
 		}
 	}
-	data, err := readAtMost(app.Stdin, limit)
+	data, err := readAtMost(app.Stdin, limit, size)
 	if err != nil {
 		return nil, withCode(ExitUsage, fmt.Errorf("read workplan from standard input: %w", err))
 	}
@@ -108,13 +109,23 @@ func (app *App) readStdin(limit int64) ([]byte, error) {
 }
 
 // readAtMost reads r to its end or to limit+1 bytes, whichever comes
-// first; more than limit bytes back means r is over the limit.
-func readAtMost(r io.Reader, limit int64) ([]byte, error) {
+// first; more than limit bytes back means r is over the limit. size is
+// what r should hold (a regular file's size; -1 when unknown): the buffer
+// is made that large at once, with room to see that the file grew,
+// rather than grown and copied as it fills (a tenth of an edit's time on
+// a plan of 3 MB, read twice).
+func readAtMost(r io.Reader, limit, size int64) ([]byte, error) {
 	n := limit
 	if n < math.MaxInt64 {
 		n++
 	}
-	return io.ReadAll(io.LimitReader(r, n))
+	if size < 0 || size >= n {
+		return io.ReadAll(io.LimitReader(r, n))
+	}
+	var b bytes.Buffer
+	b.Grow(int(size) + bytes.MinRead)
+	_, err := b.ReadFrom(io.LimitReader(r, n))
+	return b.Bytes(), err
 }
 
 // tooLarge is the refusal of a file over the limit. size is the file's

@@ -178,6 +178,10 @@ func Apply(in Input, changes ...Change) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
+		// The file's tree is done with (what the changes did is in
+		// tree's sets): the collector may have it while the result is
+		// decoded and checked.
+		tree.root, tree.events, tree.anchors = nil, nil, nil
 		plan, diags := workplan.CheckTree(in.File, out, back, in.Limits, opt)
 		if plan != nil {
 			diags = append(diags, setRules(in, plan)...)

@@ -419,26 +419,50 @@ func (t *Tree) indexAnchors() {
 }
 
 // danglingAlias returns an alias whose anchored value is no longer in
-// the tree, or nil.
+// the tree, or nil. A file seldom has an alias: the tree is walked once
+// to find them, and again, only when there are some, to find what they
+// name. (Keeping a set of every node took a fifth of an edit's own
+// work on a plan of 10,000 events.) Nesting deeper than yamlfmt writes
+// (200 levels), which its check refuses next, is not walked.
 func danglingAlias(root *yaml.Node) *yaml.Node {
-	in := map[*yaml.Node]bool{}
 	var aliases []*yaml.Node
-	var walk func(x *yaml.Node)
-	walk = func(x *yaml.Node) {
-		if x == nil || in[x] {
+	var find func(x *yaml.Node, depth int)
+	find = func(x *yaml.Node, depth int) {
+		if x == nil || depth > 200 {
 			return
 		}
-		in[x] = true
 		if x.Kind == yaml.AliasNode {
 			aliases = append(aliases, x)
 		}
 		for _, c := range x.Content {
-			walk(c)
+			find(c, depth+1)
 		}
 	}
-	walk(root)
+	find(root, 0)
+	if len(aliases) == 0 {
+		return nil
+	}
+	named := map[*yaml.Node]bool{}
 	for _, a := range aliases {
-		if a.Alias == nil || !in[a.Alias] {
+		if a.Alias != nil {
+			named[a.Alias] = false
+		}
+	}
+	var mark func(x *yaml.Node, depth int)
+	mark = func(x *yaml.Node, depth int) {
+		if x == nil || depth > 200 {
+			return
+		}
+		if _, ok := named[x]; ok {
+			named[x] = true
+		}
+		for _, c := range x.Content {
+			mark(c, depth+1)
+		}
+	}
+	mark(root, 0)
+	for _, a := range aliases {
+		if a.Alias == nil || !named[a.Alias] {
 			return a
 		}
 	}
@@ -590,7 +614,7 @@ func innerComments(n *yaml.Node) []string {
 func commentLines(n *yaml.Node) []string {
 	var out []string
 	for _, c := range allComments(n, nil) {
-		for _, l := range strings.Split(c, "\n") {
+		for l := range strings.SplitSeq(c, "\n") {
 			if l = strings.Trim(l, " \t"); l != "" {
 				out = append(out, l)
 			}

@@ -353,6 +353,11 @@ func formerText(ds []workplan.Dates) string {
 // locationChange words a change of place: chosen from the alternatives,
 // confirmed, moved from one city to another, set or removed.
 func locationChange(o, n *workplan.Location) (Change, bool) {
+	if o == n || o != nil && n != nil && o.Place == n.Place && o.TBC == n.TBC && slices.Equal(o.Alternatives, n.Alternatives) {
+		// the same location, which its words are made of: no need to
+		// write them (most events of a diff did not move)
+		return Change{}, false
+	}
 	os, ns := o.String(), n.String()
 	if os == ns {
 		return Change{}, false

@@ -105,6 +105,9 @@ func (v *validator) owner(a *Action, name, o string) {
 // them, held no earlier than the meeting that set the action. A
 // duplicate is reported in the later plan, as [NewSet] does for events.
 func CheckActions(plans ...*Plan) []Diagnostic {
+	if !slices.ContainsFunc(plans, func(p *Plan) bool { return p != nil && len(p.Actions()) > 0 }) {
+		return nil // nothing to check: no index of every event to build
+	}
 	var diags []Diagnostic
 	add := func(p *Plan, pos Pos, rule, hint, format string, args ...any) {
 		if len(diags) >= MaxDiagnostics {

@@ -198,13 +198,15 @@ func format(src []byte, schema *workplan.Object, change func(*yaml.Node) error, 
 	// yaml.v3 attaches some comments (after the last line of a nested
 	// block, at the end of a file without a final newline) to a different
 	// node once they are moved, so print until the output reproduces
-	// itself. Every round's output is checked against the input's data
-	// and comments (after change), and its read-back (the check) is the
-	// next round's input. Two checks are known before they are made, and
+	// itself. Every round's output is read back and checked against the
+	// input's data and comments (after change), and its read-back is the
+	// next round's input. Some checks are known before they are made, and
 	// skipped: a first round that prints the input itself, unchanged (a
 	// file in canonical form: one parse and one print, what bp fmt --check
-	// meets in CI), unless the caller wants the tree read back; and a later
-	// round that prints what the round before printed and checked.
+	// meets in CI), unless the caller wants the tree read back; a later
+	// round that prints what the round before printed and checked; and a
+	// read-back that is the printed tree over again (see sameTree), which
+	// holds its data and comments and prints as it did.
 	var (
 		want   summary
 		summed bool
@@ -233,13 +235,22 @@ func format(src []byte, schema *workplan.Object, change func(*yaml.Node) error, 
 				return next, nil, nil
 			}
 		}
+		back, err := parse(next)
+		if err != nil {
+			return nil, nil, fmt.Errorf("cannot format this file without changing it (output does not read back: %v); please report it", err)
+		}
+		if sameTree(doc, back, schema) {
+			if verifySameTree != nil {
+				verifySameTree(doc, back, next, head, schema)
+			}
+			return next, back, nil
+		}
 		if !summed {
 			// Printing moves comments and anchors, never data or the
 			// comments' text: the summary is the (changed) input's.
 			want, summed = summarize(doc), true
 		}
-		back, err := want.check(next)
-		if err != nil {
+		if err := want.check(back); err != nil {
 			return nil, nil, fmt.Errorf("cannot format this file without changing it (%v); please report it", err)
 		}
 		if bytes.Equal(next, out) {
