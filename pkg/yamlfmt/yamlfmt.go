@@ -235,7 +235,7 @@ func format(src []byte, schema *workplan.Object, change func(*yaml.Node) error, 
 				return next, nil, nil
 			}
 		}
-		back, err := parse(next)
+		back, err := readBack(next)
 		if err != nil {
 			return nil, nil, fmt.Errorf("cannot format this file without changing it (output does not read back: %v); please report it", err)
 		}
@@ -259,6 +259,23 @@ func format(src []byte, schema *workplan.Object, change func(*yaml.Node) error, 
 		out, doc, last = next, back, back
 	}
 	return nil, nil, errors.New("cannot format this file: the layout does not settle; please report it")
+}
+
+// readBack reads an output as bp reads any file: yaml.v3's tree, with
+// the comments yaml.v3 leaves out (one above a sequence item that holds
+// nothing, for one) put back from the text. The input was read so, and
+// the check compares like with like.
+func readBack(out []byte) (*yaml.Node, error) {
+	back, err := parse(out)
+	if err != nil {
+		return nil, err
+	}
+	lines := newLines(out)
+	_, directives := documentStart(lines, back)
+	if err := keepComments(lines, back, directives); err != nil {
+		return nil, err
+	}
+	return back, nil
 }
 
 // parse reads exactly one YAML document.
