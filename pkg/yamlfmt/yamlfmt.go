@@ -235,7 +235,7 @@ func format(src []byte, schema *workplan.Object, change func(*yaml.Node) error, 
 				return next, nil, nil
 			}
 		}
-		back, err := readBack(next)
+		back, err := parse(next)
 		if err != nil {
 			return nil, nil, fmt.Errorf("cannot format this file without changing it (output does not read back: %v); please report it", err)
 		}
@@ -244,6 +244,11 @@ func format(src []byte, schema *workplan.Object, change func(*yaml.Node) error, 
 				verifySameTree(doc, back, next, head, schema)
 			}
 			return next, back, nil
+		}
+		// Not the printed tree over again: read the output as any file is
+		// read before comparing (see restoreComments).
+		if err := restoreComments(next, back); err != nil {
+			return nil, nil, fmt.Errorf("cannot format this file without changing it (output does not read back: %v); please report it", err)
 		}
 		if !summed {
 			// Printing moves comments and anchors, never data or the
@@ -261,21 +266,15 @@ func format(src []byte, schema *workplan.Object, change func(*yaml.Node) error, 
 	return nil, nil, errors.New("cannot format this file: the layout does not settle; please report it")
 }
 
-// readBack reads an output as bp reads any file: yaml.v3's tree, with
-// the comments yaml.v3 leaves out (one above a sequence item that holds
-// nothing, for one) put back from the text. The input was read so, and
-// the check compares like with like.
-func readBack(out []byte) (*yaml.Node, error) {
-	back, err := parse(out)
-	if err != nil {
-		return nil, err
-	}
+// restoreComments puts into back, an output as yaml.v3 read it, the
+// comments yaml.v3 leaves out (one above a sequence item that holds
+// nothing, for one), from the text, as the input was read: the check
+// then compares like with like. A read-back that is the printed tree over
+// again (sameTree) has every comment already.
+func restoreComments(out []byte, back *yaml.Node) error {
 	lines := newLines(out)
 	_, directives := documentStart(lines, back)
-	if err := keepComments(lines, back, directives); err != nil {
-		return nil, err
-	}
-	return back, nil
+	return keepComments(lines, back, directives)
 }
 
 // parse reads exactly one YAML document.
