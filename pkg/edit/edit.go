@@ -163,6 +163,9 @@ func Apply(in Input, changes ...Change) (*Result, error) {
 			var err error
 			tree, err = run(root, old, in, changes, extra, rev, revised, res)
 			return err
+		}, func(item *yaml.Node) bool {
+			// asked only after the change, which made tree
+			return tree != nil && tree.unchanged(item)
 		})
 		if errors.Is(err, errNoChange) {
 			return unchanged(res, in), nil
@@ -295,7 +298,7 @@ func run(root *yaml.Node, old *workplan.Plan, in Input, changes []Change, extra 
 	if err != nil {
 		return nil, err
 	}
-	t := &Tree{Plan: old, Today: in.Today, root: follow(root),
+	t := &Tree{Plan: old, Today: in.Today, root: follow(root), upgraded: from < workplan.FormatVersion,
 		touched: map[string]bool{}, added: map[string]bool{}, removed: map[string]bool{}}
 	ev := get(t.root, "events")
 	if ev == nil || ev.Kind != yaml.SequenceNode {

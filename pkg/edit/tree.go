@@ -34,6 +34,11 @@ type Tree struct {
 	touched map[string]bool // events whose data changed
 	added   map[string]bool // events added by the changes
 	removed map[string]bool
+	// upgraded is set when the file was upgraded to the current format:
+	// every event may have changed
+	upgraded bool
+	// recommented holds the events given comments of an event removed
+	recommented map[*yaml.Node]bool
 	// actions added by the changes, so that two in one change set
 	// cannot take one id
 	addedActions map[string]bool
@@ -325,6 +330,24 @@ func (t *Tree) keepInMapping(cs []string, n *yaml.Node, i int) {
 	}
 }
 
+// recomment records that item was given comments it did not have.
+func (t *Tree) recomment(item *yaml.Node) {
+	if t.recommented == nil {
+		t.recommented = map[*yaml.Node]bool{}
+	}
+	t.recommented[item] = true
+}
+
+// unchanged reports whether item, an item of the events list, is as it
+// was read: not upgraded, not changed, not added, not given comments.
+func (t *Tree) unchanged(item *yaml.Node) bool {
+	if t.upgraded || t.recommented[item] {
+		return false
+	}
+	id := idOf(item)
+	return id != "" && !t.touched[id] && !t.added[id]
+}
+
 // keep puts comments cut from sequence n at item i (now gone) above the
 // item that follows, or below the one before.
 func (t *Tree) keep(cs []string, n *yaml.Node, i int) {
@@ -335,9 +358,11 @@ func (t *Tree) keep(cs []string, n *yaml.Node, i int) {
 	switch {
 	case i < len(n.Content):
 		n.Content[i].HeadComment = joinComments(text, n.Content[i].HeadComment)
+		t.recomment(n.Content[i])
 	case len(n.Content) > 0:
 		last := n.Content[len(n.Content)-1]
 		last.FootComment = joinComments(last.FootComment, text)
+		t.recomment(last)
 	default:
 		n.FootComment = joinComments(n.FootComment, text)
 	}

@@ -52,6 +52,10 @@ func (h *hoister) walk(at **yaml.Node, f *workplan.Field) error {
 		}
 		// The value is printed here; where it was, the alias.
 		from := h.slot[target]
+		if from == nil {
+			// a change took the anchored value out of the document
+			return fmt.Errorf("line %d: alias *%s names a value that is no longer in the file", n.Line, n.Value)
+		}
 		*at, *from = target, n
 		h.slot[target] = at
 		n.HeadComment, target.HeadComment = target.HeadComment, n.HeadComment

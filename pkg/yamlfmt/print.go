@@ -13,6 +13,9 @@ import (
 
 type printer struct {
 	buf bytes.Buffer
+	// marks, when set, records where the events list and its items are
+	// printed (see splice).
+	marks *itemMarks
 }
 
 func (p *printer) indent(n int) {
@@ -140,6 +143,10 @@ func (p *printer) pair(k, v *yaml.Node, o *workplan.Object, ind int, top, first 
 		p.commentsAbove(above, ind)
 		p.indent(ind)
 	}
+	spaced := top && k.Value == eventsKey
+	if spaced && p.marks != nil {
+		p.marks.list(k, v)
+	}
 	key := p.key(k)
 	if utf8.RuneCountInString(key) > 1000 {
 		// yaml.v3 reads a key of over 1024 characters only after "? "
@@ -157,10 +164,12 @@ func (p *printer) pair(k, v *yaml.Node, o *workplan.Object, ind int, top, first 
 			f = &workplan.Field{Kind: workplan.KindList}
 		}
 	}
-	spaced := top && k.Value == "events"
 	p.value(v, f, ind, spaced, line)
 	p.comment(v.FootComment, ind)
 	p.comment(k.FootComment, ind)
+	if spaced && p.marks != nil {
+		p.marks.end = p.buf.Len()
+	}
 }
 
 // key writes a mapping key: plain when it reads back as the same string.
@@ -253,6 +262,7 @@ func (p *printer) flow(v *yaml.Node) (string, bool) {
 
 // sequence writes a block list's items at ind.
 func (p *printer) sequence(v *yaml.Node, elem *workplan.Field, ind int, spaced bool) {
+	marked := p.marks != nil && v == p.marks.seq
 	for i, it := range v.Content {
 		if spaced && i > 0 {
 			p.blank()
@@ -268,6 +278,9 @@ func (p *printer) sequence(v *yaml.Node, elem *workplan.Field, ind int, spaced b
 			p.comment(v.HeadComment, ind)
 			above, _ := pairComment(k, v)
 			p.commentsAbove(above, ind)
+			if marked {
+				p.marks.starts = append(p.marks.starts, p.buf.Len())
+			}
 			p.indent(ind)
 			p.buf.WriteString("- ")
 			for j, k := range order {
@@ -283,6 +296,9 @@ func (p *printer) sequence(v *yaml.Node, elem *workplan.Field, ind int, spaced b
 			}
 			above, line := lineComment(it.LineComment)
 			p.commentsAbove(above, ind)
+			if marked {
+				p.marks.starts = append(p.marks.starts, p.buf.Len())
+			}
 			p.indent(ind)
 			p.buf.WriteString("-")
 			p.value(it, f, ind, false, line)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"sync/atomic"
 
 	"gopkg.in/yaml.v3"
 
@@ -30,4 +31,59 @@ func init() {
 			panic(fmt.Sprintf("sameTree: the read-back prints otherwise\nfirst:\n%q\nsecond:\n%q", out, p.buf.Bytes()))
 		}
 	}
+}
+
+// spliced counts the outputs splice read in parts, for the tests that
+// must take that path.
+var spliced atomic.Int64
+
+// Every output splice reads in parts is read whole too, with the
+// comments the reader drops put back as format does: the two trees must
+// agree node for node, positions and styles included, and the whole one
+// must be the tree printed (sameTree, and what verifySameTree checks).
+func init() {
+	verifySplice = func(printed, back *yaml.Node, out []byte, schema *workplan.Object) {
+		spliced.Add(1)
+		full, err := parse(out)
+		if err == nil {
+			err = restoreComments(out, full)
+		}
+		if err != nil {
+			panic(fmt.Sprintf("splice: the output does not read back whole: %v\noutput:\n%q", err, out))
+		}
+		if d := nodeDiff(full, back, "document"); d != "" {
+			panic(fmt.Sprintf("splice: the tree read in parts differs from the whole: %s\noutput:\n%q", d, out))
+		}
+		if !sameTree(printed, full, schema) {
+			panic(fmt.Sprintf("splice: accepted an output that is not the tree printed\noutput:\n%q", out))
+		}
+		verifySameTree(printed, full, out, "", schema)
+	}
+}
+
+// nodeDiff describes the first difference between a and b, node for
+// node, in everything yaml.v3 reads: "" when there is none.
+func nodeDiff(a, b *yaml.Node, at string) string {
+	type view struct {
+		Kind                                  yaml.Kind
+		Style                                 yaml.Style
+		Tag, Value, Anchor                    string
+		HeadComment, LineComment, FootComment string
+		Line, Column, N                       int
+	}
+	see := func(n *yaml.Node) view {
+		return view{n.Kind, n.Style, n.Tag, n.Value, n.Anchor, n.HeadComment, n.LineComment, n.FootComment, n.Line, n.Column, len(n.Content)}
+	}
+	if va, vb := see(a), see(b); va != vb {
+		return fmt.Sprintf("%s: whole %+v, in parts %+v", at, va, vb)
+	}
+	if (a.Alias == nil) != (b.Alias == nil) {
+		return at + ": an alias in one tree only"
+	}
+	for i := range a.Content {
+		if d := nodeDiff(a.Content[i], b.Content[i], fmt.Sprintf("%s/%d", at, i)); d != "" {
+			return d
+		}
+	}
+	return ""
 }

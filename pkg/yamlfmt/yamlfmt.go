@@ -35,7 +35,9 @@
 // [Format] works on yaml.Node and checks its own output: the result must
 // read back as the same data (the same values, tags and keys, aliases
 // read as the values they name) with the same comments, and format to
-// itself, or Format returns an error and no output. It also reads the
+// itself, or Format returns an error and no output ([EditTree] reads
+// back only the events a change made or moved in the text, where it can
+// tell that the rest reads as it did). It also reads the
 // comments from the text itself, so that a comment yaml.v3 drops while
 // reading (one right after a flow collection's "{" or "[") is still kept.
 // A file that is not YAML is an error; formatting never needs the plan to
@@ -65,7 +67,7 @@ var bom = []byte("\xEF\xBB\xBF")
 // schema (normally [workplan.Schema]), with data's line endings and byte
 // order mark.
 func Format(data []byte, schema *workplan.Object) ([]byte, error) {
-	out, _, err := layout(data, schema, nil, false, false)
+	out, _, err := layout(data, schema, nil, nil, false, false)
 	return out, err
 }
 
@@ -77,7 +79,7 @@ func Format(data []byte, schema *workplan.Object) ([]byte, error) {
 // Format may still fail where Check said "not formatted". An error is
 // one Format returns too (not YAML, not UTF-8, an explicit tag…).
 func Check(data []byte, schema *workplan.Object) (formatted bool, err error) {
-	out, _, err := layout(data, schema, nil, true, false)
+	out, _, err := layout(data, schema, nil, nil, true, false)
 	if err != nil {
 		return false, err
 	}
@@ -93,7 +95,7 @@ func Check(data []byte, schema *workplan.Object) (formatted bool, err error) {
 // output reads back as its data, with its comments, and formats to itself.
 // An error from change is returned as it is, and nothing is written.
 func Edit(data []byte, schema *workplan.Object, change func(root *yaml.Node) error) ([]byte, error) {
-	out, _, err := EditTree(data, schema, change)
+	out, _, err := EditTree(data, schema, change, nil)
 	return out, err
 }
 
@@ -101,8 +103,17 @@ func Edit(data []byte, schema *workplan.Object, change func(root *yaml.Node) err
 // yaml.v3 reads it: the tree Edit's own check read back, so that a caller
 // can decode the result without parsing it again (its positions are the
 // output's lines and columns).
-func EditTree(data []byte, schema *workplan.Object, change func(root *yaml.Node) error) ([]byte, *yaml.Node, error) {
-	out, back, err := layout(data, schema, change, false, true)
+//
+// kept, when not nil, is asked after change about items of the top-level
+// events list: it reports whether change left the item exactly as it was
+// read (not a value, key or comment of it changed). The check then reads
+// back only the text of the output that is new, not the events that
+// print as the very bytes they were read from (see splice): an edit of
+// one event of a large plan costs about one parse, not two. A kept that
+// says true of an item the change did alter can let a printer's mistake
+// in that item go unseen; bp's edit commands record what they change.
+func EditTree(data []byte, schema *workplan.Object, change func(root *yaml.Node) error, kept func(item *yaml.Node) bool) ([]byte, *yaml.Node, error) {
+	out, back, err := layout(data, schema, change, kept, false, true)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -114,14 +125,14 @@ func EditTree(data []byte, schema *workplan.Object, change func(root *yaml.Node)
 // (see [Check]); tree asks for the output's document as read back (see
 // [EditTree]), which costs a check that a file already in canonical form
 // otherwise skips.
-func layout(data []byte, schema *workplan.Object, change func(*yaml.Node) error, once, tree bool) ([]byte, *yaml.Node, error) {
+func layout(data []byte, schema *workplan.Object, change func(*yaml.Node) error, kept func(*yaml.Node) bool, once, tree bool) ([]byte, *yaml.Node, error) {
 	hasBOM := bytes.HasPrefix(data, bom)
 	data = bytes.TrimPrefix(data, bom)
 	if !utf8.Valid(data) {
 		return nil, nil, errors.New("the file is not UTF-8 text")
 	}
 	crlf := mostlyCRLF(data)
-	out, back, err := format(toLF(data), schema, change, once, tree)
+	out, back, err := format(toLF(data), schema, change, kept, once, tree)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -171,12 +182,14 @@ func toLF(data []byte) []byte {
 // format formats LF text without a byte order mark, after change (if
 // any) has edited its tree. It returns the output and, when tree is set,
 // its document as read back; once returns the first print, unchecked.
-func format(src []byte, schema *workplan.Object, change func(*yaml.Node) error, once, tree bool) ([]byte, *yaml.Node, error) {
+// kept is EditTree's.
+func format(src []byte, schema *workplan.Object, change func(*yaml.Node) error, kept func(*yaml.Node) bool, once, tree bool) ([]byte, *yaml.Node, error) {
 	doc, err := parse(src)
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := supported(doc, 0, nil); err != nil {
+	var anchored bool
+	if err := supported(doc, 0, nil, &anchored); err != nil {
 		return nil, nil, err
 	}
 	lines := newLines(src)
@@ -184,15 +197,23 @@ func format(src []byte, schema *workplan.Object, change func(*yaml.Node) error, 
 	if err := keepComments(lines, doc, directives); err != nil {
 		return nil, nil, err
 	}
+	var items *itemsIndex
 	if change != nil {
+		if kept != nil && head == "" && !anchored {
+			items = indexItems(lines, doc)
+		}
 		if err := change(doc.Content[0]); err != nil {
 			return nil, nil, err
 		}
 		if len(doc.Content) != 1 || doc.Content[0] == nil {
 			return nil, nil, errors.New("the change left no document")
 		}
-		if err := supported(doc, 0, nil); err != nil {
+		anchored = false
+		if err := supported(doc, 0, nil, &anchored); err != nil {
 			return nil, nil, fmt.Errorf("the change cannot be written: %v", err)
+		}
+		if anchored {
+			items = nil
 		}
 	}
 	// yaml.v3 attaches some comments (after the last line of a nested
@@ -206,7 +227,10 @@ func format(src []byte, schema *workplan.Object, change func(*yaml.Node) error, 
 	// meets in CI), unless the caller wants the tree read back; a later
 	// round that prints what the round before printed and checked; and a
 	// read-back that is the printed tree over again (see sameTree), which
-	// holds its data and comments and prints as it did.
+	// holds its data and comments and prints as it did. After a change,
+	// the first round reads back only the output's text the input did not
+	// already hold, when it can (see splice): the rest of the tree read
+	// back is the input's, event for event.
 	var (
 		want   summary
 		summed bool
@@ -218,6 +242,9 @@ func format(src []byte, schema *workplan.Object, change func(*yaml.Node) error, 
 			return nil, nil, err
 		}
 		p := &printer{}
+		if round == 0 && items != nil {
+			p.marks = &itemMarks{}
+		}
 		p.buf.WriteString(head)
 		p.document(doc, schema)
 		next := p.buf.Bytes()
@@ -233,6 +260,14 @@ func format(src []byte, schema *workplan.Object, change func(*yaml.Node) error, 
 			}
 			if change == nil && !tree {
 				return next, nil, nil
+			}
+		}
+		if p.marks != nil {
+			if back, ok := splice(items, doc, next, p.marks, schema, kept); ok {
+				if verifySplice != nil {
+					verifySplice(doc, back, next, schema)
+				}
+				return next, back, nil
 			}
 		}
 		back, err := parse(next)
@@ -303,8 +338,9 @@ func parse(data []byte) (*yaml.Node, error) {
 // supported refuses what the printer does not write: explicit tags,
 // keys that are not single values, an alias inside the value it names
 // (a structure without end), and absurd nesting. open holds n's
-// ancestors.
-func supported(n *yaml.Node, depth int, open []*yaml.Node) error {
+// ancestors; anchored is set when n or a node under it has an anchor or
+// is an alias.
+func supported(n *yaml.Node, depth int, open []*yaml.Node, anchored *bool) error {
 	if depth > 200 {
 		return errors.New("nesting deeper than 200 levels")
 	}
@@ -313,6 +349,7 @@ func supported(n *yaml.Node, depth int, open []*yaml.Node) error {
 	}
 	switch n.Kind {
 	case yaml.AliasNode:
+		*anchored = true
 		if slices.Contains(open, n.Alias) {
 			return fmt.Errorf("line %d: alias *%s is inside the value it names", n.Line, n.Value)
 		}
@@ -325,10 +362,11 @@ func supported(n *yaml.Node, depth int, open []*yaml.Node) error {
 		}
 	}
 	if n.Anchor != "" {
+		*anchored = true
 		open = append(open, n)
 	}
 	for _, c := range n.Content {
-		if err := supported(c, depth+1, open); err != nil {
+		if err := supported(c, depth+1, open, anchored); err != nil {
 			return err
 		}
 	}
