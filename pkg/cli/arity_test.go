@@ -92,3 +92,31 @@ func TestArgCountErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestFlagTakesNextFlag: a flag given no value takes the next flag as its
+// value; bp refuses that (it would write a file named "--month") and
+// names both flags, unless the value is given with =.
+func TestFlagTakesNextFlag(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"list", "--out", "--month", "june"}, "bp: --out needs a value, and took the next flag, --month, as one\n" +
+			"  hint: give --out its value, or write --out=--month if that is the value\nrun 'bp list --help' for usage\n"},
+		{[]string{"ics", "--feeds", "--out", "x"}, "bp: --feeds needs a value, and took the next flag, --out, as one\n"},
+		{[]string{"list", "--search", "-t", "webinar"}, "bp: --search needs a value, and took the next flag, -t, as one\n"},
+		{[]string{"set", "rg-2026-03", "--notes", "--dry-run"}, "bp: --notes needs a value, and took the next flag, --dry-run, as one\n"},
+	} {
+		r := runPublished(t, c.args...)
+		if r.code != ExitUsage || !strings.HasPrefix(r.stderr, c.want) || r.stdout != "" {
+			t.Errorf("bp %s: exit %d, stderr %q, want %q", strings.Join(c.args, " "), r.code, r.stderr, c.want)
+		}
+	}
+	// a value that only looks like a flag, or one given with =
+	for _, args := range [][]string{{"list", "--search", "--nothing"}, {"list", "--search=--month"}} {
+		if r := runPublished(t, args...); r.code == ExitUsage {
+			t.Errorf("bp %s: exit %d: %s", strings.Join(args, " "), r.code, r.stderr)
+		}
+	}
+}

@@ -45,8 +45,10 @@ plan's title.
 ` + yearsHelp + `
 
 Every event keeps its UID (<event-id>@<plan-id>) when its date moves, and
-its SEQUENCE is its plan's revision, so a client that imported an older
-file takes the new one as an update. The same plans give the same bytes.
+its SEQUENCE is its own revision (the plan revision in which it last
+changed; in a format 1 plan, the plan's), so a client that imported an
+older file takes the new one as an update, and an event that did not
+change stays byte for byte the same. The same plans give the same bytes.
 
 STATUS is TENTATIVE while the date or place is TBC and for planned and
 postponed events ("[postponed]" in the summary), CONFIRMED for confirmed

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -92,6 +93,7 @@ type App struct {
 	quiet   bool
 
 	inputs []os.FileInfo // files read in this run; writeOut never writes over them (input.go)
+	args   []string      // the command line as given, for checkFlags
 }
 
 // Main runs bp with args (without the program name) and returns the exit
@@ -123,6 +125,7 @@ func (app *App) Run(args []string) (code int) {
 		}
 	}()
 	root := newRootCmd(app)
+	app.args = args
 	root.SetArgs(joinOptionalValues(args))
 	root.SetIn(app.Stdin)
 	root.SetOut(stdout)
@@ -249,7 +252,7 @@ Exit codes:
 			}
 			return errors.New(msg)
 		}),
-		PersistentPreRunE: checkFlags,
+		PersistentPreRunE: app.checkFlags,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return cmd.Help()
 		},
@@ -306,7 +309,12 @@ Exit codes:
 // way to say "not given". It also runs cobra's checks of flag groups
 // (--out or --feeds) here, so that what they refuse is typed as a
 // command-line error.
-func checkFlags(cmd *cobra.Command, _ []string) error {
+//
+// A flag that takes a value also takes the next flag as its value when
+// the user left the value out (`--feeds --out public`, `--out --month
+// june`, which would write a file named "--month"): a value that is one
+// of the command's flags is refused, unless given as --flag=value.
+func (app *App) checkFlags(cmd *cobra.Command, _ []string) error {
 	if err := cmd.ValidateRequiredFlags(); err != nil {
 		return &commandLineError{cmd: cmd.CommandPath(), err: err}
 	}
@@ -339,7 +347,33 @@ func checkFlags(cmd *cobra.Command, _ []string) error {
 		return &commandLineError{cmd: cmd.CommandPath(),
 			err: fmt.Errorf("--%s: empty value; give a value or leave the flag out", blank.Name)}
 	}
+	var took *pflag.Flag
+	cmd.Flags().Visit(func(f *pflag.Flag) {
+		if took == nil && f.Value.Type() == "string" && isFlagOf(cmd, f.Value.String()) &&
+			!slices.Contains(app.args, "--"+f.Name+"="+f.Value.String()) {
+			took = f
+		}
+	})
+	if took != nil {
+		v := took.Value.String()
+		return &commandLineError{cmd: cmd.CommandPath(),
+			err: fmt.Errorf("--%s needs a value, and took the next flag, %s, as one\n  hint: give --%s its value, or write --%s=%s if that is the value",
+				took.Name, v, took.Name, took.Name, v)}
+	}
 	return nil
+}
+
+// isFlagOf reports whether s names one of cmd's flags: --name or -x (its
+// shorthand). A value such as --output=o is left to the flag's own check
+// (a revision cannot start with '-').
+func isFlagOf(cmd *cobra.Command, s string) bool {
+	if name, ok := strings.CutPrefix(s, "--"); ok {
+		return name != "" && cmd.Flags().Lookup(name) != nil
+	}
+	if sh, ok := strings.CutPrefix(s, "-"); ok && len(sh) == 1 {
+		return cmd.Flags().ShorthandLookup(sh) != nil
+	}
+	return false
 }
 
 // onceString is a string flag that refuses two different values, where
