@@ -305,8 +305,9 @@ func outcomeText(o *workplan.Outcome) string {
 	return s
 }
 
-// dateChange words a change of an event's days: moved, confirmed, or
-// marked TBC again.
+// dateChange words a change of an event's days: moved, confirmed, its day
+// set (a month-only event given a day in that month), or marked TBC
+// again.
 func dateChange(o, n *workplan.Event) (Change, bool) {
 	sameDays := o.Start.Equal(n.Start) && o.End.Equal(n.End) && o.Month.Equal(n.Month)
 	if sameDays && o.DateTBC == n.DateTBC {
@@ -319,6 +320,14 @@ func dateChange(o, n *workplan.Event) (Change, bool) {
 		c.Kind, c.Text = KindConfirmed, "date confirmed: "+nt
 	case sameDays:
 		c.Text = "date no longer confirmed: " + nt
+	case !o.HasDay() && !o.Month.IsZero() && n.HasDay() &&
+		n.Start.Year() == o.Month.Year() && n.Start.Month() == o.Month.Month():
+		// a month given its day, in that month: the date is known now
+		// (or proposed, while TBC), nothing moved
+		c.Kind, c.Text = KindConfirmed, "day set: "+nt
+		if n.DateTBC {
+			c.Kind = KindField
+		}
 	case o.DateTBC && !n.DateTBC:
 		c.Kind, c.Text = KindConfirmed, "date confirmed and moved from "+ot+" to "+nt
 	default:

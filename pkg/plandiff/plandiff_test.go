@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/icmpd/bp/pkg/internal/golden"
 	"github.com/icmpd/bp/pkg/workplan"
@@ -176,5 +177,35 @@ func TestCompareAbsent(t *testing.T) {
 	}
 	if d := Compare("a", nil, "b", nil); !d.Equal() {
 		t.Errorf("nothing and nothing differ: %+v", d)
+	}
+}
+
+// A month-only event given a day in that month has its day set: nothing
+// moved. Given a day in another month, it moved.
+func TestDayOfMonthSet(t *testing.T) {
+	day := func(s string) time.Time {
+		d, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	may := &workplan.Event{ID: "e", Month: day("2026-05-01")}
+	for _, c := range []struct {
+		start string
+		tbc   bool
+		kind  string
+		text  string
+	}{
+		{"2026-05-19", false, KindConfirmed, "day set: 19 May 2026"},
+		{"2026-05-19", true, KindField, "day set: 19 May 2026 (TBC)"},
+		{"2026-06-02", false, KindMoved, "moved from May 2026 · day TBC to 2 Jun 2026"},
+		{"2027-05-19", false, KindMoved, "moved from May 2026 · day TBC to 19 May 2027"},
+	} {
+		n := &workplan.Event{ID: "e", Start: day(c.start), End: day(c.start), DateTBC: c.tbc}
+		got, ok := dateChange(may, n)
+		if !ok || got.Kind != c.kind || got.Text != c.text {
+			t.Errorf("May 2026 → %s (TBC %v): %v %q %q, want %q %q", c.start, c.tbc, ok, got.Kind, got.Text, c.kind, c.text)
+		}
 	}
 }
