@@ -46,12 +46,19 @@ func TestEightyColumns(t *testing.T) {
 		[]string{"validate"}, []string{"validate", "../../testdata/validate/date-order.yaml"},
 		[]string{"diff", "../../testdata/diff/old.yaml", "../../testdata/diff/new.yaml"},
 		[]string{"diff", "old.yaml", "new.yaml"}, // in dir
+		// the edit commands' account of what they changed, on the plan
+		// with the long title (in dir, --dry-run: the file stays)
+		[]string{"-f", "new.yaml", "set", "webinar-missing-migrants", "--notes", "Moved online.", "--dry-run"},
+		[]string{"-f", "new.yaml", "postpone", "twg-law-enforcement-2026", "--to", "2026-07-08..2026-07-09", "--dry-run"},
+		[]string{"-f", "new.yaml", "set", "syria-thematic-meeting", "--date", "2026-05-19", "--dry-run"},
+		[]string{"-f", "new.yaml", "record", "rg-2026-03", "--summary", "The 2026 workplan was endorsed, with the Chair's conclusions and the list of participants.", "--dry-run"},
+		[]string{"-f", "new.yaml", "actions"}, []string{"brief", "som-2026"}, []string{"brief", "webinar-missing-migrants"},
 	)
 	diagnostic := regexp.MustCompile(`^\S+:\d+:\d+: (error|warning): `)
 	for _, args := range runs {
 		args := append([]string{"--today", "2026-11-28"}, args...)
 		r := runPublished(t, args...)
-		if args[2] == "diff" && args[3] == "old.yaml" {
+		if args[2] == "diff" && args[3] == "old.yaml" || args[2] == "-f" {
 			r = runBPIn(t, dir, "", nil, args...)
 		}
 		if r.stdout == "" && r.stderr == "" {

@@ -461,8 +461,8 @@ func newWarnings(before, after []workplan.Diagnostic) []workplan.Diagnostic {
 }
 
 // WriteChanges writes what the change did, in the words of bp diff: each
-// event changed with how, then the plan's revision. Text from the plan
-// is cleaned for the terminal.
+// event changed with how, then the plan's revision, in 80 columns. Text
+// from the plan is cleaned for the terminal.
 func (r *Result) WriteChanges(w io.Writer) error {
 	var b strings.Builder
 	if r.Diff != nil {
@@ -471,9 +471,9 @@ func (r *Result) WriteChanges(w io.Writer) error {
 			if mark == "" {
 				mark = "~"
 			}
-			b.WriteString(mark + " " + render.Clean(e.ID) + "  " + render.Clean(e.Title) + "\n")
+			b.WriteString(render.Hang(mark+" "+render.Clean(e.ID)+"  ", "  ", render.Clean(e.Title), 80))
 			for _, c := range e.Changes {
-				b.WriteString("    " + render.Clean(c.Text) + "\n")
+				b.WriteString(render.Hang("    ", "      ", render.Clean(c.Text), 80))
 			}
 		}
 		var plan []string
@@ -481,7 +481,7 @@ func (r *Result) WriteChanges(w io.Writer) error {
 			plan = append(plan, render.Clean(c.Text))
 		}
 		if len(plan) > 0 {
-			b.WriteString("plan: " + strings.Join(plan, "; ") + "\n")
+			b.WriteString(render.Hang("plan: ", "  ", strings.Join(plan, "; "), 80))
 		}
 	}
 	if r.Upgraded > 0 {

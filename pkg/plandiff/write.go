@@ -198,11 +198,5 @@ func (d *Diff) WriteJSON(w io.Writer) error { return render.WriteJSON(w, d.JSON(
 // writeWrapped writes text after first, wrapped at spaces to fit 80
 // columns, each further line after indent.
 func writeWrapped(w *bufio.Writer, first, indent, text string) {
-	lines := render.Wrap(text, 80-render.Width(first))
-	w.WriteString(first + lines[0] + "\n")
-	if len(lines) > 1 {
-		for _, l := range render.Wrap(strings.Join(lines[1:], " "), 80-render.Width(indent)) {
-			w.WriteString(indent + l + "\n")
-		}
-	}
+	w.WriteString(render.Hang(first, indent, text, 80))
 }

@@ -143,6 +143,22 @@ func Width(s string) int {
 	return w
 }
 
+// Hang returns text after first, wrapped at spaces to fit width display
+// cells, each further line after indent; every line ends in a newline.
+// It is how bp writes a line of its own words that may run long ("~ id
+// Title", a change) in 80 columns.
+func Hang(first, indent, text string, width int) string {
+	lines := Wrap(text, width-Width(first))
+	var b strings.Builder
+	b.WriteString(first + lines[0] + "\n")
+	if len(lines) > 1 {
+		for _, l := range Wrap(strings.Join(lines[1:], " "), width-Width(indent)) {
+			b.WriteString(indent + l + "\n")
+		}
+	}
+	return b.String()
+}
+
 // Wrap breaks text into lines of at most width display cells, at spaces;
 // a word wider than width is cut. A cut never splits a character's UTF-8
 // bytes, a wide (CJK) character, or a combining mark from the character

@@ -99,3 +99,28 @@ func BenchmarkWrapLongWord(b *testing.B) {
 		})
 	}
 }
+
+func TestHang(t *testing.T) {
+	for _, tc := range []struct {
+		first, indent, text string
+		width               int
+		want                string
+	}{
+		{"~ id  ", "  ", "", 20, "~ id  \n"},
+		{"~ id  ", "  ", "Short title", 20, "~ id  Short title\n"},
+		{"~ id  ", "  ", "A title that runs past the column", 20,
+			"~ id  A title that\n  runs past the\n  column\n"},
+		{"    ", "      ", "moved from 25–26 Jun 2026 to 8–9 Jul 2026", 24,
+			"    moved from 25–26 Jun\n      2026 to 8–9 Jul\n      2026\n"},
+	} {
+		got := Hang(tc.first, tc.indent, tc.text, tc.width)
+		if got != tc.want {
+			t.Errorf("Hang(%q, %q, %q, %d) = %q, want %q", tc.first, tc.indent, tc.text, tc.width, got, tc.want)
+		}
+		for _, l := range strings.Split(strings.TrimSuffix(got, "\n"), "\n") {
+			if Width(l) > tc.width {
+				t.Errorf("Hang: %q is wider than %d", l, tc.width)
+			}
+		}
+	}
+}
