@@ -171,3 +171,30 @@ func TestStatusFollowUpYearAhead(t *testing.T) {
 		t.Errorf("the follow-up period is not the year so far of the report's date:\n%s", r.stdout)
 	}
 }
+
+// TestActionsRelative: bp actions takes the relative words bp list takes
+// (--month this|next|last, --from/--to today), as of --today.
+func TestActionsRelative(t *testing.T) {
+	t.Parallel()
+	dir, _ := yearsDir(t)
+	for _, c := range [][2][]string{
+		{{"--month", "next"}, {"--month", "2026-12"}},
+		{{"--month", "this"}, {"--month", "2026-11"}},
+		{{"--month", "last"}, {"--month", "2026-10"}},
+		{{"--from", "today"}, {"--from", "2026-11-28"}},
+		{{"--to", "today"}, {"--to", "2026-11-28"}},
+	} {
+		rel := runBPIn(t, dir, "", editEnv(), append([]string{"actions", "-o", "csv"}, c[0]...)...)
+		abs := runBPIn(t, dir, "", editEnv(), append([]string{"actions", "-o", "csv"}, c[1]...)...)
+		if rel.code != abs.code || rel.stdout != abs.stdout || rel.stderr != abs.stderr {
+			t.Errorf("bp actions %v (exit %d) differs from %v (exit %d):\n%s%s\n---\n%s%s", c[0], rel.code, c[1], abs.code, rel.stdout, rel.stderr, abs.stdout, abs.stderr)
+		}
+	}
+	if r := runBPIn(t, dir, "", editEnv(), "actions", "--month", "2026-12", "-o", "csv"); strings.Count(r.stdout, "\n") < 2 {
+		t.Errorf("no action due in December 2026 to compare with:\n%s", r.stdout)
+	}
+	r := runBPIn(t, dir, "", editEnv(), "actions", "--month", "soon")
+	if r.code != ExitUsage || !strings.Contains(r.stderr, "hint: --month also takes this, next or last") {
+		t.Errorf("bp actions --month soon: exit %d: %s", r.code, r.stderr)
+	}
+}

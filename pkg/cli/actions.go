@@ -39,6 +39,9 @@ the actions set by that group's meetings or owned by it.`,
 		Example: `  # who still owes what
   $ bp actions --state open
 
+  # what falls due next month
+  $ bp actions --month next
+
   # what the Secretariat owes by the end of June, as CSV
   $ bp actions --owner secretariat --to 2026-06-30 -o csv
 
@@ -52,9 +55,9 @@ the actions set by that group's meetings or owned by it.`,
 	f := cmd.Flags()
 	f.StringSliceVar(&opts.Owners, "owner", nil, "only actions `owner` owes (a group id, secretariat, chair, co-chair, or a body's name)")
 	f.StringSliceVar(&opts.States, "state", nil, "only actions in `state`: "+strings.Join(workplan.Words(workplan.ActionStates), ", "))
-	f.StringVarP(&opts.Month, "month", "m", "", "only actions due in `month`: "+workplan.MonthForms)
-	f.StringVar(&opts.From, "from", "", "only actions due on or after `date` (YYYY-MM-DD)")
-	f.StringVar(&opts.To, "to", "", "only actions due on or before `date` (YYYY-MM-DD)")
+	f.StringVarP(&opts.Month, "month", "m", "", "only actions due in `month`: "+workplan.MonthForms+", or this, next, last; without a year, in this year")
+	f.StringVar(&opts.From, "from", "", "only actions due on or after `date`: "+dayFormsHint)
+	f.StringVar(&opts.To, "to", "", "only actions due on or before `date`: "+dayFormsHint)
 	f.StringSliceVar(&opts.Events, "event", nil, "only actions set by the meeting `event-id`")
 	f.StringSliceVarP(&opts.Groups, "group", "g", nil, "only actions of `group`: set by its meetings, or owned by it")
 	actionsFormats.output(cmd, &opts.Output)
@@ -95,25 +98,25 @@ type actionFilter struct {
 func (o *actionsOptions) build(plans []*workplan.Plan, today time.Time) (actionFilter, error) {
 	var f actionFilter
 	if o.Month != "" {
-		first, last, err := workplan.ParseMonth(o.Month, today.Year())
+		first, last, _, err := parseMonthValue("--month", o.Month, today, today.Year())
 		if err != nil {
-			return f, usageErrorf("--month: %v", err)
+			return f, err
 		}
 		f.from, f.to = first, last
 	}
 	if o.From != "" {
-		t, err := workplan.ParseDate(o.From)
+		t, err := parseDay("--from", o.From, today)
 		if err != nil {
-			return f, usageErrorf("--from: %v", err)
+			return f, err
 		}
 		if f.from.IsZero() || t.After(f.from) {
 			f.from = t
 		}
 	}
 	if o.To != "" {
-		t, err := workplan.ParseDate(o.To)
+		t, err := parseDay("--to", o.To, today)
 		if err != nil {
-			return f, usageErrorf("--to: %v", err)
+			return f, err
 		}
 		if f.to.IsZero() || t.Before(f.to) {
 			f.to = t
