@@ -189,34 +189,6 @@ func runActionDrop(app *App, out io.Writer, id string, opts *actionDropOptions) 
 	return app.applyEdit(out, "action drop", file, opts.editFlags, edit.ActionDrop(id, opts.Reason))
 }
 
-// fileWithAction returns the plan file that holds the action id.
-func (app *App) fileWithAction(cmd, id string) (string, error) {
-	srcs, err := app.editablePlans(cmd)
-	if err != nil {
-		return "", err
-	}
-	var all []string
-	for _, s := range srcs {
-		p, _ := workplan.Parse(s.name, s.data, app.limits())
-		if p == nil {
-			continue
-		}
-		if p.Action(id) != nil {
-			return s.name, nil
-		}
-		for _, a := range p.Actions() {
-			all = append(all, a.ID)
-		}
-	}
-	msg := fmt.Sprintf("%s: no action %q in %s", cmd, id, plural(len(srcs), "plan file"))
-	if s := workplan.Suggest(id, all); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
-	} else {
-		msg += "; run 'bp actions' for the ids"
-	}
-	return "", usageErrorf("%s", render.Clean(msg))
-}
-
 // completeActionIDs gives the shell the ids of the actions in the given
 // states (all when none), with their text.
 func (app *App) completeActionIDs(states ...workplan.ActionState) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {

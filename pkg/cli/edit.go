@@ -94,14 +94,52 @@ func (app *App) readPlans(pf planFiles) ([]source, error) {
 }
 
 // fileWithEvent returns the plan file that holds the event id: the one
-// plan when the resolver finds one (not read here: the edit reads it),
-// else the plan (of the set) whose events include it.
+// plan when the resolver finds one (not read here: the edit reads it, and
+// says when the id is unknown), else the plan (of the set) whose events
+// include it.
 func (app *App) fileWithEvent(cmd, id string) (string, error) {
+	return app.fileHolding(cmd, id, holding{
+		what: "event", list: "bp list", single: true,
+		has: func(p *workplan.Plan) bool { return p.Event(id) != nil },
+		ids: func(p *workplan.Plan) (ids []string) {
+			for _, e := range p.Events {
+				ids = append(ids, e.ID)
+			}
+			return ids
+		},
+	})
+}
+
+// fileWithAction returns the plan file that holds the action id.
+func (app *App) fileWithAction(cmd, id string) (string, error) {
+	return app.fileHolding(cmd, id, holding{
+		what: "action", list: "bp actions",
+		has: func(p *workplan.Plan) bool { return p.Action(id) != nil },
+		ids: func(p *workplan.Plan) (ids []string) {
+			for _, a := range p.Actions() {
+				ids = append(ids, a.ID)
+			}
+			return ids
+		},
+	})
+}
+
+// holding says what fileHolding looks for.
+type holding struct {
+	what, list string // "event", and the command that lists the ids
+	single     bool   // one plan file is the answer, unread
+	has        func(*workplan.Plan) bool
+	ids        func(*workplan.Plan) []string
+}
+
+// fileHolding returns the editable plan file that holds an event or an
+// action, or an error that suggests the id meant.
+func (app *App) fileHolding(cmd, id string, h holding) (string, error) {
 	pf, err := app.editableNames(cmd)
 	if err != nil {
 		return "", err
 	}
-	if len(pf.names) == 1 {
+	if h.single && len(pf.names) == 1 {
 		return pf.names[0], nil
 	}
 	srcs, err := app.readPlans(pf)
@@ -114,18 +152,16 @@ func (app *App) fileWithEvent(cmd, id string) (string, error) {
 		if p == nil {
 			continue
 		}
-		if p.Event(id) != nil {
+		if h.has(p) {
 			return s.name, nil
 		}
-		for _, e := range p.Events {
-			all = append(all, e.ID)
-		}
+		all = append(all, h.ids(p)...)
 	}
-	msg := fmt.Sprintf("%s: no event %q in %s", cmd, id, plural(len(srcs), "plan file"))
+	msg := fmt.Sprintf("%s: no %s %q in %s", cmd, h.what, id, plural(len(srcs), "plan file"))
 	if s := workplan.Suggest(id, all); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	} else {
-		msg += "; run 'bp list' for the ids"
+		msg += "; run '" + h.list + "' for the ids"
 	}
 	return "", usageErrorf("%s", render.Clean(msg))
 }
