@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"strconv"
+	"strings"
 	"testing"
 
 	"gopkg.in/yaml.v3"
@@ -199,6 +201,43 @@ func FuzzEditSplice(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte, op byte, j uint16, s string) {
 		if len(data) > 64<<10 {
+			return
+		}
+		spliceAgrees(t, data, listEdit{op: op, j: int(j), s: s})
+	})
+}
+
+// FuzzEditSpliceBuilt: the same as FuzzEditSplice on plans built from the
+// fuzzer's words, in bp fmt's layout, so that most inputs take the splice:
+// n events whose titles and notes are the words ('|' apart), a word that
+// starts with '#' a comment above its event.
+func FuzzEditSpliceBuilt(f *testing.F) {
+	f.Add(uint8(5), "Reference Group|Webinar: data|#about this one|notes\nin two lines|  x  ", byte(1), uint16(2), "New title")
+	f.Add(uint8(20), "a|b|c: d|\"q\"|- item|'s'|#c|e\u2028f|g\u0085h", byte(3), uint16(7), "x")
+	f.Add(uint8(3), "#one|#two|#three", byte(6), uint16(1), "# not a comment")
+	f.Fuzz(func(t *testing.T, n uint8, words string, op byte, j uint16, s string) {
+		if n == 0 || len(words) > 4<<10 {
+			return
+		}
+		ws := strings.Split(words, "|")
+		var b strings.Builder
+		b.WriteString("# a plan\nformatVersion: 3\nplan:\n  id: p\n  revision: 1\nevents:\n")
+		for i := range int(n) {
+			w := ws[i%len(ws)]
+			if strings.HasPrefix(w, "#") && !strings.ContainsAny(w, "\n\r\u0085\u2028\u2029") {
+				b.WriteString("  " + w + "\n")
+			}
+			title, _ := yaml.Marshal(w)
+			b.WriteString("  - id: e" + strconv.Itoa(i) + "\n    title: " + strings.TrimSuffix(string(title), "\n") + "\n")
+			if i%3 == 1 {
+				notes, _ := yaml.Marshal(map[string]string{"notes": w + " " + w})
+				for _, l := range strings.Split(strings.TrimSuffix(string(notes), "\n"), "\n") {
+					b.WriteString("    " + l + "\n")
+				}
+			}
+		}
+		data, err := Format([]byte(b.String()), workplan.Schema)
+		if err != nil {
 			return
 		}
 		spliceAgrees(t, data, listEdit{op: op, j: int(j), s: s})
