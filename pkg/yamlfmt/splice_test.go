@@ -220,23 +220,29 @@ func FuzzEditSpliceBuilt(f *testing.F) {
 			return
 		}
 		ws := strings.Split(words, "|")
-		var b strings.Builder
-		b.WriteString("# a plan\nformatVersion: 3\nplan:\n  id: p\n  revision: 1\nevents:\n")
+		str := func(v string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v} }
+		mapping := func(kv ...*yaml.Node) *yaml.Node { return &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: kv} }
+		events := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
 		for i := range int(n) {
 			w := ws[i%len(ws)]
-			if strings.HasPrefix(w, "#") && !strings.ContainsAny(w, "\n\r\u0085\u2028\u2029") {
-				b.WriteString("  " + w + "\n")
-			}
-			title, _ := yaml.Marshal(w)
-			b.WriteString("  - id: e" + strconv.Itoa(i) + "\n    title: " + strings.TrimSuffix(string(title), "\n") + "\n")
+			ev := mapping(str("id"), str("e"+strconv.Itoa(i)), str("title"), str(w))
 			if i%3 == 1 {
-				notes, _ := yaml.Marshal(map[string]string{"notes": w + " " + w})
-				for _, l := range strings.Split(strings.TrimSuffix(string(notes), "\n"), "\n") {
-					b.WriteString("    " + l + "\n")
-				}
+				ev.Content = append(ev.Content, str("notes"), str(w+"\n"+w))
 			}
+			if strings.HasPrefix(w, "#") {
+				ev.HeadComment = w
+			}
+			events.Content = append(events.Content, ev)
 		}
-		data, err := Format([]byte(b.String()), workplan.Schema)
+		doc := mapping(str("formatVersion"), &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: "3"},
+			str("plan"), mapping(str("id"), str("p"), str("revision"), &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: "1"}),
+			str("events"), events)
+		doc.HeadComment = "a plan"
+		text, err := yaml.Marshal(doc)
+		if err != nil {
+			return
+		}
+		data, err := Format(text, workplan.Schema)
 		if err != nil {
 			return
 		}
