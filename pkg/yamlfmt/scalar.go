@@ -16,6 +16,11 @@ func (p *printer) scalar(v *yaml.Node, f *workplan.Field, ind int, line string) 
 	if v.Tag == "!!null" && v.Value == "" {
 		if v.Anchor != "" {
 			p.buf.WriteString(" &" + v.Anchor)
+			if line != "" {
+				// yaml.v3 reads the comment of "key: &x # c" as the
+				// enclosing mapping's; "key: &x ~ # c" as the value's
+				p.buf.WriteString(" ~")
+			}
 		}
 		p.endLine(line)
 		return
