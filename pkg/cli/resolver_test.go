@@ -154,8 +154,17 @@ func TestResolverBuiltIn(t *testing.T) {
 		}
 		plans = append(plans, p)
 	}
+	// The live plans are validated as of a day they can have been
+	// written by: a maintainer's edit dates the plan (and an outcome)
+	// the day it is made, which may be after the test clock's.
+	today := fixedNow()
+	for _, p := range plans {
+		if p.Revised.After(today) {
+			today = p.Revised
+		}
+	}
 	set, _ := workplan.NewSet(plans...)
-	plan := set.Current(fixedNow())
+	plan := set.Current(today)
 	if plan == nil || len(plan.Events) == 0 {
 		t.Skip("no built-in plan with events for the test clock's year")
 	}
@@ -171,7 +180,7 @@ func TestResolverBuiltIn(t *testing.T) {
 		{[]string{"validate"}, plan.File + " (built in): 0 errors"},
 		{[]string{"list", "-o", "json"}, `"events": [`},
 	} {
-		r := runBPIn(t, dir, "", nil, c.args...)
+		r := runBPIn(t, dir, "", map[string]string{EnvToday: today.Format("2006-01-02")}, c.args...)
 		if r.code != 0 {
 			t.Errorf("bp %s: exit %d\n%s", strings.Join(c.args, " "), r.code, r.stderr)
 			continue
