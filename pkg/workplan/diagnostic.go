@@ -94,7 +94,7 @@ var Rules = []struct{ Name, Doc string }{
 	{"back-to-back", "a back-to-back pair that is not on adjacent days"},
 	{"location", "a location with no city or alternatives, or a single alternative"},
 	{"overlap", "in-person events on the same days in different cities (warning)"},
-	{"revision", "an event's revision is ahead of the plan's; with --against: the plan or an event changed but its revision or revised date did not move forward"},
+	{"revision", "an event's revision or revised date is ahead of the plan's (when several are, once, at the plan's line: its own was most likely set back); with --against: the plan or an event changed but its revision or revised date did not move forward"},
 	{"action", "a follow-up action that contradicts its meeting (due or changed before it, done on a cancelled meeting, done in the future, dropped without a reason, reported to an earlier meeting)"},
 	{"owner", "an action owner written as an id that is no group of the plan nor secretariat, chair or co-chair: likely a misspelt group id (warning)"},
 	{"removed", "with --against: an event published at that revision is gone (cancel it instead, so that subscribers see it go)"},

@@ -284,7 +284,8 @@ func (p *Plan) Group(id string) *Group { return p.groupBy[id] }
 // Product returns the product with the given id, or nil.
 func (p *Plan) Product(id string) *Product { return p.prodBy[id] }
 
-// FieldPos returns where a top-level plan key ("plan.revision") starts.
+// FieldPos returns where a key of the file's top level or of its plan:
+// mapping ("revision", "events") starts.
 func (p *Plan) FieldPos(key string) Pos {
 	if q, ok := p.fields.get(key); ok {
 		return q

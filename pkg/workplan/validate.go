@@ -50,6 +50,7 @@ func Validate(p *Plan, opt Options) []Diagnostic {
 		v.event(e)
 		v.actions(e)
 	}
+	v.aheadOfPlan()
 	for _, m := range p.Milestones {
 		if !m.Date.IsZero() && p.Year > 0 && m.Date.Year() != p.Year {
 			v.errorf(m.pos, "date-year", "", "milestone %q: date %s is outside the plan's year %d", m.ID, day(m.Date), p.Year)
@@ -66,6 +67,9 @@ type validator struct {
 
 	// the ids a "did you mean" hint picks from, gathered once
 	groupIDs, productIDs, eventIDs []string
+
+	// events whose revision or revised date is ahead of the plan's
+	revisionAhead, revisedAhead []*Event
 }
 
 // full reports whether the diagnostic list is at its cap: the rules then
@@ -310,14 +314,44 @@ func (v *validator) event(e *Event) {
 			"%s: status is postponed, but it has moved to %s (%s)", name, e.DateText(), e.MovedText())
 	}
 
-	// the event's own revision cannot be ahead of the plan's
+	// the event's own revision cannot be ahead of the plan's (said in
+	// aheadOfPlan, once all are known)
 	if e.Revision > 0 && p.Revision > 0 && e.Revision > p.Revision {
-		v.errorf(e.FieldPos("revision"), "revision", "an event carries the plan revision in which it last changed: set revision: "+strconv.Itoa(p.Revision),
-			"%s: revision %d is after the plan's revision %d", name, e.Revision, p.Revision)
+		v.revisionAhead = append(v.revisionAhead, e)
 	}
 	if !e.Revised.IsZero() && !p.Revised.IsZero() && e.Revised.After(p.Revised) {
+		v.revisedAhead = append(v.revisedAhead, e)
+	}
+}
+
+// aheadOfPlan reports the events whose revision or revised date is ahead
+// of the plan's. One event ahead is most likely that event's mistake,
+// said at its line; several are most likely the plan's (its revision or
+// date set back by hand), said once, at the plan's line, rather than as
+// one error per event that would each ask to set the event back.
+func (v *validator) aheadOfPlan() {
+	p := v.p
+	switch n := len(v.revisionAhead); {
+	case n == 1:
+		e := v.revisionAhead[0]
+		v.errorf(e.FieldPos("revision"), "revision", "an event carries the plan revision in which it last changed: set revision: "+strconv.Itoa(p.Revision),
+			"event %q: revision %d is after the plan's revision %d", e.ID, e.Revision, p.Revision)
+	case n > 1:
+		latest := slices.MaxFunc(v.revisionAhead, func(a, b *Event) int { return a.Revision - b.Revision })
+		v.errorf(p.FieldPos("revision"), "revision",
+			"a plan is at least as new as its events: set revision: "+strconv.Itoa(latest.Revision),
+			"revision %d is before the revision of %d events (the latest, %q, has %d)", p.Revision, n, latest.ID, latest.Revision)
+	}
+	switch n := len(v.revisedAhead); {
+	case n == 1:
+		e := v.revisedAhead[0]
 		v.errorf(e.FieldPos("revised"), "revision", "an event's revised date is that of the plan revision in which it last changed: set revised: "+day(p.Revised),
-			"%s: revised %s is after the plan's revised date %s", name, day(e.Revised), day(p.Revised))
+			"event %q: revised %s is after the plan's revised date %s", e.ID, day(e.Revised), day(p.Revised))
+	case n > 1:
+		latest := slices.MaxFunc(v.revisedAhead, func(a, b *Event) int { return a.Revised.Compare(b.Revised) })
+		v.errorf(p.FieldPos("revised"), "revision",
+			"a plan is at least as new as its events: set revised: "+day(latest.Revised),
+			"revised %s is before the revised date of %d events (the latest, %q, has %s)", day(p.Revised), n, latest.ID, day(latest.Revised))
 	}
 }
 
