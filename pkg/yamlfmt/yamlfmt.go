@@ -132,7 +132,7 @@ func layout(data []byte, schema *workplan.Object, change func(*yaml.Node) error,
 		return nil, nil, errors.New("the file is not UTF-8 text")
 	}
 	crlf := mostlyCRLF(data)
-	out, back, err := format(toLF(data), schema, change, kept, once, tree)
+	out, back, err := format(endLine(toLF(data)), schema, change, kept, once, tree)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -177,6 +177,18 @@ func toLF(data []byte) []byte {
 		}
 	}
 	return out
+}
+
+// endLine ends LF text with a line break, as YAML reads the end of the
+// text: a block scalar's last line gets one, where yaml.v3 gives none
+// ("|" over "x" and a line of spaces is "x\n \n" to YAML, "x\n " to
+// yaml.v3). The output ends with a line break: read without one, the
+// text would lose it.
+func endLine(src []byte) []byte {
+	if len(src) == 0 || src[len(src)-1] == '\n' {
+		return src
+	}
+	return append(slices.Clip(src), '\n')
 }
 
 // format formats LF text without a byte order mark, after change (if
