@@ -191,3 +191,29 @@ func TestFormatRefusesRecursiveAlias(t *testing.T) {
 		t.Errorf("Format = %q, %v; want a refusal", out, err)
 	}
 }
+
+// A block text that ends the file without a line break ends with one to
+// YAML (the suite's L24T/01 and JEF9/02); yaml.v3 drops it, and its last
+// line if that holds only spaces. Format keeps what YAML reads.
+func TestFormatBlockTextAtEndOfFile(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"last line of spaces", "x: |\n  a\n   ", "x: \"a\\n \\n\"\n"},
+		{"kept line of spaces", "x: |+\n   ", "x: \"\\n\"\n"},
+		{"stripped line of spaces", "x: |-\n  a\n   ", "x: \"a\\n \"\n"},
+		{"a text's last line", "x: |\n  a\n  b", "x: |\n  a\n  b\n"},
+		{"CRLF", "x: |\r\n  a\r\n   ", "x: \"a\\n \\n\"\r\n"},
+		{"a plan's notes", "events:\n  - id: e\n    notes: |\n      Bring:\n      - a pen\n      ",
+			"events:\n  - id: e\n    notes: |\n      Bring:\n      - a pen\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := checkFormat(t, []byte(tc.in))
+			if string(out) != tc.want {
+				t.Errorf("got:\n%q\nwant:\n%q", out, tc.want)
+			}
+			// the input, read as YAML reads it, holds the output's data
+			if a, b := yamlData([]byte(tc.in)), yamlData(out); a != b {
+				t.Errorf("data: %s, want %s", b, a)
+			}
+		})
+	}
+}

@@ -236,10 +236,12 @@ func formatPromises(t *testing.T, in []byte) {
 }
 
 // yamlData is what any YAML reader gets from data (aliases and merge keys
-// resolved), printed with its maps sorted.
+// resolved), printed with its maps sorted. The text is read with a line
+// break at its end, as YAML reads it (see endLine): yaml.v3 reads a block
+// scalar that ends the text without one otherwise.
 func yamlData(data []byte) string {
 	var v any
-	if err := yaml.Unmarshal(data, &v); err != nil {
+	if err := yaml.Unmarshal(endLine(data), &v); err != nil {
 		return "error" // its text names lines, which formatting moves
 	}
 	return fmt.Sprintf("%#v", v)
