@@ -19,8 +19,7 @@ import (
 func blankFlagError(f *pflag.Flag) error {
 	switch {
 	case f.NoOptDefVal != "":
-		return fmt.Errorf("--%s: empty value; give a value, or --%s alone (the same as --%s=%s)",
-			f.Name, f.Name, f.Name, f.NoOptDefVal)
+		return fmt.Errorf("--%s: empty value; give one, or --%s alone (%s)", f.Name, f.Name, f.NoOptDefVal)
 	case slices.Contains(f.Annotations[cobra.BashCompOneRequiredFlag], "true"):
 		return fmt.Errorf("--%s: empty value; the flag is required: give %s", f.Name, withArticle(flagNoun(f)))
 	}
