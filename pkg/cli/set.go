@@ -29,7 +29,7 @@ func (o *eventFlags) register(cmd *cobra.Command, adding bool) {
 	f.StringVar(&o.Date, "date", "", help("its `day`", "a new `day`")+" (2026-09-15) or days (2026-09-15..2026-09-16)")
 	f.StringVar(&o.Month, "month", "", help("its `month` (YYYY-MM), while the day is not known", "only the `month` (YYYY-MM): the day is not known"))
 	f.StringVar(&o.Time, "time", "", "its `times` each day, HH:MM-HH:MM (or a start time alone)")
-	f.StringVar(&o.TZ, "tz", "", "the IANA time `zone` of the times (Europe/Istanbul) or UTC; default: the plan's")
+	f.StringVar(&o.TZ, "tz", "", "the time `zone` of the times: a place's IANA name (Area/Location, such as Europe/Istanbul) or UTC; default: the plan's")
 	f.StringVar(&o.Format, "format", "", "how participants attend: "+joinWords(workplan.Formats))
 	f.StringVar(&o.Place, "place", "", "where: \"City, Country\" (or \"Venue, City, Country\")")
 	f.StringVar(&o.Status, "status", help(string(workplan.StatusPlanned), ""), "its `status`: "+joinWords(workplan.Statuses))
