@@ -105,11 +105,10 @@ func runActionAdd(app *App, out io.Writer, eventID, text string, opts *actionAdd
 	if err != nil {
 		return err
 	}
-	id := opts.ID
-	if id == "" {
-		id = workplan.NextActionID(eventID, app.completionPlans()...)
-	}
-	spec := edit.ActionSpec{ID: id, Text: strings.TrimSpace(text), Owners: owners, Due: due, ReportTo: opts.ReportTo}
+	// Without --id, the change chooses the next id from the file as it
+	// reads it under the edit lock, so that edits taking turns each take
+	// the next number.
+	spec := edit.ActionSpec{ID: opts.ID, Text: strings.TrimSpace(text), Owners: owners, Due: due, ReportTo: opts.ReportTo}
 	return app.applyEdit(out, "action add", file, opts.editFlags, edit.AddAction(eventID, spec))
 }
 

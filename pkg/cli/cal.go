@@ -12,9 +12,12 @@ import (
 )
 
 type calOptions struct {
-	Year  bool
+	Year  string // a year (YYYY), or yearCurrent for --year alone
 	Color string
 }
+
+// yearCurrent is bp cal's --year given alone: the current plan's year.
+const yearCurrent = "current"
 
 // colorModes are the values of --color.
 var colorModes = []string{"auto", "always", "never"}
@@ -22,7 +25,7 @@ var colorModes = []string{"auto", "always", "never"}
 func newCalCmd(app *App) *cobra.Command {
 	opts := &calOptions{}
 	cmd := &cobra.Command{
-		Use:   "cal [month | --year]",
+		Use:   "cal [month | --year [YYYY]]",
 		Short: "Show a month or the year as a calendar, with the meetings marked",
 		Long: `Show month grids like cal(1), weeks from Monday, with the days of meetings
 marked, and under each month its meetings with their marks and days:
@@ -33,8 +36,10 @@ A meeting whose day is not known yet is listed under its month as "day TBC".
 
 With no month, the month of today (--today, BP_TODAY or the clock). A month
 is written as --month takes it (june, jun, 6, 2026-06, or this, next,
-last); without a year it is in the plan's year. --year shows the plan's
-twelve months, three side by side.
+last); without a year it is in the plan's year. --year shows the current
+plan's twelve months, three side by side; --year 2027 those of 2027, as
+bp list --year 2027 lists them. A month or year no plan covers is said so
+on stderr, as bp list says it, and nothing is shown (exit 0).
 
 On a terminal the marked days are in colour and today is highlighted;
 NO_COLOR (set and not empty) or --color never turns colour off, --color
@@ -48,17 +53,20 @@ always keeps it on in a pipe. Without colour, the last line names today.`,
   # next month
   $ bp cal next
 
-  # the whole year, three months side by side
-  $ bp cal --year`,
+  # the whole year, three months side by side; and the year 2027
+  $ bp cal --year
+  $ bp cal --year 2027`,
 		Args: argCount(0, 1, "a month", "months"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if opts.Year && len(args) > 0 {
+			if opts.Year != "" && len(args) > 0 {
 				return &commandLineError{cmd: cmd.CommandPath(), err: fmt.Errorf("give a month or --year, not both")}
 			}
 			return runCal(app, cmd.OutOrStdout(), opts, args)
 		},
 	}
-	cmd.Flags().BoolVar(&opts.Year, "year", false, "show the plan's whole year")
+	cmd.Flags().StringVar(&opts.Year, "year", "", "show the twelve months of `YYYY`; alone, of the current plan's year")
+	cmd.Flags().Lookup("year").NoOptDefVal = yearCurrent
+	_ = cmd.RegisterFlagCompletionFunc("year", app.completeYears(false))
 	cmd.Flags().StringVar(&opts.Color, "color", "auto", "`when` to colour: auto, always, never")
 	_ = cmd.RegisterFlagCompletionFunc("color", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return colorModes, cobra.ShellCompDirectiveNoFileComp
@@ -82,17 +90,24 @@ func runCal(app *App, out io.Writer, opts *calOptions, args []string) error {
 	plan := set.Current(today)
 	first, n := today, 1
 	switch {
-	case opts.Year:
-		first, n = time.Date(plan.Year, time.January, 1, 0, 0, 0, 0, time.UTC), 12
+	case opts.Year != "":
+		year := plan.Year
+		if opts.Year != yearCurrent {
+			if year, err = parseYear("--year", opts.Year); err != nil {
+				return err
+			}
+		}
+		first, n = time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC), 12
 	case len(args) == 1:
-		var withYear bool
-		if first, _, withYear, err = parseMonthValue("bp cal", args[0], today, plan.Year); err != nil {
+		if first, _, _, err = parseMonthValue("cal", args[0], today, plan.Year); err != nil {
 			return err
 		}
-		// A month with its year (2027-06, next) shows that year's plan.
-		if p := set.Plan(first.Year()); withYear && p != nil {
-			plan = p
-		}
+	}
+	// The year shown is a plan's: that plan's meetings. A year no plan
+	// covers is said so, as bp list says it, rather than shown empty.
+	if plan = set.Plan(first.Year()); plan == nil {
+		fmt.Fprintln(app.Stderr, render.Clean(fmt.Sprintf("no plan covers %d (plans: %s)", first.Year(), set.YearsText())))
+		return nil
 	}
 	if err := render.Cal(out, plan.Events, first, n, today, colour); err != nil {
 		return withCode(ExitUsage, fmt.Errorf("cal: write: %w", err))

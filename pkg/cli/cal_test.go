@@ -60,7 +60,7 @@ func TestCalCommand(t *testing.T) {
 	}{
 		{[]string{"cal", "june", "--year"}, "give a month or --year, not both"},
 		{[]string{"cal", "juen"}, `did you mean "june"?`},
-		{[]string{"cal", "june", "july"}, "bp cal: takes one month at most, got 2: june july\nUsage: bp cal [month | --year] [flags]"},
+		{[]string{"cal", "june", "july"}, "bp cal: takes one month at most, got 2: june july\nUsage: bp cal [month | --year [YYYY]] [flags]"},
 		{[]string{"cal", "--color", "sometimes"}, `--color: unknown value "sometimes"`},
 	} {
 		r := runCalApp(false, nil, tc.args...)

@@ -95,7 +95,7 @@ func TestFmtUsage(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"fmt", "-w", "--check", "x.yaml"}, "none of the others can be"},
+		{[]string{"fmt", "-w", "--check", "x.yaml"}, "bp: --write and --check cannot be given together: give one of them\n"},
 		{[]string{"fmt", "no-such.yaml"}, "no-such.yaml"},
 	} {
 		r := runBP(t, "", nil, tc.args...)

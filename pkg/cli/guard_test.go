@@ -188,7 +188,7 @@ func TestCommandLineErrors(t *testing.T) {
 		{[]string{"status", "june"}, "bp status: takes no arguments, got june\nUsage: bp status [flags]\n"},
 		{[]string{"diff", "a", "b", "c"}, "bp diff: takes 2 plans at most, got 3: a b c\nUsage: bp diff [<old> [<new>]] [flags]\n"},
 		{[]string{"status", "--bogus"}, "bp: unknown flag: --bogus\nrun 'bp status --help' for usage\n"},
-		{[]string{"ics", "--out", "a.ics", "--feeds", "d"}, "none of the others can be; [feeds out] were all set\nrun 'bp ics --help' for usage\n"},
+		{[]string{"ics", "--out", "a.ics", "--feeds", "d"}, "bp: --out and --feeds cannot be given together: give one of them\nrun 'bp ics --help' for usage\n"},
 		{[]string{"fmt", "-w", "--check"}, "run 'bp fmt --help' for usage\n"},
 	} {
 		t.Run(strings.Join(c.args, " "), func(t *testing.T) {

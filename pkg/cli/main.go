@@ -319,7 +319,7 @@ func (app *App) checkFlags(cmd *cobra.Command, _ []string) error {
 		return &commandLineError{cmd: cmd.CommandPath(), err: err}
 	}
 	if err := cmd.ValidateFlagGroups(); err != nil {
-		return &commandLineError{cmd: cmd.CommandPath(), err: err}
+		return &commandLineError{cmd: cmd.CommandPath(), err: flagGroupError(cmd, err)}
 	}
 	var blank *pflag.Flag
 	cmd.Flags().Visit(func(f *pflag.Flag) {
@@ -328,15 +328,16 @@ func (app *App) checkFlags(cmd *cobra.Command, _ []string) error {
 		}
 		switch v := f.Value.(type) {
 		case pflag.SliceValue:
-			if f.Value.Type() != "stringSlice" {
-				return
-			}
-			for _, s := range v.GetSlice() {
-				if strings.TrimSpace(s) != "" {
-					return
+			switch f.Value.Type() {
+			case "stringSlice": // -t , is blank; -t a, is a
+				if !slices.ContainsFunc(v.GetSlice(), func(s string) bool { return strings.TrimSpace(s) != "" }) {
+					blank = f
+				}
+			case "stringArray": // each value given is one: --owner a --owner "" has a blank one
+				if slices.ContainsFunc(v.GetSlice(), func(s string) bool { return strings.TrimSpace(s) == "" }) {
+					blank = f
 				}
 			}
-			blank = f
 		default:
 			if f.Value.Type() == "string" && strings.TrimSpace(f.Value.String()) == "" {
 				blank = f
@@ -344,8 +345,7 @@ func (app *App) checkFlags(cmd *cobra.Command, _ []string) error {
 		}
 	})
 	if blank != nil {
-		return &commandLineError{cmd: cmd.CommandPath(),
-			err: fmt.Errorf("--%s: empty value; give a value or leave the flag out", blank.Name)}
+		return &commandLineError{cmd: cmd.CommandPath(), err: blankFlagError(blank)}
 	}
 	var took *pflag.Flag
 	cmd.Flags().Visit(func(f *pflag.Flag) {

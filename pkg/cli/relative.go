@@ -29,26 +29,49 @@ var monthNames = []string{"january", "february", "march", "april", "may", "june"
 // relativeMonth turns this, next or last into YYYY-MM as of today; any
 // other value comes back as it is, for workplan.ParseMonth.
 func relativeMonth(s string, today time.Time) string {
-	first := time.Date(today.Year(), today.Month(), 1, 0, 0, 0, 0, time.UTC)
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "this":
+	if first, ok := relativeFirst(s, today); ok {
 		return first.Format("2006-01")
-	case "next":
-		return first.AddDate(0, 1, 0).Format("2006-01")
-	case "last":
-		return first.AddDate(0, -1, 0).Format("2006-01")
 	}
 	return s
+}
+
+// relativeFirst returns the first day of the month this, next or last
+// names as of today; ok is false for any other word.
+func relativeFirst(s string, today time.Time) (first time.Time, ok bool) {
+	first = time.Date(today.Year(), today.Month(), 1, 0, 0, 0, 0, time.UTC)
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "this":
+		return first, true
+	case "next":
+		return first.AddDate(0, 1, 0), true
+	case "last":
+		return first.AddDate(0, -1, 0), true
+	}
+	return time.Time{}, false
 }
 
 // parseMonthValue reads a month as --month takes it, relative words
 // included: its first and last days, and whether the value named its
 // year (YYYY-MM, this, next, last). A month without a year is in year.
-func parseMonthValue(flag, s string, today time.Time, year int) (first, last time.Time, withYear bool, err error) {
+// what names the value in an error: "--month", or "cal" for bp cal's
+// argument.
+func parseMonthValue(what, s string, today time.Time, year int) (first, last time.Time, withYear bool, err error) {
+	if rel, ok := relativeFirst(s, today); ok && (rel.Year() < 1 || rel.Year() > 9999) {
+		bound := "years end at 9999"
+		if rel.Year() < 1 {
+			bound = "years start at 1"
+		}
+		return first, last, false, usageErrorf("%s %s: as of %s that is %s %d; %s",
+			what, strings.ToLower(strings.TrimSpace(s)), today.Format("2006-01-02"), rel.Month(), rel.Year(), bound)
+	}
 	abs := relativeMonth(s, today)
 	first, last, err = workplan.ParseMonth(abs, year)
 	if err != nil {
-		return first, last, false, usageErrorf("%s: %v\n  hint: %s also takes this, next or last (as of today)", flag, err, flag)
+		hint := what
+		if !strings.HasPrefix(what, "-") {
+			hint = "bp " + what
+		}
+		return first, last, false, usageErrorf("%s: %v\n  hint: %s also takes this, next or last (as of today)", what, err, hint)
 	}
 	return first, last, monthWithYear(abs), nil
 }
@@ -105,13 +128,15 @@ func upcomingRange(n int, today time.Time) (from, to time.Time) {
 	return today, today.AddDate(0, 0, n-1)
 }
 
-// joinOptionalValues lets --week and --upcoming take their value as the
-// next word (--week next, --upcoming 2w) although they may also stand
-// alone: pflag reads a flag with a default for its bare form only as
-// --week=next, and would take "next" as an argument of the command.
-// The next word is the flag's value unless it is a flag itself, so that
-// a wrong one (--week june) gets the flag's own error; nothing after
-// "--" is touched.
+// joinOptionalValues lets --week, --upcoming and bp cal's --year take
+// their value as the next word (--week next, --upcoming 2w, --year 2027)
+// although they may also stand alone: pflag reads a flag with a default
+// for its bare form only as --week=next, and would take "next" as an
+// argument of the command. The next word is the flag's value unless it
+// is a flag itself, so that a wrong one (--week june) gets the flag's own
+// error, and an empty one (--week "") is refused as an empty value of
+// the flag; nothing after "--" is touched. Where --year takes a value
+// anyway (bp list, bp ics, bp status), joining changes nothing.
 func joinOptionalValues(args []string) []string {
 	out := make([]string, 0, len(args))
 	for i := 0; i < len(args); i++ {
@@ -121,7 +146,7 @@ func joinOptionalValues(args []string) []string {
 		}
 		if i+1 < len(args) {
 			next := args[i+1]
-			if (a == "--week" || a == "--upcoming") && next != "" && !strings.HasPrefix(next, "-") {
+			if (a == "--week" || a == "--upcoming" || a == "--year") && !strings.HasPrefix(next, "-") {
 				out = append(out, a+"="+next)
 				i++
 				continue

@@ -7,11 +7,105 @@ import (
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
-type setOptions struct {
-	editFlags
+// eventFlags are the values of an event that bp add gives a new event
+// and bp set changes: wired and read once, so that every value bp set
+// takes, bp add takes too.
+type eventFlags struct {
 	Title, Date, Month, Time, TZ string
 	Format, Place, Status, Notes string
-	Unset                        []string
+}
+
+// register adds the flags to cmd, with bp add's help when adding, else
+// bp set's.
+func (o *eventFlags) register(cmd *cobra.Command, adding bool) {
+	help := func(add, set string) string {
+		if adding {
+			return add
+		}
+		return set
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.Title, "title", "", help("the event's `title`, as published", "a new `title`"))
+	f.StringVar(&o.Date, "date", "", help("its `day`", "a new `day`")+" (2026-09-15) or days (2026-09-15..2026-09-16)")
+	f.StringVar(&o.Month, "month", "", help("its `month` (YYYY-MM), while the day is not known", "only the `month` (YYYY-MM): the day is not known"))
+	f.StringVar(&o.Time, "time", "", "its `times` each day, HH:MM-HH:MM (or a start time alone)")
+	f.StringVar(&o.TZ, "tz", "", "the time `zone` of the times: a place's IANA name (Area/Location, such as Europe/Istanbul) or UTC; default: the plan's")
+	f.StringVar(&o.Format, "format", "", "how participants attend: "+joinWords(workplan.Formats))
+	f.StringVar(&o.Place, "place", "", "where: \"City, Country\" (or \"Venue, City, Country\")")
+	f.StringVar(&o.Status, "status", help(string(workplan.StatusPlanned), ""), "its `status`: "+joinWords(workplan.Statuses))
+	f.StringVar(&o.Notes, "notes", "", help("anything else participants should know", "replace its notes"))
+	cmd.MarkFlagsMutuallyExclusive("date", "month")
+}
+
+// fields reads the flags given on cmd's command line, each checked (a
+// usage error names the flag); a flag not given is nil. given says
+// whether any was.
+func (o *eventFlags) fields(cmd *cobra.Command) (f edit.Fields, given bool, err error) {
+	str := func(flag string, v string) *string {
+		if !cmd.Flags().Changed(flag) {
+			return nil
+		}
+		given = true
+		return &v
+	}
+	name := cmd.Name()
+	f.Title = str("title", o.Title)
+	f.Notes = str("notes", o.Notes)
+	if s := str("tz", o.TZ); s != nil {
+		if err := workplan.CheckZone(*s); err != nil {
+			return f, false, usageErrorf("%s: --tz: %v\n  hint: %s", name, err, workplan.ZoneHint)
+		}
+		f.TimeZone = s
+	}
+	if s := str("format", o.Format); s != nil {
+		if err := wordFlag("format", *s, workplan.Words(workplan.Formats)); err != nil {
+			return f, false, err
+		}
+		v := workplan.Format(*s)
+		f.Format = &v
+	}
+	if s := str("status", o.Status); s != nil {
+		if err := wordFlag("status", *s, workplan.Words(workplan.Statuses)); err != nil {
+			return f, false, err
+		}
+		v := workplan.Status(*s)
+		f.Status = &v
+	}
+	if s := str("date", o.Date); s != nil {
+		d, err := edit.ParseDates(*s)
+		if err != nil {
+			return f, false, usageErrorf("%s: --date %v", name, err)
+		}
+		f.Dates = &d
+	}
+	if s := str("month", o.Month); s != nil {
+		d, err := edit.ParseMonth(*s)
+		if err != nil {
+			return f, false, usageErrorf("%s: --month %v", name, err)
+		}
+		f.Dates = &d
+	}
+	if s := str("time", o.Time); s != nil {
+		t, err := edit.ParseTimes(*s)
+		if err != nil {
+			return f, false, usageErrorf("%s: --time %v", name, err)
+		}
+		f.Times = &t
+	}
+	if s := str("place", o.Place); s != nil {
+		p, err := edit.ParsePlace(*s)
+		if err != nil {
+			return f, false, usageErrorf("%s: --place %v", name, err)
+		}
+		f.Place = &p
+	}
+	return f, given, nil
+}
+
+type setOptions struct {
+	editFlags
+	eventFlags
+	Unset []string
 }
 
 func newSetCmd(app *App) *cobra.Command {
@@ -39,83 +133,20 @@ go; a tbc mark stays until bp confirm). --unset KEY removes a key.
 			return runSet(app, cmd, args[0], opts)
 		},
 	}
-	f := cmd.Flags()
-	f.StringVar(&opts.Title, "title", "", "a new `title`")
-	f.StringVar(&opts.Date, "date", "", "a new `day` (2026-09-15) or days (2026-09-15..2026-09-16)")
-	f.StringVar(&opts.Month, "month", "", "only the `month` (YYYY-MM): the day is not known")
-	f.StringVar(&opts.Time, "time", "", "its `times` each day, HH:MM-HH:MM (or a start time alone)")
-	f.StringVar(&opts.TZ, "tz", "", "the IANA time `zone` of the times (Europe/Istanbul); default: the plan's")
-	f.StringVar(&opts.Format, "format", "", "how participants attend: "+joinWords(workplan.Formats))
-	f.StringVar(&opts.Place, "place", "", "where: \"City, Country\" (or \"Venue, City, Country\")")
-	f.StringVar(&opts.Status, "status", "", "its `status`: "+joinWords(workplan.Statuses))
-	f.StringVar(&opts.Notes, "notes", "", "replace its notes")
-	f.StringSliceVar(&opts.Unset, "unset", nil, "remove `key` from the event (repeat for several): "+joinWords(edit.Unsettable))
-	cmd.MarkFlagsMutuallyExclusive("date", "month")
+	opts.eventFlags.register(cmd, false)
+	cmd.Flags().StringSliceVar(&opts.Unset, "unset", nil, "remove `key` from the event (repeat for several): "+joinWords(edit.Unsettable))
 	opts.editFlags.register(cmd)
 	app.registerEditCompletions(cmd)
 	return cmd
 }
 
 func runSet(app *App, cmd *cobra.Command, id string, opts *setOptions) error {
-	var f edit.Fields
-	given := false
-	str := func(flag string, v string) *string {
-		if !cmd.Flags().Changed(flag) {
-			return nil
-		}
-		given = true
-		return &v
+	f, given, err := opts.fields(cmd)
+	if err != nil {
+		return err
 	}
-	f.Title = str("title", opts.Title)
-	f.TimeZone = str("tz", opts.TZ)
-	f.Notes = str("notes", opts.Notes)
-	if s := str("format", opts.Format); s != nil {
-		if err := wordFlag("format", *s, workplan.Words(workplan.Formats)); err != nil {
-			return err
-		}
-		v := workplan.Format(*s)
-		f.Format = &v
-	}
-	if s := str("status", opts.Status); s != nil {
-		if err := wordFlag("status", *s, workplan.Words(workplan.Statuses)); err != nil {
-			return err
-		}
-		v := workplan.Status(*s)
-		f.Status = &v
-	}
-	if s := str("date", opts.Date); s != nil {
-		d, err := edit.ParseDates(*s)
-		if err != nil {
-			return usageErrorf("set: --date %v", err)
-		}
-		f.Dates = &d
-	}
-	if s := str("month", opts.Month); s != nil {
-		d, err := edit.ParseMonth(*s)
-		if err != nil {
-			return usageErrorf("set: --month %v", err)
-		}
-		f.Dates = &d
-	}
-	if s := str("time", opts.Time); s != nil {
-		t, err := edit.ParseTimes(*s)
-		if err != nil {
-			return usageErrorf("set: --time %v", err)
-		}
-		f.Times = &t
-	}
-	if s := str("place", opts.Place); s != nil {
-		p, err := edit.ParsePlace(*s)
-		if err != nil {
-			return usageErrorf("set: --place %v", err)
-		}
-		f.Place = &p
-	}
-	if len(opts.Unset) > 0 {
-		given = true
-		f.Unset = opts.Unset
-	}
-	if !given {
+	f.Unset = opts.Unset
+	if !given && len(f.Unset) == 0 {
 		return &commandLineError{cmd: "bp set", err: errNothingToSet}
 	}
 	file, err := app.fileWithEvent("set", id)

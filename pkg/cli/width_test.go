@@ -17,6 +17,13 @@ import (
 //
 // Diagnostic lines (file:line:col: severity: message [rule]) are left
 // long on purpose: editors and CI read one diagnostic per line.
+//
+// A file name bp prints is as long as the user made it: the plans are
+// named relative to the package directory, and what is left of the
+// checkout's or the temporary directory's path is measured as a short
+// stand-in, so that the test says the same wherever the checkout lives
+// (issue 24, item 11: validate printed the fixture's absolute path, and a
+// checkout at /home/alice/src/github.com/icmpd/bp failed).
 func TestEightyColumns(t *testing.T) {
 	t.Parallel()
 	// A plan revised with a long title, for bp diff's event and change
@@ -55,17 +62,26 @@ func TestEightyColumns(t *testing.T) {
 		[]string{"-f", "new.yaml", "actions"}, []string{"brief", "som-2026"}, []string{"brief", "webinar-missing-migrants"},
 	)
 	diagnostic := regexp.MustCompile(`^\S+:\d+:\d+: (error|warning): `)
+	plan, err := filepath.Rel(origDir, publishedPlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkgDir := filepath.Join(repoRoot, "pkg", "cli")
+	short := strings.NewReplacer(dir, "/tmp/x", repoRoot, "/src/bp")
 	for _, args := range runs {
 		args := append([]string{"--today", "2026-11-28"}, args...)
-		r := runPublished(t, args...)
+		r := runBPIn(t, pkgDir, "", map[string]string{EnvFile: filepath.Join("..", "..", plan)}, args...)
 		if args[2] == "diff" && args[3] == "old.yaml" || args[2] == "-f" {
 			r = runBPIn(t, dir, "", nil, args...)
 		}
 		if r.stdout == "" && r.stderr == "" {
 			t.Errorf("bp %s: no output (exit %d)", strings.Join(args, " "), r.code)
 		}
+		if args[2] == "validate" && len(args) == 3 && !strings.HasPrefix(r.stderr, "../../testdata/plans/2026-published.yaml: ") {
+			t.Errorf("bp validate does not name the plan as BP_FILE gives it: %q", r.stderr)
+		}
 		for _, out := range []string{r.stdout, r.stderr} {
-			for _, l := range strings.Split(out, "\n") {
+			for _, l := range strings.Split(short.Replace(out), "\n") {
 				if w := runewidth.StringWidth(l); w > 80 && !diagnostic.MatchString(l) {
 					t.Errorf("bp %s: a line of %d columns:\n%s", strings.Join(args, " "), w, l)
 				}

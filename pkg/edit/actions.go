@@ -6,6 +6,7 @@ package edit
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -17,7 +18,7 @@ import (
 
 // ActionSpec is a new action, as bp action add takes it.
 type ActionSpec struct {
-	ID       string // see workplan.NextActionID
+	ID       string // "": the next of the event's (workplan.NextActionID), chosen as the change is made
 	Text     string
 	Owners   []string
 	Due      workplan.Dates // a day (Start = End) or a month
@@ -36,13 +37,13 @@ func AddAction(eventID string, s ActionSpec) Change {
 		if ev.Old.Outcome == nil {
 			return fmt.Errorf("event %q has no outcome recorded: record it first (bp record %s --summary TEXT); an action is set by a meeting that took place", eventID, eventID)
 		}
-		if s.ID == "" {
-			return fmt.Errorf("the new action has no id")
+		id := s.ID
+		if id == "" {
+			id = t.nextActionID(eventID)
+		} else if a := t.Plan.Action(id); a != nil || t.addedActions[id] {
+			return fmt.Errorf("the plan already has an action %q; choose another id with --id", id)
 		}
-		if a := t.Plan.Action(s.ID); a != nil || t.addedActions[s.ID] {
-			return fmt.Errorf("the plan already has an action %q; choose another id with --id", s.ID)
-		}
-		kvs := []KeyValue{{"id", Str(s.ID)}, {"text", Str(s.Text)}, {"owners", List(s.Owners)}}
+		kvs := []KeyValue{{"id", Str(id)}, {"text", Str(s.Text)}, {"owners", List(s.Owners)}}
 		if s.Due.HasDay() {
 			kvs = append(kvs, KeyValue{"due", Date(s.Due.Start)})
 		} else {
@@ -59,9 +60,23 @@ func AddAction(eventID string, s ActionSpec) Change {
 		if t.addedActions == nil {
 			t.addedActions = map[string]bool{}
 		}
-		t.addedActions[s.ID] = true
+		t.addedActions[id] = true
 		return oc.Append("actions", Map(kvs...))
 	}
+}
+
+// nextActionID is the id of an action added to the event eventID without
+// one: the event's id with -a and the number after the highest of the
+// plans of the set and of the actions this change set added. It is chosen
+// from the file as read for the change, so that edits that take turns
+// (the command line's lock) each take the next number.
+func (t *Tree) nextActionID(eventID string) string {
+	id := workplan.NextActionID(eventID, append(slices.Clone(t.Others), t.Plan)...)
+	for t.addedActions[id] {
+		n, _ := strconv.Atoi(strings.TrimPrefix(id, eventID+"-a"))
+		id = eventID + "-a" + strconv.Itoa(n+1)
+	}
+	return id
 }
 
 // ActionDone marks an open action done on the day on (zero: today), with

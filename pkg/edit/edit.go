@@ -298,7 +298,7 @@ func run(root *yaml.Node, old *workplan.Plan, in Input, changes []Change, extra 
 	if err != nil {
 		return nil, err
 	}
-	t := &Tree{Plan: old, Today: in.Today, root: follow(root), upgraded: from < workplan.FormatVersion,
+	t := &Tree{Plan: old, Today: in.Today, Others: in.Others, root: follow(root), upgraded: from < workplan.FormatVersion,
 		touched: map[string]bool{}, added: map[string]bool{}, removed: map[string]bool{}}
 	ev := get(t.root, "events")
 	if ev == nil || ev.Kind != yaml.SequenceNode {

@@ -17,15 +17,17 @@ import (
 
 // EventSpec is a new event, as bp add takes it.
 type EventSpec struct {
-	ID     string
-	Title  string
-	Type   workplan.EventType
-	Dates  workplan.Dates
-	Groups []string
-	Format workplan.Format // "" to leave it out
-	Place  *workplan.Place // nil to leave it out
-	Status workplan.Status // "" means planned
-	Notes  string
+	ID       string
+	Title    string
+	Type     workplan.EventType
+	Dates    workplan.Dates
+	Groups   []string
+	Times    *Times          // nil to leave them out
+	TimeZone string          // the times' time zone; "" for the plan's
+	Format   workplan.Format // "" to leave it out
+	Place    *workplan.Place // nil to leave it out
+	Status   workplan.Status // "" means planned
+	Notes    string
 }
 
 // Add adds an event, placed in date order among the others.
@@ -40,6 +42,15 @@ func Add(s EventSpec) Change {
 			kvs = append(kvs, KeyValue{"groups", List(s.Groups)})
 		}
 		kvs = append(kvs, dateKeys(s.Dates)...)
+		if s.Times != nil {
+			kvs = append(kvs, KeyValue{"startTime", Str(s.Times.Start)})
+			if s.Times.End != "" {
+				kvs = append(kvs, KeyValue{"endTime", Str(s.Times.End)})
+			}
+		}
+		if s.TimeZone != "" {
+			kvs = append(kvs, KeyValue{"timezone", Str(s.TimeZone)})
+		}
 		if s.Format != "" {
 			kvs = append(kvs, KeyValue{"format", Str(string(s.Format))})
 		}

@@ -28,6 +28,8 @@ type Tree struct {
 	Plan *workplan.Plan
 	// Today is the day the change is made.
 	Today time.Time
+	// Others are the other plans of the set ([Input.Others]).
+	Others []*workplan.Plan
 
 	root    *yaml.Node
 	events  *yaml.Node      // the events sequence

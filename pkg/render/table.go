@@ -146,13 +146,17 @@ func Width(s string) int {
 // Hang returns text after first, wrapped at spaces to fit width display
 // cells, each further line after indent; every line ends in a newline.
 // It is how bp writes a line of its own words that may run long ("~ id
-// Title", a change) in 80 columns.
+// Title", a change) in 80 columns. The text is wrapped once, each line to
+// the room it has: a word too wide for its line is cut there and goes on
+// on the next, never split again into a stray piece (a word cut for the
+// first line and cut anew for the narrower lines after it left a line of
+// a few columns between the pieces, and a space inside the word).
 func Hang(first, indent, text string, width int) string {
-	lines := Wrap(text, width-Width(first))
 	var b strings.Builder
-	b.WriteString(first + lines[0] + "\n")
-	if len(lines) > 1 {
-		for _, l := range Wrap(strings.Join(lines[1:], " "), width-Width(indent)) {
+	for i, l := range wrap(text, width-Width(first), width-Width(indent)) {
+		if i == 0 {
+			b.WriteString(first + l + "\n")
+		} else {
 			b.WriteString(indent + l + "\n")
 		}
 	}
@@ -168,13 +172,22 @@ func Hang(first, indent, text string, width int) string {
 // Wrap measures each character once, as tablewriter does (so the table
 // it pads agrees): its time is linear in the length of s, whatever the
 // length of its words.
-func Wrap(s string, width int) []string {
+func Wrap(s string, width int) []string { return wrap(s, width, width) }
+
+// wrap is Wrap with the first line first cells wide and the others rest.
+func wrap(s string, first, rest int) []string {
 	c := newCells()
 	var (
 		lines []string
 		cur   strings.Builder // the line being filled
 		curW  int             // its display width
 	)
+	width := func() int {
+		if len(lines) == 0 {
+			return first
+		}
+		return rest
+	}
 	flush := func() {
 		lines = append(lines, cur.String())
 		cur.Reset()
@@ -185,8 +198,8 @@ func Wrap(s string, width int) []string {
 		for _, r := range word {
 			ww += c.rune(r)
 		}
-		if ww > width {
-			// Cut the word into pieces of at most width cells; the last
+		if ww > width() {
+			// Cut the word into pieces as wide as their lines; the last
 			// piece stays open for the words that follow.
 			if cur.Len() > 0 {
 				flush()
@@ -194,7 +207,7 @@ func Wrap(s string, width int) []string {
 			start, pw := 0, 0
 			for i, r := range word {
 				rw := c.rune(r)
-				if pw+rw > width && rw > 0 && i > start {
+				if pw+rw > width() && rw > 0 && i > start {
 					lines = append(lines, word[start:i])
 					start, pw = i, 0
 				}
@@ -204,7 +217,7 @@ func Wrap(s string, width int) []string {
 		}
 		switch {
 		case cur.Len() == 0:
-		case curW+1+ww > width:
+		case curW+1+ww > width():
 			flush()
 		default:
 			cur.WriteByte(' ')

@@ -41,6 +41,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/url"
 	"regexp"
 	"runtime"
@@ -49,6 +50,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"golang.org/x/net/idna"
 
 	"github.com/icmpd/bp/pkg/calendar"
 	"github.com/icmpd/bp/pkg/render"
@@ -111,19 +114,36 @@ type Site struct {
 type Sink func(name string, write func(io.Writer) error) error
 
 // ParseBaseURL checks the address a site is published at and returns it
-// with a trailing slash: an absolute http or https URL with a host, and
-// no query, fragment or user name.
+// with a trailing slash: an absolute https URL with a host, and no query,
+// fragment or user name. Plain http is refused, localhost's too: the
+// site gives its feeds as https and webcal addresses, and a calendar
+// subscribed over http can be changed on its way (a preview needs no
+// base URL). An internationalised host comes out in punycode, as
+// browsers and calendar programs send it (bücher.example is
+// xn--bcher-kva.example), in lower case; an IP address stays as written.
 func ParseBaseURL(s string) (string, error) {
 	u, err := url.Parse(strings.TrimSpace(s))
 	switch {
 	case err != nil:
 		return "", fmt.Errorf("%q is not a URL: %v", s, err)
-	case u.Scheme != "https" && u.Scheme != "http":
+	case u.Scheme == "http":
+		return "", fmt.Errorf("%q: give the https:// address the site is published at; its feeds are given as https and webcal addresses", s)
+	case u.Scheme != "https":
 		return "", fmt.Errorf("%q: give the https:// address the site is published at", s)
 	case u.Host == "" || u.Opaque != "":
 		return "", fmt.Errorf("%q has no host: give the https:// address the site is published at", s)
 	case u.User != nil || u.RawQuery != "" || u.ForceQuery || u.Fragment != "":
 		return "", fmt.Errorf("%q: the address of a site has no user name, query or fragment", s)
+	}
+	if host := u.Hostname(); net.ParseIP(host) == nil {
+		ascii, err := idna.Lookup.ToASCII(host)
+		if err != nil {
+			return "", fmt.Errorf("%q: the host %q is not a domain name: %v", s, host, err)
+		}
+		if port := u.Port(); port != "" {
+			ascii += ":" + port
+		}
+		u.Host = ascii
 	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"

@@ -253,7 +253,8 @@ func TestParseBaseURL(t *testing.T) {
 		"https://example.org":            "https://example.org/",
 		"https://example.org/plans":      "https://example.org/plans/",
 		"https://example.org/plans/":     "https://example.org/plans/",
-		"http://localhost:8080/a%20b":    "http://localhost:8080/a%20b/",
+		"https://localhost:8080/a%20b":   "https://localhost:8080/a%20b/",
+		"http://localhost:8080/a%20b":    "", // https only (issue 24)
 		"https://icmpd.github.io/bp/ ":   "https://icmpd.github.io/bp/",
 		"webcal://example.org/":          "",
 		"example.org/plans":              "",

@@ -47,7 +47,7 @@ type decoder struct {
 	lim     Limits
 	version int // the formatVersion the file declares; 0 until read
 	diags   []Diagnostic
-	zones   map[string]bool // time zone names already looked up
+	zones   map[string]error // time zone names already checked (CheckZone)
 
 	// The budgets of input.go.
 	nodes     int        // YAML nodes visited, aliases expanded

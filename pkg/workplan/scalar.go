@@ -252,19 +252,17 @@ func (d *decoder) enumValue(c ctx, f *Field, n *yaml.Node) (string, bool) {
 func (d *decoder) zone(c ctx, f *Field, n *yaml.Node) (string, bool) {
 	name := n.Value
 	if d.zones == nil {
-		d.zones = map[string]bool{}
+		d.zones = map[string]error{}
 	}
-	ok, cached := d.zones[name]
+	err, cached := d.zones[name]
 	if !cached {
-		_, err := time.LoadLocation(name)
-		ok = err == nil && name != "" && name != "Local"
-		d.zones[name] = ok
+		err = CheckZone(name)
+		d.zones[name] = err
 	}
-	if !ok {
-		d.errorf(posOf(n), "timezone", "use an IANA name such as Europe/Vienna, Europe/Istanbul or UTC",
-			"%s: unknown time zone %q", c, name)
+	if err != nil {
+		d.errorf(posOf(n), "timezone", ZoneHint, "%s: %v", c, err)
 	}
-	return name, ok
+	return name, err == nil
 }
 
 func (d *decoder) urlValue(c ctx, f *Field, n *yaml.Node) string {

@@ -251,6 +251,18 @@ func (v *validator) event(e *Event) {
 			"%s: month %s is outside the plan's year %d", name, e.Month.Format("2006-01"), p.Year)
 	}
 
+	if _, last := e.Span(); last.After(LastDay) {
+		key := "month"
+		if e.HasDay() {
+			key = "start"
+			if e.End.After(e.Start) {
+				key = "end"
+			}
+		}
+		v.errorf(e.FieldPos(key), "date", "end it by "+day(LastDay)+": a calendar file cannot end an event later",
+			"%s: its last day, %s, is after %s, the last day bp can write to a calendar", name, day(last), day(LastDay))
+	}
+
 	// times
 	if e.EndTime != "" && e.StartTime == "" {
 		v.errorf(e.FieldPos("endTime"), "date-fields", "add startTime", "%s: endTime without startTime", name)

@@ -40,9 +40,7 @@ func (v *validator) actions(e *Event) {
 			return
 		}
 		name := "action " + strconv.Quote(a.ID)
-		for _, o := range a.Owners {
-			v.owner(a, name, o)
-		}
+		v.owners(a, name)
 		if due := a.DueBy(); !due.IsZero() && due.Before(first) {
 			v.errorf(a.FieldPos("due"), "action", "an action is due after the meeting that sets it: give a later day or month",
 				"%s: due %s, before the meeting %q (%s)", name, a.DueValue(), e.ID, spanStart(e))
@@ -78,6 +76,28 @@ func (v *validator) actions(e *Event) {
 					"%s: is to be reported to the meeting that set it", name)
 			}
 		}
+	}
+}
+
+// owners checks who owes an action: someone must (an action nobody owes
+// is counted open, and overdue, under no one), and each owner is named.
+// A missing owners key, or one that is no list, is reported where it is
+// read (Owners is nil then).
+func (v *validator) owners(a *Action, name string) {
+	if a.Owners == nil {
+		return
+	}
+	const hint = "name who owes it, such as owners: [secretariat]"
+	if len(a.Owners) == 0 {
+		v.errorf(a.FieldPos("owners"), "required", hint, "%s: no owner", name)
+		return
+	}
+	for i, o := range a.Owners {
+		if strings.TrimSpace(o) == "" {
+			v.errorf(a.FieldPos("owners"), "required", hint, "%s: owner %d of %d is blank", name, i+1, len(a.Owners))
+			continue
+		}
+		v.owner(a, name, o)
 	}
 }
 
