@@ -93,6 +93,7 @@ type App struct {
 	quiet   bool
 
 	inputs []os.FileInfo // files read in this run; writeOut never writes over them (input.go)
+	paths  pathNotes     // what bp noted about the paths it handles (names.go)
 	args   []string      // the command line as given, for checkFlags
 }
 
@@ -174,7 +175,7 @@ func (app *App) exitCode(err error) int {
 // messages quote plan titles, file names and arguments, and none of
 // their control characters may reach the terminal.
 func (app *App) printError(err error) {
-	lines := strings.Split(err.Error(), "\n")
+	lines := app.errorLines(err)
 	var b strings.Builder
 	for i, l := range lines {
 		if i == 0 {

@@ -111,10 +111,10 @@ func (app *App) migrateFile(out io.Writer, file string, flags editFlags) error {
 		return app.editError("migrate", file, err)
 	}
 	if res.Upgraded == 0 {
-		fmt.Fprintf(app.Stderr, "bp: %s is at format version %d already\n", render.Clean(file), workplan.FormatVersion)
+		fmt.Fprintf(app.Stderr, "bp: %s is at format version %d already\n", shown(file), workplan.FormatVersion)
 		return nil
 	}
-	fmt.Fprintf(out, "%s: format version %d → %d\n", render.Clean(file), res.Upgraded, workplan.FormatVersion)
+	fmt.Fprintf(out, "%s: format version %d → %d\n", shown(file), res.Upgraded, workplan.FormatVersion)
 	for _, m := range workplan.Migrations[res.Upgraded-1:] {
 		fmt.Fprintf(out, "  %s\n", m.Doc)
 	}

@@ -183,17 +183,37 @@ func (app *App) isDir(name string) bool {
 	return err == nil && st.IsDir()
 }
 
-// yamlFiles lists the *.yaml and *.yml files under dir (a path relative
-// to the working directory, or absolute), sorted, named from dir. A
-// directory without one is an error.
+// yamlFiles lists the plan files under dir (a path relative to the
+// working directory, or absolute), sorted, named from dir: the files
+// isPlanName accepts, in dir and the directories below it that are not
+// hidden. A directory without one is an error.
 func (app *App) yamlFiles(dir string) ([]string, error) {
 	root := app.osPath(dir)
+	// WalkDir does not follow a symlink, not even the root: a
+	// workplans/ that links to the plans would list none. A trailing
+	// separator makes the system follow it.
+	walk := root
+	if st, err := os.Lstat(root); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		walk = root + string(filepath.Separator)
+	}
 	var names []string
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(walk, func(p string, d fs.DirEntry, err error) error {
+		if d != nil {
+			app.noteName(d.Name())
+		}
 		if err != nil {
 			return err
 		}
-		if d.IsDir() || !(strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
+		if p == walk {
+			return nil
+		}
+		if d.IsDir() {
+			if hidden(d.Name()) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !isPlanName(d.Name()) {
 			return nil
 		}
 		rel, err := filepath.Rel(root, p)
@@ -219,6 +239,22 @@ func (app *App) yamlFiles(dir string) ([]string, error) {
 	sort.Strings(names)
 	return names, nil
 }
+
+// isPlanName reports whether a file's name (not its path) is a plan's:
+// it ends in .yaml or .yml, in any case (2027.YAML is a plan), and it is
+// not hidden. Editors keep hidden files beside the file they edit (Emacs
+// the lock .#2026.yaml, a dangling symlink; Vim the swap .2026.yaml.swp);
+// their backups (2026.yaml~, #2026.yaml#) do not end in .yaml.
+func isPlanName(name string) bool {
+	if hidden(name) {
+		return false
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".yaml" || ext == ".yml"
+}
+
+// hidden reports whether a file's name is a dot-file's.
+func hidden(name string) bool { return strings.HasPrefix(name, ".") }
 
 // todayDate returns --today, else $BP_TODAY, else the clock's date. It is
 // read once per command, at the edge.
