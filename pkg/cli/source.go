@@ -153,27 +153,108 @@ func embeddedNames() []string {
 }
 
 // findPlansDir looks for a workplans/ directory in the working directory,
-// then in each parent up to the root, and returns the nearest one's path
-// relative to the working directory, or "" when there is none.
+// then in each parent, and returns the nearest one bp trusts, as a path
+// relative to the working directory, or "" when there is none. The
+// search stops at the top of the enclosing git repository (the first
+// directory that holds a .git, itself included), at a file system
+// boundary, and at the root.
+//
+// Like git with safe.directory, bp does not read, unasked, a directory
+// another user owns, or one every user may write into: anyone who can
+// write there chooses what bp shows and where its edits go. Such a
+// directory is skipped, said once on stderr with how to trust it (name
+// it with --file, or list it in BP_SAFE_DIRECTORY), and the search goes
+// on above it.
 func (app *App) findPlansDir() (string, error) {
 	wd, err := app.Getwd()
 	if err != nil {
 		return "", usageErrorf("look for %s/: working directory: %v; name a plan with --file", plansDir, err)
 	}
+	app.noteName(wd)
+	here, _ := os.Stat(wd) // nil: the device is not compared
 	for dir := wd; ; {
 		cand := filepath.Join(dir, plansDir)
 		if st, err := os.Stat(cand); err == nil && st.IsDir() {
-			if rel, err := filepath.Rel(wd, cand); err == nil {
-				return rel, nil
+			why := ""
+			if !app.safeDirectory(cand) {
+				why = distrust(st, app.Getenv("SUDO_UID"))
 			}
-			return cand, nil
+			if why == "" {
+				if rel, err := filepath.Rel(wd, cand); err == nil {
+					return rel, nil
+				}
+				return cand, nil
+			}
+			app.skipPlansDir(cand, why)
+		}
+		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+			return "", nil // the top of the repository
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
 			return "", nil
 		}
-		dir = parent
+		up, err := os.Stat(parent)
+		if err == nil && here != nil && !sameDevice(here, up) {
+			return "", nil
+		}
+		dir, here = parent, up
 	}
+}
+
+// EnvSafeDirectory lists the plans directories bp reads although the
+// search upward would skip them (see findPlansDir), separated as PATH is
+// (":" on Unix); "*" trusts every directory. An entry names the
+// workplans/ directory or the directory that holds it. Like git's
+// safe.directory, it is read from the environment only, never from a
+// file a checkout could bring.
+const EnvSafeDirectory = "BP_SAFE_DIRECTORY"
+
+// safeDirectory reports whether dir, a workplans/ directory found upward,
+// is listed in BP_SAFE_DIRECTORY.
+func (app *App) safeDirectory(dir string) bool {
+	list := app.Getenv(EnvSafeDirectory)
+	if list == "" {
+		return false
+	}
+	real, _ := filepath.EvalSymlinks(dir)
+	for _, e := range filepath.SplitList(list) {
+		if e == "*" {
+			return true
+		}
+		if e == "" || !filepath.IsAbs(e) {
+			continue
+		}
+		e = filepath.Clean(e)
+		for _, d := range []string{dir, filepath.Dir(dir), real, filepath.Dir(real)} {
+			if d != "" && d != "." && e == d {
+				return true
+			}
+		}
+		if r, err := filepath.EvalSymlinks(e); err == nil && real != "" && (r == real || r == filepath.Dir(real)) {
+			return true
+		}
+	}
+	return false
+}
+
+// skipPlansDir says, once a run, that the search skipped dir and why.
+func (app *App) skipPlansDir(dir, why string) {
+	app.paths.mu.Lock()
+	said := app.paths.skipped[dir]
+	if app.paths.skipped == nil {
+		app.paths.skipped = map[string]bool{}
+	}
+	app.paths.skipped[dir] = true
+	app.paths.mu.Unlock()
+	if said {
+		return
+	}
+	app.noteName(dir)
+	app.printError(fmt.Errorf("skipped %s, found upward:\n  %s\n"+
+		"  hint: to read it, name it with --file, or add it to %s;\n"+
+		"  meanwhile bp reads the next workplans/ above it, else the built-in plans",
+		dir, why, EnvSafeDirectory))
 }
 
 // isDir reports whether name (relative to the working directory) is a
