@@ -94,6 +94,9 @@ func (app *App) migrateFile(out io.Writer, file string, flags editFlags) error {
 		if err != nil {
 			return withCode(ExitUsage, fmt.Errorf("migrate: %w", err))
 		}
+		if err := checkWritable(file, target); err != nil {
+			return withCode(ExitUsage, fmt.Errorf("migrate: %w", err))
+		}
 		unlock, err := lockDir(filepath.Dir(target), lockWait)
 		if err != nil {
 			return withCode(ExitUsage, fmt.Errorf("migrate: %w", err))
