@@ -37,15 +37,15 @@ func (e *gitError) Error() string {
 
 func (e *gitError) Unwrap() error { return e.err }
 
-// git runs git with args in the App's working directory and returns its
-// standard output. Decisions are made on its exit code, never on its
-// words; its standard error becomes the message. Every user value passed
-// goes after --end-of-options, so that none can become an option.
-func (app *App) git(args ...string) ([]byte, error) {
+// git runs git with args in dir, an operating-system path: the
+// directory of the file git is asked about, so that git answers from
+// that file's repository, wherever bp runs. Decisions are made on its
+// exit code, never on its words; its standard error becomes the message.
+// Every user value passed goes after --end-of-options, so that none can
+// become an option.
+func (app *App) git(dir string, args ...string) ([]byte, error) {
 	cmd := exec.Command("git", args...)
-	if wd, err := app.Getwd(); err == nil {
-		cmd.Dir = wd
-	}
+	cmd.Dir = dir
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
@@ -62,6 +62,29 @@ func (app *App) git(args ...string) ([]byte, error) {
 	return stdout.Bytes(), nil
 }
 
+// gitDir is where git runs to answer about name, a file or directory
+// the user named (relative to the working directory, or absolute): the
+// nearest directory of its path that exists, and the path of name from
+// there. A file deleted since a revision, or a directory that no longer
+// exists, is still asked about in its repository.
+func (app *App) gitDir(name string) (dir, rest string) {
+	p := app.osPath(name)
+	if abs, err := filepath.Abs(p); err == nil {
+		p = abs
+	}
+	dir, rest = filepath.Dir(p), filepath.Base(p)
+	for {
+		if st, err := os.Stat(dir); err == nil && st.IsDir() {
+			return dir, rest
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return dir, rest
+		}
+		dir, rest = parent, filepath.Join(filepath.Base(dir), rest)
+	}
+}
+
 // checkRevisionArg refuses a revision that git could take as an option.
 func checkRevisionArg(rev string) error {
 	if strings.HasPrefix(rev, "-") {
@@ -70,12 +93,13 @@ func checkRevisionArg(rev string) error {
 	return nil
 }
 
-// commitOf resolves rev to a commit id, refusing what is not a commit.
-func (app *App) commitOf(rev string) (string, error) {
+// commitOf resolves rev to a commit id, in the repository that holds
+// dir, refusing what is not a commit.
+func (app *App) commitOf(dir, rev string) (string, error) {
 	if err := checkRevisionArg(rev); err != nil {
 		return "", err
 	}
-	out, err := app.git("rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
+	out, err := app.git(dir, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
 	if err != nil {
 		var ge *gitError
 		if errors.As(err, &ge) && ge.code == 1 {
@@ -87,48 +111,36 @@ func (app *App) commitOf(rev string) (string, error) {
 }
 
 // gitShow returns the bytes of file (a path relative to the working
-// directory) at revision rev, with the REV:PATH name messages give it,
-// PATH relative to the repository's root. A file absent at rev gives
-// errNotInRevision.
+// directory, or absolute) at revision rev of the repository that holds
+// it, with the REV:PATH name messages give it, PATH relative to the
+// repository's root. A file absent at rev gives errNotInRevision.
 func (app *App) gitShow(rev, file string) ([]byte, string, error) {
 	if file == "-" {
 		return nil, "", errors.New("standard input has no git history; name the file")
 	}
-	commit, err := app.commitOf(rev)
+	dir, rest := app.gitDir(file)
+	commit, err := app.commitOf(dir, rev)
 	if err != nil {
 		return nil, "", err
 	}
-	prefix, err := app.git("rev-parse", "--show-prefix")
+	prefix, err := app.git(dir, "rev-parse", "--show-prefix")
 	if err != nil {
 		return nil, "", fmt.Errorf("git rev-parse: %w", err)
 	}
-	rel := filepath.ToSlash(file)
-	if !filepath.IsAbs(file) {
-		rel = path.Clean(strings.TrimSpace(string(prefix)) + rel)
-	} else {
-		top, err := app.git("rev-parse", "--show-toplevel")
-		if err != nil {
-			return nil, "", fmt.Errorf("git rev-parse: %w", err)
-		}
-		r, err := filepath.Rel(strings.TrimSpace(string(top)), file)
-		if err != nil {
-			return nil, "", err
-		}
-		rel = filepath.ToSlash(r)
-	}
+	rel := path.Clean(strings.TrimSpace(string(prefix)) + filepath.ToSlash(rest))
 	if rel == ".." || strings.HasPrefix(rel, "../") {
 		return nil, "", fmt.Errorf("%s is outside the git repository", file)
 	}
 	spec := rev + ":" + rel
 	object := commit + ":" + rel
-	if _, err := app.git("cat-file", "-e", "--end-of-options", object); err != nil {
+	if _, err := app.git(dir, "cat-file", "-e", "--end-of-options", object); err != nil {
 		var ge *gitError
 		if errors.As(err, &ge) && ge.code > 0 {
 			return nil, spec, fmt.Errorf("git show %s: %w", spec, errNotInRevision)
 		}
 		return nil, spec, fmt.Errorf("git show %s: %w", spec, err)
 	}
-	data, err := app.git("cat-file", "blob", "--end-of-options", object)
+	data, err := app.git(dir, "cat-file", "blob", "--end-of-options", object)
 	if err != nil {
 		return nil, spec, fmt.Errorf("git show %s: %w", spec, err)
 	}
@@ -205,42 +217,44 @@ func (app *App) planFile() (string, error) {
 	return set.Current(today).File, nil
 }
 
-// gitPlanFiles lists the plan files (*.yaml, *.yml) under dir, a
-// directory the resolver found or was given, as they are at revision
-// commit, named as the resolver names them (dir joined with the path
-// inside it). A directory absent at commit gives none.
+// gitPlanFiles lists the plan files under dir, a directory the resolver
+// found or was given, as they are at revision commit of the repository
+// that holds dir, named as the resolver names them (dir joined with the
+// path inside it); isPlanName decides, as for the working copy. A
+// directory absent at commit gives none.
 func (app *App) gitPlanFiles(commit, dir string) ([]string, error) {
-	spec := filepath.ToSlash(dir)
+	at, rest := app.gitDir(dir)
+	spec := filepath.ToSlash(rest)
 	if strings.HasPrefix(spec, ":") {
 		spec = "./" + spec // not pathspec magic
 	}
-	out, err := app.git("ls-tree", "-r", "-z", "--name-only", "--end-of-options", commit, "--", spec)
+	out, err := app.git(at, "ls-tree", "-r", "-z", "--name-only", "--end-of-options", commit, "--", spec)
 	if err != nil {
 		return nil, fmt.Errorf("git ls-tree %s: %w", dir, err)
 	}
-	// ls-tree names files relative to the working directory.
-	base := dir
-	if filepath.IsAbs(dir) {
-		wd, err := app.Getwd()
-		if err != nil {
-			return nil, err
-		}
-		if base, err = filepath.Rel(wd, dir); err != nil {
-			return nil, err
-		}
-	}
+	// ls-tree names files relative to the directory it runs in.
 	var names []string
 	for _, f := range strings.Split(string(out), "\x00") {
-		if !(strings.HasSuffix(f, ".yaml") || strings.HasSuffix(f, ".yml")) {
-			continue
-		}
-		rel, err := filepath.Rel(base, filepath.FromSlash(f))
-		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		rel, err := filepath.Rel(rest, filepath.FromSlash(f))
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || !planPath(rel) {
 			continue
 		}
 		names = append(names, filepath.Join(dir, rel))
 	}
 	return names, nil
+}
+
+// planPath reports whether rel, a path inside a plans directory, names a
+// plan that yamlFiles would list: none of its directories hidden, and a
+// plan's name.
+func planPath(rel string) bool {
+	parts := strings.Split(filepath.ToSlash(rel), "/")
+	for _, d := range parts[:len(parts)-1] {
+		if hidden(d) {
+			return false
+		}
+	}
+	return isPlanName(parts[len(parts)-1])
 }
 
 // isFile reports whether arg names an existing regular file.

@@ -190,7 +190,7 @@ func (app *App) diffDirectory(out io.Writer, pf planFiles, revs []string, format
 		}
 	}
 	for _, rev := range revs {
-		commit, err := app.commitOf(rev)
+		commit, err := app.commitOf(app.osPath(pf.path), rev)
 		if err != nil {
 			what := "the plan files in " + pf.path
 			if len(pf.names) == 1 {

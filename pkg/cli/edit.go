@@ -277,6 +277,9 @@ func (app *App) applyEdit(out io.Writer, cmd, file string, flags editFlags, chan
 		if err != nil {
 			return withCode(ExitUsage, fmt.Errorf("%s: %w", cmd, err))
 		}
+		if err := checkWritable(file, target); err != nil {
+			return withCode(ExitUsage, fmt.Errorf("%s: %w", cmd, err))
+		}
 		unlock, err := lockDir(filepath.Dir(target), lockWait)
 		if err != nil {
 			return withCode(ExitUsage, fmt.Errorf("%s: %w", cmd, err))

@@ -5,8 +5,6 @@ import (
 	"io"
 
 	"github.com/spf13/cobra"
-
-	"github.com/icmpd/bp/pkg/render"
 )
 
 // Where output goes: standard output, or with --out a file written
@@ -22,7 +20,7 @@ func (app *App) wrote(name, what string) {
 	if what != "" {
 		what = " (" + what + ")"
 	}
-	fmt.Fprintf(app.Stderr, "bp: wrote %s%s\n", render.Clean(name), what)
+	fmt.Fprintf(app.Stderr, "bp: wrote %s%s\n", shown(name), what)
 }
 
 // outFlag registers --out, the file a command writes instead of standard

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 
@@ -87,7 +88,7 @@ func runFmt(app *App, out io.Writer, args []string, opts *fmtOptions) error {
 	failed, unformatted := 0, 0
 	for _, file := range files {
 		if file == "-" && opts.Write {
-			fmt.Fprintln(app.Stderr, "bp: fmt: -w cannot rewrite standard input")
+			app.printError(errors.New("fmt: -w cannot rewrite standard input"))
 			failed++
 			continue
 		}
@@ -95,7 +96,7 @@ func runFmt(app *App, out io.Writer, args []string, opts *fmtOptions) error {
 		// formatting part of a plan and writing it back would lose the rest.
 		data, err := app.readFile(file)
 		if err != nil {
-			fmt.Fprintln(app.Stderr, "bp: fmt: "+unwrapExit(err).Error())
+			app.printError(fmt.Errorf("fmt: %w", unwrapExit(err)))
 			failed++
 			continue
 		}
@@ -112,7 +113,7 @@ func runFmt(app *App, out io.Writer, args []string, opts *fmtOptions) error {
 			changed = !bytes.Equal(data, formatted)
 		}
 		if err != nil {
-			fmt.Fprintf(app.Stderr, "bp: fmt: %s: %v (file left unchanged)\n", file, err)
+			app.printError(fmt.Errorf("fmt: %s: %w (file left unchanged)", file, err))
 			// The loader knows where a syntax error really is (yaml.v3
 			// often names the line before); show its diagnostics too.
 			if _, diags := workplan.Parse(file, data, app.limits()); len(diags) > 0 {
@@ -131,7 +132,7 @@ func runFmt(app *App, out io.Writer, args []string, opts *fmtOptions) error {
 		case opts.Check:
 			if changed {
 				unformatted++
-				fmt.Fprintln(out, render.Clean(file))
+				fmt.Fprintln(out, shown(file))
 			}
 		case opts.Write:
 			if !changed {
@@ -144,7 +145,7 @@ func runFmt(app *App, out io.Writer, args []string, opts *fmtOptions) error {
 				_, err := w.Write(formatted)
 				return err
 			}); err != nil {
-				fmt.Fprintln(app.Stderr, "bp: fmt: "+err.Error())
+				app.printError(fmt.Errorf("fmt: %w", err))
 				failed++
 			} else {
 				app.wrote(file, "formatted")

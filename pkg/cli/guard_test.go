@@ -110,7 +110,8 @@ func TestStdoutWriteError(t *testing.T) {
 // TestCleanedText: text from a plan, a file name or an argument reaches
 // no terminal, shell completion or CI log with a character render.Clean
 // drops: the unknown-id message, bp version, shell completion, validate's
-// and fmt --check's file names, and error messages.
+// and fmt --check's file names, and error messages. Text is cleaned; a
+// file name is quoted, its characters escaped (safetext.Name).
 func TestCleanedText(t *testing.T) {
 	t.Parallel()
 	plan := []byte("formatVersion: 1\n" +
@@ -140,13 +141,13 @@ func TestCleanedText(t *testing.T) {
 		{"unknown id", []string{"-f", "plan.yaml", "show", "nope"}, ExitUsage, `no event "nope" in P[31m]0;pwned31m`},
 		{"version", []string{"-f", "plan.yaml", "version"}, ExitOK, "workplan: P[31m]0;pwned31m"},
 		{"completion", []string{"-f", "plan.yaml", "__complete", "show", ""}, ExitOK, "evil\t1 Jun 2026 [2J]0;pwned"},
-		{"validate file name", []string{"validate", hostileName}, ExitOK, "evil[31m.yaml: 0 errors"},
-		{"validate missing file", []string{"validate", "no\x1b[2Jsuch.yaml"}, ExitUsage, "no[2Jsuch.yaml"},
+		{"validate file name", []string{"validate", hostileName}, ExitOK, `"evil\x1b[31m\u202e\u009b.yaml": 0 errors`},
+		{"validate missing file", []string{"validate", "no\x1b[2Jsuch.yaml"}, ExitUsage, `"no\x1b[2Jsuch.yaml"`},
 		{"validate --against on a name", []string{"validate", "--against", "x\x1b[2J", hostileName}, ExitUsage, "x[2J"},
-		{"fmt --check file name", []string{"fmt", "--check", "fmt"}, ExitInvalid, "fmt/evil[31m.yaml\n"},
+		{"fmt --check file name", []string{"fmt", "--check", "fmt"}, ExitInvalid, `"fmt/evil\x1b[31m\u202e\u009b.yaml"` + "\n"},
 		{"show the event", []string{"-f", "plan.yaml", "show", "evil"}, ExitOK, "[2J]0;pwned 1mtitle"},
 		{"list", []string{"-f", "plan.yaml", "list"}, ExitOK, "evil"},
-		{"invalid plan under a hostile name", []string{"-f", "bad\x1b[2J.yaml", "list"}, ExitInvalid, "bad[2J.yaml:2:1: error:"},
+		{"invalid plan under a hostile name", []string{"-f", "bad\x1b[2J.yaml", "list"}, ExitInvalid, `"bad\x1b[2J.yaml":2:1: error:`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

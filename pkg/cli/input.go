@@ -19,8 +19,11 @@ import (
 // osPath turns a path the user gave (relative to the App's working
 // directory) into one the operating system can open. "-" (standard
 // input or output) and absolute paths are returned as they are. Messages
-// keep the name the user gave; only opening a file uses this.
+// keep the name the user gave; only opening a file uses this. Both the
+// name and the path are noted (names.go): an error of the system's
+// names the path, and printError must quote what is not fit to print.
 func (app *App) osPath(name string) string {
+	app.noteName(name)
 	if name == "" || name == "-" || filepath.IsAbs(name) || app.Getwd == nil {
 		return name
 	}
@@ -28,6 +31,7 @@ func (app *App) osPath(name string) string {
 	if err != nil || wd == "" {
 		return name
 	}
+	app.noteName(wd)
 	return filepath.Join(wd, name)
 }
 
@@ -52,6 +56,9 @@ func (app *App) readFile(path string) ([]byte, error) {
 	osPath := app.osPath(path)
 	st, err := os.Stat(osPath)
 	if err != nil {
+		if dangling := app.danglingLink(path, err); dangling != nil {
+			return nil, dangling
+		}
 		return nil, withCode(ExitUsage, fmt.Errorf("read workplan: %w", err))
 	}
 	if err := checkReadable(path, st); err != nil {
@@ -85,6 +92,26 @@ func (app *App) readFile(path string) ([]byte, error) {
 		return nil, tooLarge(path, -1, limit)
 	}
 	return data, nil
+}
+
+// danglingLink is the refusal of path when it is a symbolic link whose
+// target does not exist (err is what stat said), or nil: "no such file"
+// would send the user looking for a file that is there.
+func (app *App) danglingLink(path string, err error) error {
+	if !errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	st, lerr := os.Lstat(app.osPath(path))
+	if lerr != nil || st.Mode()&fs.ModeSymlink == 0 {
+		return nil
+	}
+	target, lerr := os.Readlink(app.osPath(path))
+	if lerr != nil {
+		return nil
+	}
+	app.noteName(target)
+	return usageErrorf("read workplan: %s is a dangling symbolic link: its target, %s, does not exist\n"+
+		"  hint: point it at a plan, or remove it", path, target)
 }
 
 // readStdin reads standard input whole, refusing more than limit bytes.

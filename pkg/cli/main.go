@@ -93,6 +93,7 @@ type App struct {
 	quiet   bool
 
 	inputs []os.FileInfo // files read in this run; writeOut never writes over them (input.go)
+	paths  pathNotes     // what bp noted about the paths it handles (names.go)
 	args   []string      // the command line as given, for checkFlags
 }
 
@@ -174,7 +175,7 @@ func (app *App) exitCode(err error) int {
 // messages quote plan titles, file names and arguments, and none of
 // their control characters may reach the terminal.
 func (app *App) printError(err error) {
-	lines := strings.Split(err.Error(), "\n")
+	lines := app.errorLines(err)
 	var b strings.Builder
 	for i, l := range lines {
 		if i == 0 {
@@ -212,9 +213,15 @@ const planOrderHelp = `Which plans bp reads, first match wins:
   1. --file PATH (-f): a plan file, or a directory of plan files
   2. the BP_FILE environment variable: the same
   3. the nearest workplans/ directory, looked for in the working
-     directory, then its parent, and so on up (as git finds .git)
+     directory, then its parent, and so on up (as git finds .git), to
+     the top of the git repository (the directory with the .git) and
+     never into another file system. bp skips, and says so, one that
+     another user owns or that every user may write into; name it with
+     --file, or list it in BP_SAFE_DIRECTORY (":"-separated, "*" for
+     all), to read it.
   4. the plans built into bp (` + "%s" + `)
-A directory means every *.yaml and *.yml file in it, one plan per year.
+A directory means every *.yaml and *.yml file in it (any case: .YAML),
+one plan per year, leaving out hidden files and directories (.#x.yaml).
 bp list and bp status show the current plan year: the year of today
 (--today, BP_TODAY or the clock) if a plan covers it, else the nearest
 plan year ahead, else the latest; --year names another, and --year all

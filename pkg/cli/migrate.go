@@ -94,6 +94,9 @@ func (app *App) migrateFile(out io.Writer, file string, flags editFlags) error {
 		if err != nil {
 			return withCode(ExitUsage, fmt.Errorf("migrate: %w", err))
 		}
+		if err := checkWritable(file, target); err != nil {
+			return withCode(ExitUsage, fmt.Errorf("migrate: %w", err))
+		}
 		unlock, err := lockDir(filepath.Dir(target), lockWait)
 		if err != nil {
 			return withCode(ExitUsage, fmt.Errorf("migrate: %w", err))
@@ -111,10 +114,10 @@ func (app *App) migrateFile(out io.Writer, file string, flags editFlags) error {
 		return app.editError("migrate", file, err)
 	}
 	if res.Upgraded == 0 {
-		fmt.Fprintf(app.Stderr, "bp: %s is at format version %d already\n", render.Clean(file), workplan.FormatVersion)
+		fmt.Fprintf(app.Stderr, "bp: %s is at format version %d already\n", shown(file), workplan.FormatVersion)
 		return nil
 	}
-	fmt.Fprintf(out, "%s: format version %d → %d\n", render.Clean(file), res.Upgraded, workplan.FormatVersion)
+	fmt.Fprintf(out, "%s: format version %d → %d\n", shown(file), res.Upgraded, workplan.FormatVersion)
 	for _, m := range workplan.Migrations[res.Upgraded-1:] {
 		fmt.Fprintf(out, "  %s\n", m.Doc)
 	}

@@ -153,27 +153,108 @@ func embeddedNames() []string {
 }
 
 // findPlansDir looks for a workplans/ directory in the working directory,
-// then in each parent up to the root, and returns the nearest one's path
-// relative to the working directory, or "" when there is none.
+// then in each parent, and returns the nearest one bp trusts, as a path
+// relative to the working directory, or "" when there is none. The
+// search stops at the top of the enclosing git repository (the first
+// directory that holds a .git, itself included), at a file system
+// boundary, and at the root.
+//
+// Like git with safe.directory, bp does not read, unasked, a directory
+// another user owns, or one every user may write into: anyone who can
+// write there chooses what bp shows and where its edits go. Such a
+// directory is skipped, said once on stderr with how to trust it (name
+// it with --file, or list it in BP_SAFE_DIRECTORY), and the search goes
+// on above it.
 func (app *App) findPlansDir() (string, error) {
 	wd, err := app.Getwd()
 	if err != nil {
 		return "", usageErrorf("look for %s/: working directory: %v; name a plan with --file", plansDir, err)
 	}
+	app.noteName(wd)
+	here, _ := os.Stat(wd) // nil: the device is not compared
 	for dir := wd; ; {
 		cand := filepath.Join(dir, plansDir)
 		if st, err := os.Stat(cand); err == nil && st.IsDir() {
-			if rel, err := filepath.Rel(wd, cand); err == nil {
-				return rel, nil
+			why := ""
+			if !app.safeDirectory(cand) {
+				why = distrust(st, app.Getenv("SUDO_UID"))
 			}
-			return cand, nil
+			if why == "" {
+				if rel, err := filepath.Rel(wd, cand); err == nil {
+					return rel, nil
+				}
+				return cand, nil
+			}
+			app.skipPlansDir(cand, why)
+		}
+		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+			return "", nil // the top of the repository
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
 			return "", nil
 		}
-		dir = parent
+		up, err := os.Stat(parent)
+		if err == nil && here != nil && !sameDevice(here, up) {
+			return "", nil
+		}
+		dir, here = parent, up
 	}
+}
+
+// EnvSafeDirectory lists the plans directories bp reads although the
+// search upward would skip them (see findPlansDir), separated as PATH is
+// (":" on Unix); "*" trusts every directory. An entry names the
+// workplans/ directory or the directory that holds it. Like git's
+// safe.directory, it is read from the environment only, never from a
+// file a checkout could bring.
+const EnvSafeDirectory = "BP_SAFE_DIRECTORY"
+
+// safeDirectory reports whether dir, a workplans/ directory found upward,
+// is listed in BP_SAFE_DIRECTORY.
+func (app *App) safeDirectory(dir string) bool {
+	list := app.Getenv(EnvSafeDirectory)
+	if list == "" {
+		return false
+	}
+	real, _ := filepath.EvalSymlinks(dir)
+	for _, e := range filepath.SplitList(list) {
+		if e == "*" {
+			return true
+		}
+		if e == "" || !filepath.IsAbs(e) {
+			continue
+		}
+		e = filepath.Clean(e)
+		for _, d := range []string{dir, filepath.Dir(dir), real, filepath.Dir(real)} {
+			if d != "" && d != "." && e == d {
+				return true
+			}
+		}
+		if r, err := filepath.EvalSymlinks(e); err == nil && real != "" && (r == real || r == filepath.Dir(real)) {
+			return true
+		}
+	}
+	return false
+}
+
+// skipPlansDir says, once a run, that the search skipped dir and why.
+func (app *App) skipPlansDir(dir, why string) {
+	app.paths.mu.Lock()
+	said := app.paths.skipped[dir]
+	if app.paths.skipped == nil {
+		app.paths.skipped = map[string]bool{}
+	}
+	app.paths.skipped[dir] = true
+	app.paths.mu.Unlock()
+	if said {
+		return
+	}
+	app.noteName(dir)
+	app.printError(fmt.Errorf("skipped %s, found upward:\n  %s\n"+
+		"  hint: to read it, name it with --file, or add it to %s;\n"+
+		"  meanwhile bp reads the next workplans/ above it, else the built-in plans",
+		dir, why, EnvSafeDirectory))
 }
 
 // isDir reports whether name (relative to the working directory) is a
@@ -183,17 +264,37 @@ func (app *App) isDir(name string) bool {
 	return err == nil && st.IsDir()
 }
 
-// yamlFiles lists the *.yaml and *.yml files under dir (a path relative
-// to the working directory, or absolute), sorted, named from dir. A
-// directory without one is an error.
+// yamlFiles lists the plan files under dir (a path relative to the
+// working directory, or absolute), sorted, named from dir: the files
+// isPlanName accepts, in dir and the directories below it that are not
+// hidden. A directory without one is an error.
 func (app *App) yamlFiles(dir string) ([]string, error) {
 	root := app.osPath(dir)
+	// WalkDir does not follow a symlink, not even the root: a
+	// workplans/ that links to the plans would list none. A trailing
+	// separator makes the system follow it.
+	walk := root
+	if st, err := os.Lstat(root); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		walk = root + string(filepath.Separator)
+	}
 	var names []string
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(walk, func(p string, d fs.DirEntry, err error) error {
+		if d != nil {
+			app.noteName(d.Name())
+		}
 		if err != nil {
 			return err
 		}
-		if d.IsDir() || !(strings.HasSuffix(p, ".yaml") || strings.HasSuffix(p, ".yml")) {
+		if p == walk {
+			return nil
+		}
+		if d.IsDir() {
+			if hidden(d.Name()) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !isPlanName(d.Name()) {
 			return nil
 		}
 		rel, err := filepath.Rel(root, p)
@@ -219,6 +320,22 @@ func (app *App) yamlFiles(dir string) ([]string, error) {
 	sort.Strings(names)
 	return names, nil
 }
+
+// isPlanName reports whether a file's name (not its path) is a plan's:
+// it ends in .yaml or .yml, in any case (2027.YAML is a plan), and it is
+// not hidden. Editors keep hidden files beside the file they edit (Emacs
+// the lock .#2026.yaml, a dangling symlink; Vim the swap .2026.yaml.swp);
+// their backups (2026.yaml~, #2026.yaml#) do not end in .yaml.
+func isPlanName(name string) bool {
+	if hidden(name) {
+		return false
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".yaml" || ext == ".yml"
+}
+
+// hidden reports whether a file's name is a dot-file's.
+func hidden(name string) bool { return strings.HasPrefix(name, ".") }
 
 // todayDate returns --today, else $BP_TODAY, else the clock's date. It is
 // read once per command, at the edge.

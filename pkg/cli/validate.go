@@ -90,14 +90,15 @@ func (e *fileError) Error() string { return e.err.Error() }
 func (e *fileError) Unwrap() error { return e.err }
 
 // readDiagnostics turns read errors into error diagnostics (rule "read")
-// on the files they name.
-func readDiagnostics(errs []error) []workplan.Diagnostic {
+// on the files they name, the names in the messages quoted as printError
+// quotes them.
+func (app *App) readDiagnostics(errs []error) []workplan.Diagnostic {
 	var diags []workplan.Diagnostic
 	for _, err := range errs {
 		var fe *fileError
 		if errors.As(err, &fe) {
 			diags = append(diags, workplan.Diagnostic{File: fe.name, Line: 1, Col: 1,
-				Severity: workplan.SeverityError, Rule: "read", Message: err.Error()})
+				Severity: workplan.SeverityError, Rule: "read", Message: app.quoteNames(err.Error())})
 		}
 	}
 	return diags
@@ -126,15 +127,16 @@ var validateFormats = formats[func(app *App, out io.Writer, r *validateReport) e
 	{"github", func(app *App, out io.Writer, r *validateReport) error {
 		// A file that could not be read is an annotation too, or the
 		// pull request would show nothing where the job failed.
-		return render.DiagnosticsGitHub(out, cleanFiles(append(readDiagnostics(r.ioErrs), r.diags...)))
+		return render.DiagnosticsGitHub(out, cleanFiles(append(app.readDiagnostics(r.ioErrs), r.diags...)))
 	}},
 }
 
-// cleanFiles returns diags with file names fit for a terminal or a CI log.
+// cleanFiles returns diags with file names fit for a terminal or a CI log,
+// quoted as every message quotes them (names.go).
 func cleanFiles(diags []workplan.Diagnostic) []workplan.Diagnostic {
 	out := make([]workplan.Diagnostic, len(diags))
 	for i, d := range diags {
-		d.File = render.Clean(d.File)
+		d.File = shown(d.File)
 		out[i] = d
 	}
 	return out
@@ -201,7 +203,7 @@ func checkedWhat(srcs []source) string {
 		if srcs[0].embedded {
 			return srcs[0].name + " (built in)"
 		}
-		return srcs[0].name
+		return shown(srcs[0].name)
 	}
 	if len(srcs) > 0 && srcs[0].embedded {
 		return plural(len(srcs), "file") + " (built in)"

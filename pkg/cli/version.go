@@ -147,14 +147,14 @@ func runVersion(app *App, out io.Writer) error {
 	for _, src := range srcs {
 		where := "built in"
 		if !src.embedded {
-			where = "from " + src.name
+			where = "from " + shown(src.name)
 		}
 		plan, _ := workplan.Parse(src.name, src.data, app.limits())
 		if plan == nil {
-			fmt.Fprintf(out, "workplan: %s cannot be read (run 'bp validate')\n", render.Clean(src.name))
+			fmt.Fprintf(out, "workplan: %s cannot be read (run 'bp validate')\n", shown(src.name))
 			continue
 		}
-		fmt.Fprintf(out, "workplan: %s, revision %d of %s (%s)\n", render.Clean(plan.Title), plan.Revision, plan.Revised.Format("2006-01-02"), render.Clean(where))
+		fmt.Fprintf(out, "workplan: %s, revision %d of %s (%s)\n", render.Clean(plan.Title), plan.Revision, plan.Revised.Format("2006-01-02"), where)
 	}
 	return nil
 }

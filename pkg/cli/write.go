@@ -23,6 +23,9 @@ import (
 //   - the old file's permission bits are kept, and its owner and group
 //     where the user may set them (root keeps both; another user keeps
 //     the group when they belong to it);
+//   - a read-only file (no write permission for the user: chmod 444) is
+//     refused, as editors refuse it: the rename would replace it all the
+//     same, since it needs only the directory's permission;
 //   - a file with more than one hard link is refused: a rename would
 //     leave the other names with the old content, and rewriting the file
 //     in place could leave it half-written, so bp writes nothing and
@@ -90,6 +93,8 @@ func prepareTarget(name, path string) (target string, old fs.FileInfo, err error
 		return "", nil, unchanged(name, err)
 	case !old.Mode().IsRegular():
 		return "", nil, fmt.Errorf("write %s: not a regular file", name)
+	case readOnly(target, old):
+		return "", nil, readOnlyError(name)
 	}
 	if n := linkCount(old); n > 1 {
 		return "", nil, fmt.Errorf("write %s: the file has %d hard links; refused, nothing was written\n"+
@@ -98,6 +103,21 @@ func prepareTarget(name, path string) (target string, old fs.FileInfo, err error
 			"  over yourself (cat NEW > FILE), or remove the other links", name, n)
 	}
 	return target, old, nil
+}
+
+// readOnlyError refuses to replace a read-only file.
+func readOnlyError(name string) error {
+	return fmt.Errorf("write %s: the file is read-only; refused, nothing was written\n"+
+		"  hint: chmod u+w %s to allow bp to change it", name, name)
+}
+
+// checkWritable refuses, before any work, the edit of a file bp would
+// refuse to replace because it is read-only (see prepareTarget).
+func checkWritable(name, target string) error {
+	if st, err := os.Stat(target); err == nil && st.Mode().IsRegular() && readOnly(target, st) {
+		return readOnlyError(name)
+	}
+	return nil
 }
 
 // writeAtomic writes the file at path, named name in messages, keeping

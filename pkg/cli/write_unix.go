@@ -19,6 +19,18 @@ func linkCount(st fs.FileInfo) uint64 {
 	return 1
 }
 
+// readOnly reports whether the user may not write the file st describes
+// (at path): as ls shows it, for its owner and for root (whom the system
+// lets write anything), the owner's write bit; for another user, what
+// the system says (access(2)).
+func readOnly(path string, st fs.FileInfo) bool {
+	me := os.Geteuid()
+	if s, ok := st.Sys().(*syscall.Stat_t); !ok || me == 0 || int(s.Uid) == me {
+		return st.Mode().Perm()&0o200 == 0
+	}
+	return syscall.Access(path, 2 /* W_OK */) != nil
+}
+
 // keepOwner gives f the owner and group of the file old describes, as
 // far as the user may: root keeps both; another user cannot give a file
 // away, but can keep a group it belongs to. What is not permitted is

@@ -6,17 +6,20 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/icmpd/bp/pkg/safetext"
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
 // DiagnosticsText writes one diagnostic a line, as compilers do
 // ("file:line:col: error: message [rule]"), with its hint indented below.
-// File name, message, rule and hint are [Clean]ed: a file name or a
-// plan's text can hold escape sequences.
+// Message, rule and hint are [Clean]ed: a plan's text can hold escape
+// sequences. The file name is quoted when it must be
+// ([safetext.Name]): it starts the line, where a line break, an escape
+// sequence or a leading "::" (a CI runner's workflow command) would act.
 func DiagnosticsText(w io.Writer, diags []workplan.Diagnostic) error {
 	bw := bufio.NewWriter(w)
 	for _, d := range diags {
-		d.File, d.Message, d.Rule = Clean(d.File), Clean(d.Message), Clean(d.Rule)
+		d.File, d.Message, d.Rule = safetext.Name(d.File), Clean(d.Message), Clean(d.Rule)
 		bw.WriteString(d.String())
 		bw.WriteByte('\n')
 		if d.Hint != "" {

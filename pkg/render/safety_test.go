@@ -75,7 +75,7 @@ func TestDiagnosticsWritersClean(t *testing.T) {
 	assertSafe(t, "DiagnosticsGitHub", gh.String())
 	assertSafe(t, "DiagnosticsJSON", js.String())
 	const cleaned = "[31mred]8;;http://evillink]8;; 31m    evil iso zw  end"
-	if want := "plans/[2Jyaml.evil:3:5: error: city \"" + cleaned + "\" is wrong [enum]\n  hint: write " + cleaned + "\n"; text.String() != want {
+	if want := `"plans/\x1b[2J\u202eyaml.evil":3:5: error: city "` + cleaned + "\" is wrong [enum]\n  hint: write " + cleaned + "\n"; text.String() != want {
 		t.Errorf("DiagnosticsText =\n%q, want\n%q", text.String(), want)
 	}
 	if want := "::error file=plans/[2Jyaml.evil,line=3,col=5,title=bp enum::city \"" + cleaned + "\" is wrong%0Ahint: write " + cleaned + "\n"; gh.String() != want {

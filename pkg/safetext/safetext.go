@@ -19,6 +19,7 @@
 package safetext
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -88,4 +89,25 @@ func Safe(s string) bool {
 		i += size
 	}
 	return true
+}
+
+// Name makes a file name fit to print, in a message, a list or a
+// diagnostic, without losing any of it. A name that is [Safe] and does
+// not start with "::" is returned as it is; any other is written as Go
+// quotes a string, between double quotes and with every unsafe character
+// escaped ("y\n::error.yaml", "\x1b[31m.yaml", "\u202egnp.yaml"), so
+// that the reader sees each character and none acts. Unlike [Terminal],
+// which drops what it must not show, Name keeps two different names
+// apart, and a line break in a name cannot start a line of its own.
+//
+// A name that starts with "::" is quoted too: at the start of a line, a
+// CI runner (GitHub Actions) reads it as a workflow command, and a
+// listing such as `bp fmt --check` starts its lines with names.
+//
+// Name is idempotent: a quoted name is safe and starts with a quote.
+func Name(s string) string {
+	if Safe(s) && !strings.HasPrefix(s, "::") {
+		return s
+	}
+	return strconv.Quote(s)
 }

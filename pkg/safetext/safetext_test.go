@@ -1,6 +1,8 @@
 package safetext
 
 import (
+	"strconv"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -70,6 +72,57 @@ func FuzzTerminal(f *testing.F) {
 		}
 		if Terminal(got) != got {
 			t.Fatalf("Terminal is not idempotent on %q", s)
+		}
+	})
+}
+
+func TestName(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"workplans/2026.yaml", "workplans/2026.yaml"},
+		{"Türkiye 漢字 \"q\".yaml", "Türkiye 漢字 \"q\".yaml"},
+		{"y\n::error title=forged::x.yaml", `"y\n::error title=forged::x.yaml"`},
+		{"\x1b[31m\a.yaml", `"\x1b[31m\a.yaml"`},
+		{"a\u202eb\u200b\u0085\u009b.yaml", `"a\u202eb\u200b\u0085\u009b.yaml"`},
+		{"bad \xff.yaml", `"bad \xff.yaml"`},
+		{"::error file=x::y.yaml", `"::error file=x::y.yaml"`},
+		{"a::b.yaml", "a::b.yaml"},
+	} {
+		got := Name(tc.in)
+		if got != tc.want {
+			t.Errorf("Name(%q) = %s, want %s", tc.in, got, tc.want)
+		}
+		if Name(got) != got {
+			t.Errorf("Name is not idempotent on %q: %q", got, Name(got))
+		}
+	}
+}
+
+// Every unsafe character comes out of Name escaped: none is left in its
+// output, whatever surrounds it.
+func TestNameEscapesEveryUnsafeRune(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if !Unsafe(r) {
+			continue
+		}
+		if got := Name("a" + string(r) + "b"); !Safe(got) {
+			t.Errorf("Name keeps %U: %q", r, got)
+		}
+	}
+}
+
+func FuzzName(f *testing.F) {
+	f.Add("y\n::error title=forged::x.yaml")
+	f.Add("\x1b]8;;http://evil\x07x\x1b]8;;\x07\u202e\xff")
+	f.Fuzz(func(t *testing.T, s string) {
+		got := Name(s)
+		if !Safe(got) || strings.HasPrefix(got, "::") {
+			t.Fatalf("Name(%q) = %q is not safe", s, got)
+		}
+		if got != s {
+			back, err := strconv.Unquote(got)
+			if err != nil || back != s {
+				t.Fatalf("Name(%q) = %q does not unquote to the name", s, got)
+			}
 		}
 	})
 }
