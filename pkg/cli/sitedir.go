@@ -328,6 +328,7 @@ func (app *App) inspectOut(name, dir string, built map[string]fileSum, prev *out
 			dirs[d] = true
 		}
 	}
+	buf := make([]byte, 64<<10)
 	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return withCode(ExitUsage, fmt.Errorf("--out: %w", err))
@@ -379,7 +380,7 @@ func (app *App) inspectOut(name, dir string, built map[string]fileSum, prev *out
 				o.hashed[rel] = st
 				return nil
 			}
-			same, err := sameSum(p, want)
+			same, err := sameSum(p, st, want, buf)
 			if err != nil {
 				return withCode(ExitUsage, fmt.Errorf("--out: %w", err))
 			}
@@ -407,23 +408,33 @@ func sameStat(was, now fs.FileInfo) bool {
 	return was != nil && os.SameFile(was, now) && was.Size() == now.Size() && was.ModTime().Equal(now.ModTime())
 }
 
-// sameSum reports whether the file at p has the size and SHA-256 want.
-func sameSum(p string, want fileSum) (bool, error) {
+// sameSum reports whether the file at p, of size st.Size(), has the
+// size and SHA-256 want. buf is reused from file to file: a site has
+// thousands of small files (io.Copy would allocate 32 KiB for each).
+func sameSum(p string, st fs.FileInfo, want fileSum, buf []byte) (bool, error) {
+	if st.Size() != want.size {
+		return false, nil
+	}
 	f, err := os.Open(p)
 	if err != nil {
 		return false, err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil || st.Size() != want.size {
-		return false, err
-	}
 	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return false, err
+	var n int64
+	for {
+		k, err := f.Read(buf)
+		h.Write(buf[:k])
+		n += int64(k)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return false, err
+		}
 	}
 	var got [sha256.Size]byte
-	return [sha256.Size]byte(h.Sum(got[:0])) == want.sum, nil
+	return n == want.size && [sha256.Size]byte(h.Sum(got[:0])) == want.sum, nil
 }
 
 // refusal says why bp site will not touch the directory, or nil.
