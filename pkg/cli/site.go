@@ -193,7 +193,7 @@ func (app *App) replaceDir(name string, build func(site.Sink) error) (kept []str
 	if err := checkParent(name, osName, target); err != nil {
 		return nil, err
 	}
-	app.cleanStale(name, target)
+	app.cleanStale(name, osName, target)
 	plan, err := app.planOut(name, target, nil, nil)
 	if err != nil {
 		return nil, err
@@ -237,7 +237,7 @@ func (app *App) replaceDir(name string, build func(site.Sink) error) (kept []str
 	remove = false
 	syncDir(filepath.Dir(target))
 	if len(left) > 0 {
-		shown := render.Clean(filepath.Join(filepath.Dir(name), filepath.Base(left[0])))
+		shown := render.Clean(besideOut(name, osName, target, filepath.Base(left[0])))
 		fmt.Fprintf(app.Stderr, "bp: left %s beside %s: the old site held what reached it during the swap: %s%s\n",
 			shown, render.Clean(name), cleanNames(left[1:]),
 			siteHint("move these into "+render.Clean(name)+" if you want them there; then remove "+shown))

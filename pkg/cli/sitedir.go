@@ -364,7 +364,7 @@ func (app *App) inspectOut(name, dir string, built map[string]fileSum, prev *out
 		}
 		want, ok := owned[rel]
 		switch {
-		case !ok:
+		case !ok, m.legacy && !d.Type().IsRegular():
 			o.foreign = append(o.foreign, rel)
 		case m.legacy:
 			o.ours = append(o.ours, rel)
@@ -529,7 +529,7 @@ func buildDirPattern(target string) string {
 // files its manifest lists (an old site being removed, or a finished
 // build). Anything else in it, such as a kept name moved there in the
 // instant before a swap, stays, and bp says where.
-func (app *App) cleanStale(name, target string) {
+func (app *App) cleanStale(name, osName, target string) {
 	parent, base := filepath.Split(target)
 	entries, err := os.ReadDir(filepath.Clean(parent))
 	if err != nil {
@@ -547,7 +547,7 @@ func (app *App) cleanStale(name, target string) {
 			continue
 		}
 		dir := filepath.Join(parent, e.Name())
-		shown := render.Clean(filepath.Join(filepath.Dir(name), e.Name()))
+		shown := render.Clean(besideOut(name, osName, target, e.Name()))
 		if !withPID {
 			fmt.Fprintf(app.Stderr, "bp: %s, beside %s, looks like a site an older bp site left; remove it if no bp site is running\n",
 				shown, render.Clean(name))
@@ -578,6 +578,15 @@ func (app *App) cleanStale(name, target string) {
 			fmt.Fprintf(app.Stderr, "bp: removed %s, which a killed bp site left beside %s\n", shown, render.Clean(name))
 		}
 	}
+}
+
+// besideOut names the entry beside --out, for a message: beside the name
+// the user gave, or where a symlink led.
+func besideOut(name, osName, target, entry string) string {
+	if st, err := os.Lstat(osName); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+		return filepath.Join(filepath.Dir(target), entry)
+	}
+	return filepath.Join(filepath.Dir(name), entry)
 }
 
 func digits(s string) bool {

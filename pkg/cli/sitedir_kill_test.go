@@ -58,9 +58,11 @@ func TestSiteOutKilledBuild(t *testing.T) {
 	}
 	cmd.Wait()
 	stale := leftovers(t, dir, "public")
-	want := ".public.tmp-" + strconv.Itoa(cmd.Process.Pid) + "-"
-	if len(stale) != 1 || !strings.HasPrefix(stale[0], want) {
-		t.Fatalf("beside public after kill -9: %v; want one %s* directory", stale, want)
+	if len(stale) != 1 {
+		t.Fatalf("beside public after kill -9: %v; want the build", stale)
+	}
+	if want := ".public.tmp-" + strconv.Itoa(cmd.Process.Pid) + "-"; !strings.HasPrefix(stale[0], want) {
+		t.Errorf("the build is %s; want its name to start with %s (the process id)", stale[0], want)
 	}
 	sameEntries(t, "the old site after kill -9", before, entries(t, out))
 

@@ -301,9 +301,12 @@ func TestSiteOutLegacyMarker(t *testing.T) {
 	mustWrite(t, filepath.Join(out, siteMarker), legacy)
 	mustWrite(t, filepath.Join(out, "index.html"), "old site")
 	mustWrite(t, filepath.Join(out, "notes.txt"), "mine")
+	if err := os.Symlink("index.html", filepath.Join(out, "subscribe.html")); err != nil {
+		t.Fatal(err)
+	}
 	before := entries(t, out)
 	r := siteIn(t, dir, plans, out)
-	wantRefused(t, r, "notes.txt")
+	wantRefused(t, r, "notes.txt", "subscribe.html") // a name bp writes, but a link
 	if !strings.Contains(strings.Join(strings.Fields(r.stderr), " "), "written by an older bp, lists no files") {
 		t.Errorf("stderr does not explain the old marker:\n%s", r.stderr)
 	}
@@ -311,6 +314,7 @@ func TestSiteOutLegacyMarker(t *testing.T) {
 	wantNoLeftovers(t, dir, "public")
 
 	os.Remove(filepath.Join(out, "notes.txt"))
+	os.Remove(filepath.Join(out, "subscribe.html"))
 	if r := siteIn(t, dir, plans, out); r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
@@ -570,4 +574,30 @@ func TestSiteHelpSaysWhatOutTouches(t *testing.T) {
 			t.Errorf("bp site --help lacks %q", want)
 		}
 	}
+}
+
+// TestSiteOutStaleThroughSymlink: --out through a symlink in another
+// directory: the stale build is beside the real site, and the message
+// says where.
+func TestSiteOutStaleThroughSymlink(t *testing.T) {
+	if _, known := processGone(unusedPID); !known {
+		t.Skip("this system cannot tell whether a process runs")
+	}
+	plans := twoYearDir(t)
+	dir := t.TempDir()
+	firstSite(t, dir, plans)
+	link := filepath.Join(dir, "links", "site")
+	if err := os.MkdirAll(filepath.Dir(link), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join("..", "public"), link); err != nil {
+		t.Fatal(err)
+	}
+	stale := filepath.Join(dir, ".public.tmp-"+strconv.Itoa(unusedPID)+"-5")
+	mustWrite(t, filepath.Join(stale, buildMarker), "")
+	r := siteIn(t, dir, plans, link)
+	if want := "bp: removed " + stale + ", which a killed bp site left beside " + link + "\n"; r.code != 0 || !strings.HasPrefix(r.stderr, want) {
+		t.Errorf("exit %d, stderr %q; want it to start with %q", r.code, r.stderr, want)
+	}
+	wantNoLeftovers(t, dir, "public", "links")
 }
