@@ -270,7 +270,7 @@ type outDir struct {
 // inspectOut reads the directory dir (--out, named name) and refuses it
 // when it holds the working directory, a plan this run read, or
 // anything bp site did not write or that was changed since (see
-// siteRefusal). built is what the new build wrote, nil before the build:
+// outDir.refusal). built is what the new build wrote, nil before the build:
 // it tells a legacy marker's files (those the build writes again are
 // bp's) from others. prev is what the check before the build found: a
 // file it hashed and that is still the same file, of the same size and
@@ -289,9 +289,9 @@ func (app *App) inspectOut(name, dir string, built map[string]fileSum, prev *out
 	var me *manifestError
 	switch {
 	case errors.As(err, &me):
-		return nil, usageErrorf("--out: %s: %v: bp site cannot tell its files from others; refused, nothing was written\n"+
-			"  hint: move what you keep out of %s and remove the directory, then run again",
-			render.Clean(filepath.Join(name, siteMarker)), me, render.Clean(name))
+		return nil, usageErrorf("--out: %s: %v: bp site cannot tell its files from others; refused, nothing was written%s",
+			render.Clean(filepath.Join(name, siteMarker)), me,
+			siteHint("move what you keep out of "+render.Clean(name)+" and remove the directory, then run again"))
 	case err != nil:
 		return nil, withCode(ExitUsage, fmt.Errorf("--out: %w", err))
 	}
@@ -336,9 +336,7 @@ func (app *App) inspectOut(name, dir string, built map[string]fileSum, prev *out
 		rel, _ := filepath.Rel(dir, p)
 		rel = filepath.ToSlash(rel)
 		switch {
-		case rel == ".":
-			return nil
-		case rel == siteMarker:
+		case rel == "." || rel == siteMarker:
 			return nil
 		case isKept(rel):
 			o.keep = append(o.keep, rel)
@@ -353,8 +351,13 @@ func (app *App) inspectOut(name, dir string, built map[string]fileSum, prev *out
 			}
 			return nil
 		}
-		if d.Type().IsRegular() {
-			if st, err := d.Info(); err == nil && app.isInput(st) {
+		regular := d.Type().IsRegular()
+		var st fs.FileInfo
+		if regular {
+			if st, err = d.Info(); err != nil {
+				return withCode(ExitUsage, fmt.Errorf("--out: %w", err))
+			}
+			if app.isInput(st) {
 				return usageErrorf("--out: %s holds %s, a plan this command reads; refused, nothing was written",
 					render.Clean(name), render.Clean(p))
 			}
@@ -364,17 +367,13 @@ func (app *App) inspectOut(name, dir string, built map[string]fileSum, prev *out
 		}
 		want, ok := owned[rel]
 		switch {
-		case !ok, m.legacy && !d.Type().IsRegular():
+		case !ok, m.legacy && !regular:
 			o.foreign = append(o.foreign, rel)
 		case m.legacy:
 			o.ours = append(o.ours, rel)
-		case !d.Type().IsRegular():
+		case !regular:
 			o.changed = append(o.changed, rel)
 		default:
-			st, err := d.Info()
-			if err != nil {
-				return withCode(ExitUsage, fmt.Errorf("--out: %w", err))
-			}
 			if prev != nil && sameStat(prev.hashed[rel], st) {
 				o.ours = append(o.ours, rel)
 				o.hashed[rel] = st
