@@ -6,7 +6,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -55,9 +54,19 @@ links are relative, and the page says that webcal:// needs it.
 
 The site is built in a new directory beside --out and then swapped in
 whole: a reader sees the old site or the new one, never a mix, and an
-interrupted build leaves the old one. --out must be new, empty, or a site
-bp wrote before (bp leaves a .bp-site file in it); any other directory,
-and one that holds a plan bp reads, is refused.`,
+interrupted build leaves the old one.
+
+What --out may hold: bp site replaces only the files it wrote, which it
+lists with their size and SHA-256 in a .bp-site file in the site. It
+keeps CNAME, .git, .nojekyll and .well-known at the top of --out (they
+move into the new site). It refuses, naming them, anything else there:
+a file or folder it did not write, a file it wrote and that was changed
+since, a plan it reads; and a --out that holds the working directory.
+It checks again just before the swap, so that nothing added during the
+build is lost. --out may be new (the directory above --out must exist:
+bp creates no other), empty, hold only kept names, or be a site bp
+wrote. What a killed bp site left beside --out (.NAME.tmp-PID-N) is
+removed by the next run, as far as it is bp's; the rest is named.`,
 		Example: `  # the site, to publish at https://example.org/plans/
   $ bp site --out public --base-url https://example.org/plans/
 
@@ -69,7 +78,7 @@ and one that holds a plan bp reads, is refused.`,
 		},
 	}
 	fs := cmd.Flags()
-	fs.StringVar(&opts.Out, "out", "", "write the site into `dir`, replacing it whole")
+	fs.StringVar(&opts.Out, "out", "", "write the site into `dir`, replacing what bp site wrote there")
 	fs.StringVar(&opts.BaseURL, "base-url", "", "the https `url` the site is published at (gives the feeds' https and webcal addresses)")
 	_ = cmd.MarkFlagRequired("out")
 	_ = cmd.MarkFlagDirname("out")
@@ -99,7 +108,7 @@ func runSite(app *App, opts *siteOptions) error {
 		return withCode(ExitInvalid, fmt.Errorf("%w; nothing was written", err))
 	}
 	var n siteCount
-	err = app.replaceDir(opts.Out, func(sink site.Sink) error {
+	kept, err := app.replaceDir(opts.Out, func(sink site.Sink) error {
 		return s.Build(n.counting(sink))
 	})
 	var fe *site.FeedNameError
@@ -117,7 +126,11 @@ func runSite(app *App, opts *siteOptions) error {
 	if app.quiet {
 		return nil
 	}
-	fmt.Fprintf(app.Stderr, "bp: wrote the site into %s: %s (%s), %s\n", render.Clean(opts.Out), plural(len(plans), "plan"), strings.Join(years, ", "), n)
+	var keptNote string
+	if len(kept) > 0 {
+		keptNote = "; kept " + strings.Join(kept, ", ")
+	}
+	fmt.Fprintf(app.Stderr, "bp: wrote the site into %s: %s (%s), %s%s\n", render.Clean(opts.Out), plural(len(plans), "plan"), strings.Join(years, ", "), n, keptNote)
 	return nil
 }
 
@@ -147,139 +160,111 @@ func (n siteCount) String() string {
 		plural(n.events, "event file"), plural(n.data, "JSON file"))
 }
 
-// siteMarker is the file bp site leaves in a site it wrote. bp replaces a
-// directory whole only when it holds this file (or nothing at all): any
-// other directory could hold someone's work.
-const siteMarker = ".bp-site"
-
-const siteMarkerText = "This directory was written by bp site, which replaces it whole when it runs again:\n" +
-	"keep nothing else in it.\n"
-
-// replaceDir builds a directory with build, beside name, and then puts it
-// in name's place whole, so that no reader ever sees a half-written
-// directory: on Linux the two directories trade places in one rename
-// (renameat2 RENAME_EXCHANGE); elsewhere, or where the file system cannot,
-// the old one is renamed aside and the new one into place, a moment in
-// which name is missing but never partial. On any error, or SIGINT or
-// SIGTERM, the new directory is removed and the old one left as it was.
-// A symlink is followed: the directory it points to is replaced, and the
-// link stays.
+// replaceDir builds a site with build in a new directory beside name,
+// and then puts it in name's place whole, so that no reader ever sees a
+// half-written site: on Linux the two directories trade places in one
+// rename (renameat2 RENAME_EXCHANGE); elsewhere, or where the file system
+// cannot, the old one is renamed aside and the new one into place, a
+// moment in which name is missing but never partial. On any error, or
+// SIGINT or SIGTERM, the new directory is removed and the old one left
+// as it was. A symlink is followed: the directory it points to is
+// replaced, and the link stays. It returns the names of siteKeep it kept.
 //
-// It refuses to replace a directory that is not empty and was not written
-// by bp site (no siteMarker in it), one that holds a file this run read
-// (a plan), and one that holds the working directory.
-func (app *App) replaceDir(name string, build func(site.Sink) error) (err error) {
+// It touches only what bp site wrote (the manifest, siteMarker, lists
+// it) and the names of siteKeep, which it moves into the new site: it
+// refuses, before the build and again just before the swap, a directory
+// that holds anything else or a file changed since bp wrote it (see
+// App.inspectOut), one that holds a plan this run read or the working
+// directory, and a name whose parent directory does not exist. It
+// removes the build directories a killed bp site left (see
+// App.cleanStale).
+func (app *App) replaceDir(name string, build func(site.Sink) error) (kept []string, err error) {
 	if name == "" {
-		return usageErrorf("--out: empty directory name")
+		return nil, usageErrorf("--out: empty directory name")
 	}
-	target, err := resolveTarget(app.osPath(name))
+	osName := app.osPath(name)
+	target, err := resolveTarget(osName)
 	if err != nil {
-		return withCode(ExitUsage, fmt.Errorf("--out: %w", err))
-	}
-	old, err := os.Stat(target)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		old = nil
-	case err != nil:
-		return withCode(ExitUsage, fmt.Errorf("--out: %w", err))
-	case !old.IsDir():
-		return usageErrorf("--out: %s is not a directory; refused, nothing was written", name)
-	default:
-		if err := app.checkReplaceable(name, target); err != nil {
-			return err
+		if perr := checkParent(name, osName, osName); perr != nil {
+			return nil, perr // a file above --out, say
 		}
+		return nil, withCode(ExitUsage, fmt.Errorf("--out: %w", err))
 	}
-	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-		return withCode(ExitUsage, fmt.Errorf("--out: %w", err))
+	if err := checkParent(name, osName, target); err != nil {
+		return nil, err
+	}
+	app.cleanStale(name, osName, target)
+	plan, err := app.planOut(name, target, nil, nil)
+	if err != nil {
+		return nil, err
 	}
 	tmp, err := createTempDir(target)
 	if err != nil {
-		return withCode(ExitUsage, fmt.Errorf("--out: %w", err))
+		return nil, withCode(ExitUsage, fmt.Errorf("--out: %w", err))
 	}
+	remove := true // false once tmp is swapped in, or holds something of the user's
 	defer func() {
-		if err != nil {
+		if remove {
 			removeTemp(tmp)
 		}
 	}()
-	if err := build(dirSink(tmp)); err != nil {
-		return withCode(ExitUsage, fmt.Errorf("write the site into %s: %w (the old site, if any, is unchanged)", name, err))
+	failed := func(err error) error {
+		return withCode(ExitUsage, fmt.Errorf("write the site into %s: %w (the old site, if any, is unchanged)", render.Clean(name), err))
 	}
-	err = dirSink(tmp)(siteMarker, func(w io.Writer) error { _, err := io.WriteString(w, siteMarkerText); return err })
+	b, err := newBuildDir(tmp)
 	if err == nil {
-		err = finishDir(tmp, old)
+		err = build(b.sink)
 	}
 	if err == nil {
-		beforeSiteSwap(tmp)
-		err = swapDir(tmp, target, old != nil)
+		err = b.finish()
+	}
+	if err == nil {
+		err = finishDir(tmp, plan.old)
 	}
 	if err != nil {
-		return withCode(ExitUsage, fmt.Errorf("write the site into %s: %w (the old site, if any, is unchanged)", name, err))
+		return nil, failed(err)
 	}
+	beforeSiteSwap(tmp)
+	// The build can take minutes: look again at what the swap replaces.
+	if plan, err = app.planOut(name, target, b.files, plan.out); err != nil {
+		return nil, err
+	}
+	kept, left, err := swapDir(tmp, target, plan)
+	if err != nil {
+		remove = !errors.Is(err, errKeptStuck)
+		return nil, failed(err)
+	}
+	remove = false
 	syncDir(filepath.Dir(target))
-	return nil
+	if len(left) > 0 {
+		shown := render.Clean(besideOut(name, osName, target, filepath.Base(left[0])))
+		fmt.Fprintf(app.Stderr, "bp: left %s beside %s: the old site held what reached it during the swap: %s%s\n",
+			shown, render.Clean(name), cleanNames(left[1:]),
+			siteHint("move these into "+render.Clean(name)+" if you want them there; then remove "+shown))
+	}
+	return kept, nil
 }
 
 // beforeSiteSwap is a test hook: it runs when the new site is complete
-// and about to be swapped in.
+// and about to be checked against --out once more and swapped in.
 var beforeSiteSwap = func(tmp string) {}
 
-// checkReplaceable refuses a directory that replaceDir must not replace.
-func (app *App) checkReplaceable(name, dir string) error {
-	if wd, err := app.Getwd(); err == nil {
-		if rel, err := filepath.Rel(dir, wd); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return usageErrorf("--out: %s holds the working directory; refused, nothing was written\n"+
-				"  hint: name a directory of its own for the site, such as public", name)
-		}
+// planOut looks at the directory to replace (see App.inspectOut).
+func (app *App) planOut(name, target string, built map[string]fileSum, prev *outDir) (*sitePlan, error) {
+	old, err := os.Stat(target)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return &sitePlan{target: target}, nil
+	case err != nil:
+		return nil, withCode(ExitUsage, fmt.Errorf("--out: %w", err))
+	case !old.IsDir():
+		return nil, usageErrorf("--out: %s is not a directory; refused, nothing was written", render.Clean(name))
 	}
-	entries, err := os.ReadDir(dir)
+	out, err := app.inspectOut(name, target, built, prev)
 	if err != nil {
-		return withCode(ExitUsage, fmt.Errorf("--out: %w", err))
+		return nil, err
 	}
-	if len(entries) > 0 {
-		if _, err := os.Lstat(filepath.Join(dir, siteMarker)); err != nil {
-			return usageErrorf("--out: %s is not empty and was not written by bp site (it has no %s file); refused, nothing was written\n"+
-				"  hint: bp site replaces the directory whole: name a new or empty one, or remove this one first", name, siteMarker)
-		}
-	}
-	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return withCode(ExitUsage, fmt.Errorf("--out: %w", err))
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		if st, err := d.Info(); err == nil && app.isInput(st) {
-			return usageErrorf("--out: %s holds %s, a plan this command reads; refused, nothing was written", name, p)
-		}
-		return nil
-	})
-}
-
-// dirSink writes each file of a site into root. finishDir makes them
-// durable before the swap publishes them.
-func dirSink(root string) site.Sink {
-	made := map[string]bool{}
-	return func(name string, write func(io.Writer) error) error {
-		if !fs.ValidPath(name) || name == "." {
-			return fmt.Errorf("a file named %q cannot be part of a site", name)
-		}
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if dir := path.Dir(name); !made[dir] {
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				return err
-			}
-			made[dir] = true
-		}
-		f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err != nil {
-			return err
-		}
-		if err := write(f); err != nil {
-			f.Close()
-			return err
-		}
-		return f.Close()
-	}
+	return &sitePlan{target: target, old: old, out: out}, nil
 }
 
 // finishDir makes what was written under tmp durable (syncTree), and
@@ -306,40 +291,60 @@ func finishDir(tmp string, old fs.FileInfo) error {
 	return d.Chmod(mode)
 }
 
-// swapDir puts the directory tmp at target. With an old directory there,
-// the two trade places in one rename where the system can, and the old
-// one, now at tmp, is removed; else the old one is moved aside first. The
-// signal handler waits while the names change, so that it never removes
-// the only copy of a site.
-func swapDir(tmp, target string, replace bool) error {
+// errKeptStuck says that a failed swap could not move a kept name back.
+var errKeptStuck = errors.New("could not move back")
+
+// swapDir puts the directory tmp at target. An old directory there gives
+// its kept names (siteKeep) to the new one first; then the two trade
+// places in one rename where the system can, else the old one is moved
+// aside first. The signal handler waits while the names change, so that
+// it never removes the only copy of a site or a kept name. The old site
+// is then removed as far as it is bp's (removeOld): swapDir returns the
+// names kept, and what it left (the directory first, then its entries).
+func swapDir(tmp, target string, p *sitePlan) (kept, left []string, err error) {
 	temps.Lock()
-	if !replace {
+	os.Remove(filepath.Join(tmp, buildMarker))
+	if p.old == nil {
 		err := os.Rename(tmp, target)
 		if err == nil {
 			delete(temps.names, tmp)
 		}
 		temps.Unlock()
-		return err
+		return nil, nil, err
 	}
-	err := exchangeDirs(tmp, target)
-	if errors.Is(err, errNoExchange) {
-		// Two renames: target is missing for a moment, never partial.
-		aside := tmp + ".old"
-		if err = os.Rename(target, aside); err == nil {
-			if err = os.Rename(tmp, target); err != nil {
-				_ = os.Rename(aside, target)
-			} else {
-				delete(temps.names, tmp)
-				temps.names[aside] = true
-				tmp = aside
+	moved, err := keepInto(tmp, target, p.out.keep)
+	if err == nil && len(moved) > 0 {
+		syncDir(tmp)
+	}
+	oldAt := tmp
+	if err == nil {
+		err = exchangeDirs(tmp, target)
+		if errors.Is(err, errNoExchange) {
+			// Two renames: target is missing for a moment, never partial.
+			oldAt = tmp + ".old"
+			if err = os.Rename(target, oldAt); err == nil {
+				if err = os.Rename(tmp, target); err != nil {
+					_ = os.Rename(oldAt, target)
+				}
 			}
 		}
 	}
-	temps.Unlock()
 	if err != nil {
-		return err
+		if stuck := keepBack(tmp, target, moved); len(stuck) > 0 {
+			delete(temps.names, tmp) // it holds what is not bp's
+			err = fmt.Errorf("%w; %w %s into %s from %s: move them back by hand",
+				err, errKeptStuck, cleanNames(stuck), render.Clean(target), render.Clean(tmp))
+		}
+		temps.Unlock()
+		return nil, nil, err
 	}
-	// tmp now holds the old site.
-	removeTemp(tmp)
-	return nil
+	delete(temps.names, tmp)
+	temps.Unlock()
+	for _, k := range moved {
+		kept = append(kept, k.name)
+	}
+	if l := removeOld(oldAt, p.out.ours, moved); len(l) > 0 {
+		left = append([]string{oldAt}, l...)
+	}
+	return kept, left, nil
 }

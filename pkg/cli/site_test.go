@@ -110,58 +110,48 @@ func TestSite(t *testing.T) {
 	}
 }
 
-// TestSiteReplaces: a second run replaces the site whole (a file the
-// first site had and the second has not is gone), writes through a
+// TestSiteReplaces: a second run replaces the site (a file the first
+// site had and the second has not is gone), writes through a
 // symlink to the directory, keeps the directory's mode, and leaves
 // nothing beside it; both ways of swapping (one exchange, two renames).
 func TestSiteReplaces(t *testing.T) {
-	for _, exchange := range []bool{true, false} {
-		t.Run(fmt.Sprintf("exchange=%v", exchange), func(t *testing.T) {
-			if !exchange {
-				saved := exchangeDirs
-				exchangeDirs = func(a, b string) error { return errNoExchange }
-				t.Cleanup(func() { exchangeDirs = saved })
+	eachSwap(t, func(t *testing.T) {
+		plans := twoYearDir(t)
+		dir := t.TempDir()
+		real := filepath.Join(dir, "real")
+		link := filepath.Join(dir, "public")
+		if err := os.Symlink("real", link); err != nil {
+			t.Fatal(err)
+		}
+		if r := runBP(t, "", nil, "-f", plans, "--today", "2026-11-27", "site", "--out", link); r.code != 0 {
+			t.Fatalf("first run: exit %d: %s", r.code, r.stderr)
+		}
+		if err := os.Chmod(real, 0o750); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Remove(filepath.Join(plans, "2027.yaml")); err != nil {
+			t.Fatal(err)
+		}
+		if r := runBP(t, "", nil, "-f", plans, "--today", "2026-11-28", "site", "--out", link); r.code != 0 {
+			t.Fatalf("second run: exit %d: %s", r.code, r.stderr)
+		}
+		got := tree(t, real)
+		for _, name := range []string{"2027/index.html", "events/rg-2027-03.html"} {
+			if _, ok := got[name]; ok {
+				t.Errorf("%s is still there after the site was replaced", name)
 			}
-			plans := twoYearDir(t)
-			dir := t.TempDir()
-			real := filepath.Join(dir, "real")
-			link := filepath.Join(dir, "public")
-			if err := os.Symlink("real", link); err != nil {
-				t.Fatal(err)
-			}
-			if r := runBP(t, "", nil, "-f", plans, "--today", "2026-11-27", "site", "--out", link); r.code != 0 {
-				t.Fatalf("first run: exit %d: %s", r.code, r.stderr)
-			}
-			if err := os.Chmod(real, 0o750); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(filepath.Join(real, "events", "gone.html"), []byte("old"), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.Remove(filepath.Join(plans, "2027.yaml")); err != nil {
-				t.Fatal(err)
-			}
-			if r := runBP(t, "", nil, "-f", plans, "--today", "2026-11-28", "site", "--out", link); r.code != 0 {
-				t.Fatalf("second run: exit %d: %s", r.code, r.stderr)
-			}
-			got := tree(t, real)
-			for _, name := range []string{"events/gone.html", "2027/index.html", "events/rg-2027-03.html"} {
-				if _, ok := got[name]; ok {
-					t.Errorf("%s is still there after the site was replaced", name)
-				}
-			}
-			if !strings.Contains(got["index.html"], "as of 28 Nov 2026") {
-				t.Error("the site was not replaced")
-			}
-			if st, err := os.Lstat(link); err != nil || st.Mode()&fs.ModeSymlink == 0 {
-				t.Errorf("the symlink is gone: %v %v", st, err)
-			}
-			if st, err := os.Stat(real); err != nil || st.Mode().Perm() != 0o750 {
-				t.Errorf("mode %v, want the old directory's 0750 (%v)", st.Mode().Perm(), err)
-			}
-			wantNoLeftovers(t, dir, "real", "public")
-		})
-	}
+		}
+		if !strings.Contains(got["index.html"], "as of 28 Nov 2026") {
+			t.Error("the site was not replaced")
+		}
+		if st, err := os.Lstat(link); err != nil || st.Mode()&fs.ModeSymlink == 0 {
+			t.Errorf("the symlink is gone: %v %v", st, err)
+		}
+		if st, err := os.Stat(real); err != nil || st.Mode().Perm() != 0o750 {
+			t.Errorf("mode %v, want the old directory's 0750 (%v)", st.Mode().Perm(), err)
+		}
+		wantNoLeftovers(t, dir, "real", "public")
+	})
 }
 
 // TestSiteRefuses: what bp site will not replace is left as it was, with
@@ -264,7 +254,7 @@ func TestSiteFailureKeepsOld(t *testing.T) {
 	app := &App{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard, Now: fixedNow,
 		Getenv: func(string) string { return "" }, Getwd: func() (string, error) { return dir, nil }}
 	boom := errors.New("boom")
-	err := app.replaceDir("public", func(sink site.Sink) error {
+	_, err := app.replaceDir("public", func(sink site.Sink) error {
 		if err := sink("index.html", func(w io.Writer) error { _, err := io.WriteString(w, "new site"); return err }); err != nil {
 			return err
 		}
@@ -278,7 +268,7 @@ func TestSiteFailureKeepsOld(t *testing.T) {
 	}
 	wantNoLeftovers(t, dir, "public")
 	// A name that could climb out of the site is refused by the sink.
-	err = app.replaceDir("public", func(sink site.Sink) error {
+	_, err = app.replaceDir("public", func(sink site.Sink) error {
 		return sink("../escape.html", func(w io.Writer) error { return nil })
 	})
 	if err == nil || !strings.Contains(err.Error(), "cannot be part of a site") {

@@ -263,7 +263,7 @@ func createTempDir(target string) (string, error) {
 	temps.install.Do(installSignalCleanup)
 	temps.Lock()
 	defer temps.Unlock()
-	dir, err := os.MkdirTemp(filepath.Dir(target), "."+filepath.Base(target)+".tmp-*")
+	dir, err := os.MkdirTemp(filepath.Dir(target), buildDirPattern(target))
 	if err != nil {
 		return "", err
 	}

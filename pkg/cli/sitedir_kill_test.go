@@ -1,0 +1,77 @@
+//go:build integration && unix
+
+package cli
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+const (
+	envKillPlans = "BP_TEST_KILL_PLANS" // set in the child: the plans to build
+	envKillOut   = "BP_TEST_KILL_OUT"   // --out
+	envKillMark  = "BP_TEST_KILL_MARK"  // created when the build is complete
+)
+
+// TestSiteOutKilledBuild: bp site killed with SIGKILL (no handler runs)
+// when its build is complete leaves the build beside --out and the old
+// site as it was; the next run removes the build and says so. The child
+// is this test binary again, stopped by a hook just before the swap.
+func TestSiteOutKilledBuild(t *testing.T) {
+	if plans := os.Getenv(envKillPlans); plans != "" {
+		beforeSiteSwap = func(string) {
+			os.WriteFile(os.Getenv(envKillMark), nil, 0o644)
+			time.Sleep(time.Minute) // SIGKILL ends the process here
+		}
+		var o, e bytes.Buffer
+		app := &App{Stdin: os.Stdin, Stdout: &o, Stderr: &e, Now: fixedNow, Getenv: func(string) string { return "" }}
+		app.Run([]string{"-f", plans, "--today", "2026-11-28", "site", "--out", os.Getenv(envKillOut)})
+		os.Exit(3) // not reached
+	}
+	plans := twoYearDir(t)
+	dir, markDir := t.TempDir(), t.TempDir()
+	out := firstSite(t, dir, plans)
+	before := entries(t, out)
+	mark := filepath.Join(markDir, "built")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestSiteOutKilledBuild$")
+	cmd.Env = append(os.Environ(), envKillPlans+"="+plans, envKillOut+"="+out, envKillMark+"="+mark)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		if _, err := os.Stat(mark); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the child never finished building")
+		}
+	}
+	if err := cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	cmd.Wait()
+	stale := leftovers(t, dir, "public")
+	if len(stale) != 1 {
+		t.Fatalf("beside public after kill -9: %v; want the build", stale)
+	}
+	if want := ".public.tmp-" + strconv.Itoa(cmd.Process.Pid) + "-"; !strings.HasPrefix(stale[0], want) {
+		t.Errorf("the build is %s; want its name to start with %s (the process id)", stale[0], want)
+	}
+	sameEntries(t, "the old site after kill -9", before, entries(t, out))
+
+	r := siteIn(t, dir, plans, out)
+	if r.code != 0 {
+		t.Fatalf("the next run: exit %d: %s", r.code, r.stderr)
+	}
+	if msg := "bp: removed " + filepath.Join(dir, stale[0]) + ", which a killed bp site left beside " + out + "\n"; !strings.HasPrefix(r.stderr, msg) {
+		t.Errorf("stderr = %q; want it to start with %q", r.stderr, msg)
+	}
+	wantNoLeftovers(t, dir, "public")
+}

@@ -1,0 +1,7 @@
+//go:build !unix
+
+package cli
+
+// processGone cannot tell here: bp names a stale build directory rather
+// than remove it.
+func processGone(pid int) (gone, known bool) { return false, false }
