@@ -57,6 +57,17 @@ func write(t testing.TB, plan *workplan.Plan, opts Options) (*Calendar, []byte) 
 	return cal, buf.Bytes()
 }
 
+// serialize writes a built calendar and checks its lines.
+func serialize(t *testing.T, cal *Calendar) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if _, err := cal.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	checkRFC5545Lines(t, buf.Bytes())
+	return buf.Bytes()
+}
+
 // checkRFC5545Lines checks the line rules every .ics bp writes must keep.
 func checkRFC5545Lines(t testing.TB, data []byte) {
 	t.Helper()

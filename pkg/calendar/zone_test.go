@@ -11,6 +11,8 @@ import (
 	"time"
 
 	ics "github.com/arran4/golang-ical"
+
+	"github.com/icmpd/bp/pkg/internal/testtool"
 )
 
 // slimZone loads name from Go's own zoneinfo.zip: "slim" data that lists
@@ -20,11 +22,11 @@ func slimZone(t *testing.T, name string) *time.Location {
 	t.Helper()
 	goroot, err := exec.Command("go", "env", "GOROOT").Output()
 	if err != nil {
-		t.Skipf("go env GOROOT: %v", err)
+		testtool.Missing(t, "go env GOROOT: %v", err)
 	}
 	zr, err := zip.OpenReader(filepath.Join(strings.TrimSpace(string(goroot)), "lib", "time", "zoneinfo.zip"))
 	if err != nil {
-		t.Skipf("Go's zoneinfo.zip: %v", err)
+		testtool.Missing(t, "Go's zoneinfo.zip is not installed: %v", err)
 	}
 	defer zr.Close()
 	f, err := zr.Open(name)

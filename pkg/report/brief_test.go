@@ -1,13 +1,10 @@
 package report
 
 import (
-	"bytes"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/icmpd/bp/pkg/internal/browsertest"
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
@@ -80,33 +77,5 @@ func TestBriefPrevious(t *testing.T) {
 	web := b.Brief(eventOf(t, plans, "webinar-data-2026"), d("2026-11-28"))
 	if web.Any() || len(web.Previous) != 0 {
 		t.Errorf("the cancelled webinar's brief has content: %+v", web)
-	}
-}
-
-// TestBriefHTMLAccessible: the brief's page passes axe-core on a phone
-// and a desktop with no sideways scrolling, for a meeting with every
-// section filled and for one with none.
-func TestBriefHTMLAccessible(t *testing.T) {
-	out := browsertest.ArtifactDir(t, "brief-a11y")
-	plans := loadBriefYears(t)
-	b := NewBriefs(plans)
-	var pages []browsertest.Page
-	for _, id := range []string{"joint-2028-02", "som-2026", "rg-2027-03", "webinar-data-2026"} {
-		var page bytes.Buffer
-		if err := b.Brief(eventOf(t, plans, id), d("2026-11-28")).WriteHTML(&page); err != nil {
-			t.Fatal(err)
-		}
-		path := filepath.Join(out, "brief-"+id+".html")
-		if err := os.WriteFile(path, page.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		pages = append(pages, browsertest.Page{Name: "brief-" + id, URL: browsertest.FileURL(t, path), PDF: id == "joint-2028-02"})
-	}
-	results := browsertest.Check(t, out, pages, "h2", "table")
-	browsertest.Assert(t, results)
-	for _, res := range results {
-		if res.Measured["h2"].Count < 5 {
-			t.Errorf("%s at %d px: %d sections, want at least 5", res.Name, res.Width, res.Measured["h2"].Count)
-		}
 	}
 }

@@ -119,6 +119,22 @@ func loadFixture(t testing.TB) *workplan.Plan {
 	return plan
 }
 
+// loadPublished reads the 2026 plan as first published, not the live plan
+// maintainers edit.
+func loadPublished(t testing.TB) *workplan.Plan {
+	t.Helper()
+	const published = "../../testdata/plans/2026-published.yaml"
+	data, err := os.ReadFile(published)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, diags := workplan.Check(published, data, workplan.DefaultLimits, workplan.Options{})
+	if workplan.HasErrors(diags) {
+		t.Fatalf("%s: %v", published, diags)
+	}
+	return plan
+}
+
 // TestFixtureHasEveryState keeps the fixture honest: as of its date, each
 // state has at least one event.
 func TestFixtureHasEveryState(t *testing.T) {

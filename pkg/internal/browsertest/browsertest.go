@@ -2,10 +2,13 @@
 // and an accessibility checker would, for the tests of the status page and
 // the site. It drives Debian's chromium with npm's puppeteer-core (which
 // downloads no browser) and runs axe-core in each page, through
-// testdata/browser/check.mjs; the tests judge what it reports.
+// testdata/browser/check.mjs; the tests judge what it reports. [Validate]
+// checks the pages' markup with the W3C Nu HTML checker (npm vnu-jar, run
+// by Debian's java).
 //
-// Without chromium, node or the npm modules (`npm ci` in testdata/browser)
-// a test is skipped, or fails when BP_REQUIRE_TOOLS is set (see testtool).
+// Without chromium, node, java or the npm modules (`npm ci` in
+// testdata/browser) a test is skipped, or fails when BP_REQUIRE_TOOLS is
+// set (see testtool). These tests build only with -tags integration.
 package browsertest
 
 import (
@@ -232,6 +235,90 @@ func Assert(t testing.TB, results []Result) {
 		t.Logf("%s: axe %d rules passed, %d violations, %d undecided %v; overflow %d px; screenshot %s",
 			where, r.Passes, len(r.Violations), len(r.Incomplete), r.Incomplete, r.Overflow, r.Screenshot)
 	}
+}
+
+// Validate checks the markup of the HTML files with the W3C Nu HTML
+// checker, all in one java process (it takes a second or two to start),
+// and fails the test for each error it reports; its warnings are logged.
+func Validate(t testing.TB, files ...string) {
+	t.Helper()
+	if len(files) == 0 {
+		t.Fatal("Validate: no file to check")
+	}
+	java, err := exec.LookPath("java")
+	if err != nil {
+		testtool.Missing(t, "java not found: apt-get install default-jre-headless to run the Nu HTML checker")
+	}
+	jar := filepath.Join(Root(t), "testdata", "browser", "node_modules", "vnu-jar", "build", "dist", "vnu.jar")
+	if _, err := os.Stat(jar); err != nil {
+		testtool.Missing(t, "vnu-jar not installed: run npm ci in testdata/browser")
+	}
+	abs := make([]string, len(files))
+	for i, f := range files {
+		if abs[i], err = filepath.Abs(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A watchdog, not a timing: a hung checker must not hang the suite.
+	ctx, cancel := context.WithTimeout(context.Background(), time.Duration(120+len(files))*time.Second)
+	defer cancel()
+	// --exit-zero-always: the messages say what is wrong; an exit status
+	// other than 0 is the checker failing.
+	args := append([]string{"-jar", jar, "--format", "json", "--stdout", "--exit-zero-always"}, abs...)
+	cmd := exec.CommandContext(ctx, java, args...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("vnu.jar: %v\n%s", err, tail(stderr.String(), 3000))
+	}
+	var report struct {
+		Messages []struct {
+			Type, SubType, URL, Message, Extract string
+			LastLine, FirstColumn                int
+		}
+	}
+	if err := json.Unmarshal(stdout.Bytes(), &report); err != nil {
+		t.Fatalf("vnu.jar printed %q: %v", tail(stdout.String(), 3000), err)
+	}
+	// The same mistake in a template repeats on every page and row: each
+	// message is said once, with how often and where it is first.
+	type seen struct {
+		n     int
+		first string
+		err   bool
+	}
+	var order []string
+	byMessage := map[string]*seen{}
+	errs := 0
+	for _, m := range report.Messages {
+		where := strings.TrimPrefix(m.URL, "file:")
+		if rel, err := filepath.Rel(filepath.Dir(abs[0]), where); err == nil {
+			where = rel
+		}
+		kind := m.Type // error, non-document-error, or info (a warning)
+		if m.Type == "info" && m.SubType != "" {
+			kind = m.SubType
+		}
+		if m.Type != "info" {
+			errs++
+		}
+		key := kind + ": " + m.Message
+		if byMessage[key] == nil {
+			first := fmt.Sprintf("%s:%d:%d: %q", where, m.LastLine, m.FirstColumn, m.Extract)
+			byMessage[key] = &seen{first: first, err: m.Type != "info"}
+			order = append(order, key)
+		}
+		byMessage[key].n++
+	}
+	for _, key := range order {
+		s := byMessage[key]
+		if !s.err {
+			t.Logf("Nu HTML checker: %s (%d times; first at %s)", key, s.n, s.first)
+		} else {
+			t.Errorf("Nu HTML checker: %s (%d times; first at %s)", key, s.n, s.first)
+		}
+	}
+	t.Logf("Nu HTML checker: %d pages, %d errors", len(files), errs)
 }
 
 func tail(s string, n int) string {

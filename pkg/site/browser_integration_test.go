@@ -1,3 +1,5 @@
+//go:build integration
+
 package site
 
 import (
@@ -41,8 +43,10 @@ func writeSite(t *testing.T, dir string, f *files) {
 // with a meeting brief of the follow-up fixture's site. On each: no axe-core violation
 // (WCAG 2.1 A and AA, best practices), no sideways scrolling, no text
 // drawn over text or out of its box, nothing loaded from outside the
-// file system. Screenshots and PDFs are kept (BP_ARTIFACTS); with
-// -update the front page's screenshot is copied for README.
+// file system. The Nu HTML checker finds no error in any page of the
+// three sites, opened in the browser or not. Screenshots and PDFs are kept
+// (BP_ARTIFACTS); with -update the front page's screenshot is copied for
+// README.
 func TestSiteInBrowser(t *testing.T) {
 	out := browsertest.ArtifactDir(t, "site")
 	fixture := load(t, statusFixture)
@@ -65,6 +69,7 @@ func TestSiteInBrowser(t *testing.T) {
 		}
 	}
 	var pages []browsertest.Page
+	var files []string // every page of the sites, for the Nu HTML checker
 	for _, s := range sites {
 		dir := filepath.Join(out, s.name)
 		if err := os.RemoveAll(dir); err != nil {
@@ -76,6 +81,7 @@ func TestSiteInBrowser(t *testing.T) {
 			if path.Ext(name) != ".html" {
 				continue
 			}
+			files = append(files, filepath.Join(dir, filepath.FromSlash(name)))
 			// Of the fixture: its front page, and an event page of each
 			// state (its status page is the status test's).
 			if s.name == "fixture" && name != IndexPage && !oneOfEachState[name] {
@@ -97,6 +103,7 @@ func TestSiteInBrowser(t *testing.T) {
 	}
 	results := browsertest.Check(t, out, pages)
 	browsertest.Assert(t, results)
+	browsertest.Validate(t, files...)
 
 	if golden.Updating() {
 		shot := filepath.Join(out, "two-years-index.html-1280.png")

@@ -1,3 +1,5 @@
+//go:build integration
+
 package calendar
 
 // A CalDAV test with a real server: Debian's Radicale, started on

@@ -1,3 +1,5 @@
+//go:build integration
+
 package report
 
 import (
@@ -15,11 +17,13 @@ import (
 // (375 px) and a desktop (1280 px): axe-core finds no violation of WCAG 2.1
 // A and AA or of its best practices, the page never scrolls sideways, no
 // text is drawn over other text or out of its box (the timeline's months
-// and state labels), nothing is loaded from outside, and a one-day event's
-// bar is visible. Screenshots and PDFs are kept (see browsertest).
+// and state labels), nothing is loaded from outside, a one-day event's bar
+// is visible, and the Nu HTML checker finds no error in the markup.
+// Screenshots and PDFs are kept (see browsertest).
 func TestHTMLAccessible(t *testing.T) {
 	out := browsertest.ArtifactDir(t, "status-a11y")
 	var pages []browsertest.Page
+	var files []string
 	for _, c := range []struct {
 		name string
 		plan *workplan.Plan
@@ -37,9 +41,11 @@ func TestHTMLAccessible(t *testing.T) {
 			t.Fatal(err)
 		}
 		pages = append(pages, browsertest.Page{Name: c.name, URL: browsertest.FileURL(t, path), PDF: true})
+		files = append(files, path)
 	}
 	results := browsertest.Check(t, out, pages, ".bar")
 	browsertest.Assert(t, results)
+	browsertest.Validate(t, files...)
 	for _, r := range results {
 		if r.Width == browsertest.Widths[0] {
 			if st, err := os.Stat(r.PDF); err != nil || st.Size() < 10000 {
@@ -54,20 +60,4 @@ func TestHTMLAccessible(t *testing.T) {
 			t.Errorf("%s at %d px: the narrowest of %d timeline bars is %.1f px wide; want at least 8", r.Name, r.Width, bar.Count, bar.MinWidth)
 		}
 	}
-}
-
-// loadPublished reads the 2026 plan as first published, not the live plan
-// maintainers edit.
-func loadPublished(t testing.TB) *workplan.Plan {
-	t.Helper()
-	const published = "../../testdata/plans/2026-published.yaml"
-	data, err := os.ReadFile(published)
-	if err != nil {
-		t.Fatal(err)
-	}
-	plan, diags := workplan.Check(published, data, workplan.DefaultLimits, workplan.Options{})
-	if workplan.HasErrors(diags) {
-		t.Fatalf("%s: %v", published, diags)
-	}
-	return plan
 }

@@ -1,3 +1,5 @@
+//go:build integration
+
 package calendar
 
 // Interop tests: the calendars bp writes go through four real third-party
@@ -581,17 +583,6 @@ func writeTemp(t *testing.T, name string, data []byte) string {
 	return path
 }
 
-// serialize writes a built calendar and checks its lines.
-func serialize(t *testing.T, cal *Calendar) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	if _, err := cal.WriteTo(&buf); err != nil {
-		t.Fatal(err)
-	}
-	checkRFC5545Lines(t, buf.Bytes())
-	return buf.Bytes()
-}
-
 // interopCase is a set of files that every parser reads; want is what bp
 // meant.
 type interopCase struct {
@@ -631,6 +622,16 @@ func runInterop(t *testing.T, tc interopCase) {
 	if len(read) > 1 {
 		t.Run("agreement", func(t *testing.T) { agree(t, read) })
 	}
+}
+
+// TestYearOfWorkInterop plays TestYearOfWork's scenes, and after each
+// one every parser reads the calendar as the interop tests read theirs.
+func TestYearOfWorkInterop(t *testing.T) {
+	yearOfWork(t, func(t *testing.T, plan *workplan.Plan, data []byte) {
+		path := writeTemp(t, "scene.ics", data)
+		want := expected(t, plan, plan.Select(workplan.Filter{}))
+		runInterop(t, interopCase{files: []string{path}, want: want, calName: line(plan.Title)})
+	})
 }
 
 // datedOrAll returns the events Build writes with opts.
@@ -855,18 +856,4 @@ func TestInteropUpdate(t *testing.T) {
 			}
 		}
 	})
-}
-
-// vevents splits a calendar into its VEVENTs, by UID, each as written.
-func vevents(data []byte) map[string]string {
-	out := map[string]string{}
-	for _, part := range strings.Split(string(data), "BEGIN:VEVENT\r\n")[1:] {
-		ev, _, _ := strings.Cut(part, "END:VEVENT\r\n")
-		for _, l := range strings.Split(ev, "\r\n") {
-			if u, ok := strings.CutPrefix(l, "UID:"); ok {
-				out[u] = "BEGIN:VEVENT\r\n" + ev + "END:VEVENT\r\n"
-			}
-		}
-	}
-	return out
 }

@@ -1,3 +1,5 @@
+//go:build integration
+
 package main
 
 import (
@@ -26,15 +28,16 @@ func missing(t *testing.T, format string, args ...any) {
 var zoneDirs = []string{"/usr/share/zoneinfo", "/usr/share/lib/zoneinfo", "/usr/lib/locale/TZ", "/etc/zoneinfo"}
 
 // TestCalendarWithoutHostZoneFiles: the binary's time zones do not depend
-// on the host. bp is built as a user builds it (-trimpath, so there is no
-// GOROOT zoneinfo.zip to fall back on) and run in a private mount
-// namespace where every zone directory is an empty one, with ZONEINFO
-// pointing at an empty directory too. Its calendar, VTIMEZONEs included,
-// must equal the golden file made on a host with zone files. Without the
-// time/tzdata import in main.go the plan's zones are unknown; with zone
-// data that ends in a rule (Go's embedded data) rather than a list of
-// transitions (most hosts'), a VTIMEZONE that followed the data's shape
-// would differ.
+// on the host. bp is built (a plain go build, which the build cache
+// serves; -trimpath would rebuild every dependency) and run in a private
+// mount namespace where every zone directory is an empty one, with
+// ZONEINFO and GOROOT pointing at an empty directory too, so that there is
+// no $GOROOT/lib/time/zoneinfo.zip to fall back on either. Its calendar,
+// VTIMEZONEs included, must equal the golden file made on a host with zone
+// files. Without the time/tzdata import in main.go the plan's zones are
+// unknown; with zone data that ends in a rule (Go's embedded data) rather
+// than a list of transitions (most hosts'), a VTIMEZONE that followed the
+// data's shape would differ.
 func TestCalendarWithoutHostZoneFiles(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("hides the zone files with a Linux mount namespace")
@@ -44,11 +47,11 @@ func TestCalendarWithoutHostZoneFiles(t *testing.T) {
 		missing(t, "unshare (util-linux) is not installed")
 	}
 	if out, err := exec.Command(unshare, "--mount", "--map-root-user", "true").CombinedOutput(); err != nil {
-		missing(t, "cannot create a mount namespace: %v: %s", err, out)
+		missing(t, "cannot create a mount namespace: %v: %s", err, bytes.TrimSpace(out))
 	}
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "bp")
-	build := exec.Command("go", "build", "-trimpath", "-o", bin, ".")
+	build := exec.Command("go", "build", "-o", bin, ".")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
@@ -64,10 +67,11 @@ done
 for d in ` + strings.Join(zoneDirs, " ") + `; do
   if [ -e "$d/Europe/Vienna" ]; then echo "zone files still visible in $d" >&2; exit 98; fi
 done
+if [ -e "$GOROOT/lib/time/zoneinfo.zip" ]; then echo "GOROOT holds zone data" >&2; exit 98; fi
 exec "$@"`
 	const plan = "../../testdata/ics/times.yaml"
 	cmd := exec.Command(unshare, "--mount", "--map-root-user", "sh", "-c", script, "sh", bin, "-f", plan, "ics")
-	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "EMPTY=" + empty, "ZONEINFO=" + empty, "TZ=UTC"}
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "EMPTY=" + empty, "ZONEINFO=" + empty, "GOROOT=" + empty, "TZ=UTC"}
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
