@@ -632,7 +632,7 @@ const localFormat = "20060102T150405"
 // night). Without an end time each slot is a moment (DURATION:PT0S).
 func setWhen(ev *ics.VEvent, plan *workplan.Plan, e *workplan.Event, zones *zoneSet) error {
 	first, last := e.Span()
-	if e.StartTime == "" || !e.HasDay() {
+	if e.StartTime.IsZero() || !e.HasDay() {
 		if !last.Before(lastDay) {
 			return fmt.Errorf("%w: its last day is %s; a calendar file ends an all-day event on the next day, and no date after 9999-12-31 can be written (RFC 5545 years have four digits)",
 				ErrOutOfRange, last.Format("2006-01-02"))
@@ -646,18 +646,12 @@ func setWhen(ev *ics.VEvent, plan *workplan.Plan, e *workplan.Event, zones *zone
 	if err != nil {
 		return err
 	}
-	sh, sm, err := clock(e.StartTime)
-	if err != nil {
-		return fmt.Errorf("startTime: %w", err)
-	}
+	sh, sm := e.StartTime.Hour(), e.StartTime.Minute()
 	days := int(last.Sub(first).Hours()/24) + 1
 	slots, endDay := days, first
-	var eh, em int
-	if e.EndTime != "" {
-		if eh, em, err = clock(e.EndTime); err != nil {
-			return fmt.Errorf("endTime: %w", err)
-		}
-		if eh*60+em <= sh*60+sm {
+	eh, em := e.EndTime.Hour(), e.EndTime.Minute()
+	if !e.EndTime.IsZero() {
+		if !e.StartTime.Before(e.EndTime) {
 			slots, endDay = days-1, first.AddDate(0, 0, 1)
 		}
 		if slots < 1 {
@@ -669,7 +663,7 @@ func setWhen(ev *ics.VEvent, plan *workplan.Plan, e *workplan.Event, zones *zone
 	}
 	start := date(first, sh, sm)
 	end := start // a moment without an end time
-	if e.EndTime != "" {
+	if !e.EndTime.IsZero() {
 		end = date(endDay, eh, em)
 		if !end.After(start) {
 			return fmt.Errorf("ends at %s, not after its start %s", end.Format(time.RFC3339), start.Format(time.RFC3339))
@@ -682,7 +676,7 @@ func setWhen(ev *ics.VEvent, plan *workplan.Plan, e *workplan.Event, zones *zone
 	}
 	if isUTC(name) {
 		ev.SetStartAt(start)
-		if e.EndTime != "" {
+		if !e.EndTime.IsZero() {
 			ev.SetEndAt(end)
 		}
 	} else {
@@ -692,11 +686,11 @@ func setWhen(ev *ics.VEvent, plan *workplan.Plan, e *workplan.Event, zones *zone
 		// a time inside a spring-forward gap; RFC 5545 says how clients
 		// read it).
 		ev.SetProperty(ics.ComponentPropertyDtStart, wall(first, sh, sm), ics.WithTZID(name))
-		if e.EndTime != "" {
+		if !e.EndTime.IsZero() {
 			ev.SetProperty(ics.ComponentPropertyDtEnd, wall(endDay, eh, em), ics.WithTZID(name))
 		}
 	}
-	if e.EndTime == "" {
+	if e.EndTime.IsZero() {
 		// RFC 5545 makes an event with neither DTEND nor DURATION end when
 		// it starts, but khal shows it an hour long.
 		ev.SetProperty(ics.ComponentPropertyDuration, "PT0S")
@@ -705,17 +699,6 @@ func setWhen(ev *ics.VEvent, plan *workplan.Plan, e *workplan.Event, zones *zone
 		ev.SetProperty(ics.ComponentPropertyRrule, "FREQ=DAILY;COUNT="+strconv.Itoa(slots))
 	}
 	return nil
-}
-
-// clock reads "HH:MM".
-func clock(hhmm string) (h, m int, err error) {
-	hs, ms, ok := strings.Cut(hhmm, ":")
-	h, err1 := strconv.Atoi(hs)
-	m, err2 := strconv.Atoi(ms)
-	if !ok || err1 != nil || err2 != nil || h < 0 || h > 23 || m < 0 || m > 59 || len(hs) != 2 || len(ms) != 2 {
-		return 0, 0, fmt.Errorf("%q is not a time: use HH:MM", hhmm)
-	}
-	return h, m, nil
 }
 
 // wall formats a local date and time as an RFC 5545 local DATE-TIME.

@@ -407,7 +407,7 @@ func TestBuildOne(t *testing.T) {
 				}
 			}
 			want := []string{e.Zone(plan)}
-			if e.StartTime == "" || !e.HasDay() || isUTC(e.Zone(plan)) {
+			if e.StartTime.IsZero() || !e.HasDay() || isUTC(e.Zone(plan)) {
 				want = nil
 			}
 			if strings.Join(zones, " ") != strings.Join(want, " ") {
@@ -440,11 +440,11 @@ func TestYear9999(t *testing.T) {
 		{"over the last day", workplan.Event{Start: day(12, 29), End: day(12, 31)}, ""},
 		{"month-only December", workplan.Event{Month: day(12, 1)}, ""},
 		{"month-only November", workplan.Event{Month: day(11, 1)}, "DTEND;VALUE=DATE:99991201"},
-		{"evening in Tokyo", workplan.Event{Start: day(12, 31), End: day(12, 31), StartTime: "23:00", EndTime: "23:30", TimeZone: "Asia/Tokyo"},
+		{"evening in Tokyo", workplan.Event{Start: day(12, 31), End: day(12, 31), StartTime: workplan.ClockAt(23, 0), EndTime: workplan.ClockAt(23, 30), TimeZone: "Asia/Tokyo"},
 			"DTEND;TZID=Asia/Tokyo:99991231T233000"},
-		{"evening in New York", workplan.Event{Start: day(12, 31), End: day(12, 31), StartTime: "19:00", EndTime: "19:30", TimeZone: "America/New_York"}, ""},
-		{"late start in New York, no end", workplan.Event{Start: day(12, 31), End: day(12, 31), StartTime: "19:00", TimeZone: "America/New_York"}, ""},
-		{"UTC, last minute", workplan.Event{Start: day(12, 31), End: day(12, 31), StartTime: "23:00", EndTime: "23:59", TimeZone: "UTC"}, "DTEND:99991231T235900Z"},
+		{"evening in New York", workplan.Event{Start: day(12, 31), End: day(12, 31), StartTime: workplan.ClockAt(19, 0), EndTime: workplan.ClockAt(19, 30), TimeZone: "America/New_York"}, ""},
+		{"late start in New York, no end", workplan.Event{Start: day(12, 31), End: day(12, 31), StartTime: workplan.ClockAt(19, 0), TimeZone: "America/New_York"}, ""},
+		{"UTC, last minute", workplan.Event{Start: day(12, 31), End: day(12, 31), StartTime: workplan.ClockAt(23, 0), EndTime: workplan.ClockAt(23, 59), TimeZone: "UTC"}, "DTEND:99991231T235900Z"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -399,7 +399,7 @@ func expected(t *testing.T, plan *workplan.Plan, evs []*workplan.Event) map[stri
 			Description: Description(plan, e), Sequence: seq, Categories: Categories(plan, e),
 		}
 		first, last := e.Span()
-		if e.StartTime == "" || !e.HasDay() {
+		if e.StartTime.IsZero() || !e.HasDay() {
 			w.AllDay = true
 			w.Start = first.Format("2006-01-02")
 			w.End = ptr(last.AddDate(0, 0, 1).Format("2006-01-02"))
@@ -418,19 +418,19 @@ func expected(t *testing.T, plan *workplan.Plan, evs []*workplan.Event) map[stri
 			}
 			return tm.UTC().Format(time.RFC3339)
 		}
-		overnight := e.EndTime != "" && e.EndTime <= e.StartTime
+		overnight := !e.EndTime.IsZero() && e.EndTime.String() <= e.StartTime.String()
 		for day := first; !day.After(last); day = day.AddDate(0, 0, 1) {
 			if overnight && day.Equal(last) {
 				break
 			}
-			s, end := instant(day, e.StartTime), ""
+			s, end := instant(day, e.StartTime.String()), ""
 			switch {
-			case e.EndTime == "":
+			case e.EndTime.IsZero():
 				end = s
 			case overnight:
-				end = instant(day.AddDate(0, 0, 1), e.EndTime)
+				end = instant(day.AddDate(0, 0, 1), e.EndTime.String())
 			default:
-				end = instant(day, e.EndTime)
+				end = instant(day, e.EndTime.String())
 			}
 			w.Occurrences = append(w.Occurrences, [2]*string{&s, &end})
 		}
@@ -702,7 +702,7 @@ func TestInterop(t *testing.T) {
 			Events: []*workplan.Event{
 				{ID: "last-day", Title: "Last day", Type: "webinar", Status: "planned", Start: d, End: d, Month: d.AddDate(0, 0, -29)},
 				{ID: "tokyo-evening", Title: "Tokyo evening", Type: "webinar", Status: "confirmed", Start: d, End: d, Month: d.AddDate(0, 0, -29),
-					StartTime: "22:00", EndTime: "23:30", TimeZone: "Asia/Tokyo"},
+					StartTime: workplan.ClockAt(22, 0), EndTime: workplan.ClockAt(23, 30), TimeZone: "Asia/Tokyo"},
 			}}
 		cal, err := Build(plan, plan.Events, Options{})
 		if err != nil {

@@ -92,7 +92,7 @@ func yearOfWork(t *testing.T, read func(t *testing.T, plan *workplan.Plan, data 
 			[]edit.Change{edit.Record("rg-2026-03", outcome("The Reference Group endorsed the 2026 workplan.", "2026-03-05"))},
 			[]string{"rg-2026-03"}},
 		{"date the Syria meeting, 19 May 10:00-16:00 Ankara time", "2026-11-29",
-			[]edit.Change{edit.Set("syria-thematic-meeting", edit.Fields{Dates: dates(t, "2026-05-19"), Times: &edit.Times{Start: "10:00", End: "16:00"}, TimeZone: &istanbul})},
+			[]edit.Change{edit.Set("syria-thematic-meeting", edit.Fields{Dates: dates(t, "2026-05-19"), Times: &edit.Times{Start: workplan.ClockAt(10, 0), End: workplan.ClockAt(16, 0)}, TimeZone: &istanbul})},
 			[]string{"syria-thematic-meeting"}},
 		{"postpone the June TWG to 8-9 July", "2026-11-30",
 			[]edit.Change{edit.Postpone("twg-law-enforcement-2026", dates(t, "2026-07-08..2026-07-09"))},

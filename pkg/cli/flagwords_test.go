@@ -113,7 +113,7 @@ func TestAddTakesSetsFlags(t *testing.T) {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
 	}
 	e := checkPlanFile(t, plan).Event("webinar-labour-2026")
-	if e == nil || e.StartTime != "10:00" || e.EndTime != "12:00" || e.TimeZone != "Europe/Istanbul" || e.Format != "online" {
+	if e == nil || e.StartTime.String() != "10:00" || e.EndTime.String() != "12:00" || e.TimeZone != "Europe/Istanbul" || e.Format != "online" {
 		t.Errorf("the event added: %+v", e)
 	}
 	ics := runBPIn(t, dir, "", editEnv(), "ics", "webinar-labour-2026")

@@ -61,7 +61,7 @@ func fuzzChange(op byte, id, a, b string, n uint8) Change {
 	case 4:
 		tm, err := ParseTimes(a)
 		if err != nil {
-			tm = Times{Start: "10:00", End: "12:00"}
+			tm = Times{Start: workplan.ClockAt(10, 0), End: workplan.ClockAt(12, 0)}
 		}
 		return Set(id, Fields{Times: &tm, TimeZone: &b})
 	case 5:

@@ -43,9 +43,9 @@ func Add(s EventSpec) Change {
 		}
 		kvs = append(kvs, dateKeys(s.Dates)...)
 		if s.Times != nil {
-			kvs = append(kvs, KeyValue{"startTime", Str(s.Times.Start)})
-			if s.Times.End != "" {
-				kvs = append(kvs, KeyValue{"endTime", Str(s.Times.End)})
+			kvs = append(kvs, KeyValue{"startTime", Str(s.Times.Start.String())})
+			if !s.Times.End.IsZero() {
+				kvs = append(kvs, KeyValue{"endTime", Str(s.Times.End.String())})
 			}
 		}
 		if s.TimeZone != "" {
@@ -92,8 +92,8 @@ func placeNode(p workplan.Place) *yaml.Node {
 	return Map(append(kvs, KeyValue{"country", Str(p.Country)})...)
 }
 
-// Times is a start time and an optional end time, "HH:MM".
-type Times struct{ Start, End string }
+// Times is a start time and an optional end time (zero when not given).
+type Times struct{ Start, End workplan.Clock }
 
 // Fields are the values bp set changes; nil leaves a value as it is.
 type Fields struct {
@@ -167,11 +167,11 @@ func Set(id string, f Fields) Change {
 			}
 		}
 		if f.Times != nil {
-			if err := ev.SetString("startTime", f.Times.Start); err != nil {
+			if err := ev.SetString("startTime", f.Times.Start.String()); err != nil {
 				return err
 			}
-			if f.Times.End != "" {
-				err = ev.SetString("endTime", f.Times.End)
+			if !f.Times.End.IsZero() {
+				err = ev.SetString("endTime", f.Times.End.String())
 			} else {
 				_, err = ev.Unset("endTime")
 			}

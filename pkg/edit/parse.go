@@ -63,28 +63,14 @@ func ParsePlace(s string) (workplan.Place, error) {
 func ParseTimes(s string) (Times, error) {
 	s = strings.ReplaceAll(strings.TrimSpace(s), "–", "-")
 	a, b, hasEnd := strings.Cut(s, "-")
-	t := Times{Start: strings.TrimSpace(a), End: strings.TrimSpace(b)}
-	for _, x := range []string{t.Start, t.End} {
-		if x == "" && !hasEnd {
-			continue
-		}
-		if !isClock(x) {
-			return Times{}, fmt.Errorf("%q is not a time range: use HH:MM-HH:MM on a 24-hour clock, such as 10:00-16:00 (or a start time alone)", s)
-		}
+	var t Times
+	var err1, err2 error
+	t.Start, err1 = workplan.ParseClock(strings.TrimSpace(a))
+	if hasEnd {
+		t.End, err2 = workplan.ParseClock(strings.TrimSpace(b))
+	}
+	if err1 != nil || err2 != nil {
+		return Times{}, fmt.Errorf("%q is not a time range: use HH:MM-HH:MM on a 24-hour clock, such as 10:00-16:00 (or a start time alone)", s)
 	}
 	return t, nil
-}
-
-func isClock(s string) bool {
-	if len(s) != 5 || s[2] != ':' {
-		return false
-	}
-	h := (int(s[0])-'0')*10 + int(s[1]) - '0'
-	m := (int(s[3])-'0')*10 + int(s[4]) - '0'
-	for _, c := range []byte{s[0], s[1], s[3], s[4]} {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return h < 24 && m < 60
 }

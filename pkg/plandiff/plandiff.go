@@ -278,13 +278,7 @@ func textChange(field, old, new string) string {
 }
 
 func timeText(e *workplan.Event) string {
-	if e.StartTime == "" && e.TimeZone == "" {
-		return ""
-	}
-	s := e.StartTime
-	if e.EndTime != "" {
-		s += "–" + e.EndTime
-	}
+	s := workplan.ClockRange(e.StartTime, e.EndTime)
 	if e.TimeZone != "" {
 		s = strings.TrimSpace(s + " " + e.TimeZone)
 	}

@@ -114,8 +114,8 @@ func NewEventJSON(plan *workplan.Plan, e *workplan.Event) EventJSON {
 		Type:                 string(e.Type),
 		DateTBC:              e.DateTBC,
 		DateText:             e.DateText(),
-		StartTime:            strPtr(e.StartTime),
-		EndTime:              strPtr(e.EndTime),
+		StartTime:            strPtr(e.StartTime.String()),
+		EndTime:              strPtr(e.EndTime.String()),
 		Format:               strPtr(string(e.Format)),
 		Location:             strPtr(e.Location.Name()),
 		LocationTBC:          e.LocationTBC(),
@@ -128,7 +128,7 @@ func NewEventJSON(plan *workplan.Plan, e *workplan.Event) EventJSON {
 		Purpose:              strPtr(e.Purpose),
 		Notes:                strPtr(e.Notes),
 	}
-	if e.StartTime != "" {
+	if !e.StartTime.IsZero() {
 		j.TimeZone = strPtr(e.Zone(plan))
 	}
 	if e.HasDay() {

@@ -30,7 +30,7 @@ func TestEventsOfSeveralPlans(t *testing.T) {
 	p27 := loadYear(t, "../../testdata/years/two/2027.yaml")
 	p27.TimeZone = "Asia/Tashkent" // the zone of events without their own
 	e := p27.Event("rg-2027-03")
-	e.StartTime = "09:00"
+	e.StartTime = workplan.ClockAt(9, 0)
 	var b bytes.Buffer
 	if err := EventText(&b, p26, e); err != nil {
 		t.Fatal(err)
@@ -44,7 +44,7 @@ func TestEventsOfSeveralPlans(t *testing.T) {
 		t.Errorf("NewEventJSON time zone %v, want the event's plan's", j.TimeZone)
 	}
 	// An event not read from a plan is shown with the plan given.
-	hand := &workplan.Event{ID: "x", Title: "X", StartTime: "10:00"}
+	hand := &workplan.Event{ID: "x", Title: "X", StartTime: workplan.ClockAt(10, 0)}
 	if j := NewEventJSON(p27, hand); j.TimeZone == nil || *j.TimeZone != "Asia/Tashkent" {
 		t.Errorf("NewEventJSON of a hand-made event: time zone %v", j.TimeZone)
 	}

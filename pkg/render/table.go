@@ -119,13 +119,10 @@ func EventsTable(w io.Writer, plan *workplan.Plan, evs []*workplan.Event) error 
 // cannot guess ("20 Jan 2027\n10:00–12:00\nEurope/Vienna").
 func When(plan *workplan.Plan, e *workplan.Event) string {
 	s := strings.Replace(e.DateText(), " · ", "\n", 1)
-	if e.StartTime == "" {
+	if e.StartTime.IsZero() {
 		return s
 	}
-	s += "\n" + e.StartTime
-	if e.EndTime != "" {
-		s += "–" + e.EndTime
-	}
+	s += "\n" + workplan.ClockRange(e.StartTime, e.EndTime)
 	if tz := e.Zone(eventPlan(plan, e)); tz != "" {
 		s += "\n" + tz
 	}

@@ -101,8 +101,8 @@ type Event struct {
 	// first: a rescheduled meeting keeps its history.
 	MovedFrom []Dates
 
-	StartTime string // "HH:MM", optional
-	EndTime   string // "HH:MM", optional
+	StartTime Clock  // optional
+	EndTime   Clock  // optional, on the last day
 	TimeZone  string // IANA name, optional (defaults to the plan's)
 
 	Format   Format // "" when the plan does not say

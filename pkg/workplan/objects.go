@@ -51,6 +51,8 @@ func (d *decoder) store(c ctx, f *Field, v *yaml.Node, to any) {
 		*to = x.n
 	case *bool:
 		*to = x.b
+	case *Clock:
+		*to = x.c
 	case *time.Time:
 		*to = x.t
 	case *EventType:

@@ -82,7 +82,7 @@ func TestEveryKeyIsBound(t *testing.T) {
 		{"product", p.ID == "a" && p.Title == "title-text" && p.Topic == "topic-text"},
 		{"milestone", m.ID == "a" && m.Title == "title-text" && !m.Date.IsZero() && m.Notes == "notes-text"},
 		{"event", e.ID == "a" && e.Title == "title-text" && e.Type == TypeSeniorOfficials && len(e.Groups) == 2 &&
-			!e.Start.IsZero() && !e.End.IsZero() && e.DateTBC && e.StartTime == "10:00" && e.EndTime == "10:00" &&
+			!e.Start.IsZero() && !e.End.IsZero() && e.DateTBC && e.StartTime.String() == "10:00" && e.EndTime.String() == "10:00" &&
 			e.TimeZone == "Europe/Vienna" && e.Format == FormatHybrid && e.Status == StatusCancelled &&
 			len(e.Partners) == 2 && e.Partners[0] == "item-text" && e.Product == "a" && e.BackToBack == "a" &&
 			e.Purpose == "purpose-text" && e.Notes == "notes-text"},

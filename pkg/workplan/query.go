@@ -173,12 +173,9 @@ func dayRange(s, en time.Time) string {
 // TimeText returns "10:00–12:00 Europe/Vienna", or "" when the event has
 // no times.
 func (e *Event) TimeText(plan *Plan) string {
-	if e.StartTime == "" {
+	s := ClockRange(e.StartTime, e.EndTime)
+	if s == "" {
 		return ""
-	}
-	s := e.StartTime
-	if e.EndTime != "" {
-		s += "–" + e.EndTime
 	}
 	if tz := e.Zone(plan); tz != "" {
 		s += " " + tz

@@ -17,7 +17,8 @@ import (
 // time zone's name, so that the validator does not also call it
 // missing).
 type value struct {
-	s  string    // string, text, id, ref, enum, time, time zone, URL
+	s  string    // string, text, id, ref, enum, time zone, URL
+	c  Clock     // time
 	n  int       // int
 	b  bool      // bool
 	t  time.Time // date, month
@@ -54,7 +55,7 @@ func (d *decoder) scalar(c ctx, f *Field, v *yaml.Node) value {
 		}
 		x.s = v.Value
 	case KindTime:
-		x.s, x.ok = d.timeValue(c, f, v)
+		x.c, x.ok = d.timeValue(c, f, v)
 	case KindID, KindRef:
 		if x.ok = d.checkID(c, f, v); x.ok {
 			x.s = v.Value
@@ -193,20 +194,14 @@ func (d *decoder) monthValue(c ctx, f *Field, n *yaml.Node) (time.Time, bool) {
 	return time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), true
 }
 
-func (d *decoder) timeValue(c ctx, f *Field, n *yaml.Node) (string, bool) {
-	s := n.Value
-	ok := len(s) == 5 && s[2] == ':'
-	if ok {
-		h, ok1 := atoi(s[:2])
-		m, ok2 := atoi(s[3:])
-		ok = ok1 && ok2 && h < 24 && m < 60
-	}
-	if !ok {
+func (d *decoder) timeValue(c ctx, f *Field, n *yaml.Node) (Clock, bool) {
+	t, err := ParseClock(n.Value)
+	if err != nil {
 		d.errorf(posOf(n), "date", "write times as HH:MM on a 24-hour clock, in quotes: \"14:30\"",
-			"%s: %q is not a time: %q", c, f.Key, s)
-		return "", false
+			"%s: %q is not a time: %q", c, f.Key, n.Value)
+		return Clock{}, false
 	}
-	return s, true
+	return t, true
 }
 
 func isID(s string) bool {

@@ -264,10 +264,10 @@ func (v *validator) event(e *Event) {
 	}
 
 	// times
-	if e.EndTime != "" && e.StartTime == "" {
+	if !e.EndTime.IsZero() && e.StartTime.IsZero() {
 		v.errorf(e.FieldPos("endTime"), "date-fields", "add startTime", "%s: endTime without startTime", name)
 	}
-	if e.StartTime != "" {
+	if !e.StartTime.IsZero() {
 		if !e.HasDay() {
 			v.errorf(e.FieldPos("startTime"), "date-fields", "times need a day: set start, or drop the times", "%s: a time is given but no day", name)
 		}
@@ -275,7 +275,7 @@ func (v *validator) event(e *Event) {
 			v.errorf(e.FieldPos("startTime"), "timezone", "add timezone: (such as Europe/Vienna) to the event, or to plan: for every event",
 				"%s: times are given without a time zone", name)
 		}
-		if e.EndTime != "" && e.HasDay() && e.Start.Equal(e.End) && e.EndTime <= e.StartTime {
+		if !e.EndTime.IsZero() && e.HasDay() && e.Start.Equal(e.End) && !e.StartTime.Before(e.EndTime) {
 			v.errorf(e.FieldPos("endTime"), "date-order", "an event that runs past midnight needs an end date",
 				"%s: endTime %s is not after startTime %s", name, e.EndTime, e.StartTime)
 		}
