@@ -5,6 +5,7 @@ go 1.26
 require (
 	github.com/arran4/golang-ical v0.3.4
 	github.com/clipperhouse/displaywidth v0.10.0
+	github.com/cpuguy83/go-md2man/v2 v2.0.7
 	github.com/mattn/go-isatty v0.0.20
 	github.com/mattn/go-runewidth v0.0.19
 	github.com/olekukonko/tablewriter v1.1.5
@@ -26,4 +27,6 @@ require (
 	github.com/olekukonko/cat v0.0.0-20250911104152-50322a0618f6 // indirect
 	github.com/olekukonko/errors v1.2.0 // indirect
 	github.com/olekukonko/ll v0.1.6 // indirect
+	github.com/russross/blackfriday/v2 v2.1.0 // indirect
+	go.yaml.in/yaml/v3 v3.0.4 // indirect
 )

@@ -207,44 +207,11 @@ func (s *stickyWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// planOrderHelp says which plans bp reads. The root's help, the --file
-// flag and README say the same.
-const planOrderHelp = `Which plans bp reads, first match wins:
-  1. --file PATH (-f): a plan file, or a directory of plan files
-  2. the BP_FILE environment variable: the same
-  3. the nearest workplans/ directory, looked for in the working
-     directory, then its parent, and so on up (as git finds .git), to
-     the top of the git repository (the directory with the .git) and
-     never into another file system. bp skips, and says so, one that
-     another user owns or that every user may write into; name it with
-     --file, or list it in BP_SAFE_DIRECTORY (":"-separated, "*" for
-     all), to read it.
-  4. the plans built into bp (` + "%s" + `)
-A directory means every *.yaml and *.yml file in it (any case: .YAML),
-one plan per year, leaving out hidden files and directories (.#x.yaml).
-bp list and bp status show the current plan year: the year of today
-(--today, BP_TODAY or the clock) if a plan covers it, else the nearest
-plan year ahead, else the latest; --year names another, and --year all
-spans every plan. bp show finds an id in any year; bp ics covers every
-plan year unless told otherwise.`
-
 func newRootCmd(app *App) *cobra.Command {
 	root := &cobra.Command{
-		Use:   "bp",
-		Short: "Keep the Budapest Process workplan as YAML, and turn it into tables, calendars and reports",
-		Long: `bp reads a workplan (a YAML file of meetings) and answers from it: what is on
-in June, where the plan stands, a calendar file to import.
-
-` + fmt.Sprintf(planOrderHelp, strings.Join(embeddedNames(), ", ")) + `
-
-Today is --today DATE, else the BP_TODAY environment variable, else the
-clock's date.
-
-Exit codes:
-  0  success (validate: no errors; diff: no differences)
-  1  the workplan is invalid (diff: the plans differ; fmt --check: files
-     to format; ics: no event matches, nothing written)
-  2  usage error, unreadable file, a failed write, or another failure`,
+		Use:           "bp",
+		Short:         "Keep the Budapest Process workplan as YAML, and turn it into tables, calendars and reports",
+		Long:          rootLong,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Version:       versionString(),
@@ -266,7 +233,7 @@ Exit codes:
 	}
 	root.SuggestionsMinimumDistance = 2
 	// Flag help wrapped to fit 80 columns, as every help page must.
-	root.SetUsageTemplate(strings.ReplaceAll(root.UsageTemplate(), "FlagUsages |", "FlagUsagesWrapped 80 |"))
+	root.SetUsageTemplate(rootUsage(root))
 	root.SetVersionTemplate("{{.Version}}\n")
 	pf := root.PersistentFlags()
 	pf.VarP(&onceString{p: &app.file}, "file", "f",
@@ -278,32 +245,36 @@ Exit codes:
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	})
 
-	// Every command, in one list.
+	// Every command, in one list, in the groups of `bp --help`.
+	root.AddGroup(commandGroups...)
 	root.AddCommand(
-		newListCmd(app),
-		newShowCmd(app),
-		newBriefCmd(app),
-		newICSCmd(app),
-		newStatusCmd(app),
-		newCalCmd(app),
-		newSiteCmd(app),
-		newDiffCmd(app),
-		newValidateCmd(app),
-		newFmtCmd(app),
-		newNewCmd(app),
-		newAddCmd(app),
-		newSetCmd(app),
-		newConfirmCmd(app),
-		newPostponeCmd(app),
-		newCancelCmd(app),
-		newRecordCmd(app),
-		newActionCmd(app),
-		newActionsCmd(app),
-		newRemoveCmd(app),
-		newMigrateCmd(app),
-		newSchemaCmd(app),
-		newVersionCmd(app),
+		group("look", newListCmd(app)),
+		group("look", newShowCmd(app)),
+		group("look", newStatusCmd(app)),
+		group("look", newBriefCmd(app)),
+		group("look", newActionsCmd(app)),
+		group("look", newCalCmd(app)),
+		group("look", newDiffCmd(app)),
+		group("change", newAddCmd(app)),
+		group("change", newSetCmd(app)),
+		group("change", newConfirmCmd(app)),
+		group("change", newPostponeCmd(app)),
+		group("change", newCancelCmd(app)),
+		group("change", newRecordCmd(app)),
+		group("change", newActionCmd(app)),
+		group("change", newRemoveCmd(app)),
+		group("change", newNewCmd(app)),
+		group("publish", newICSCmd(app)),
+		group("publish", newSiteCmd(app)),
+		group("maintain", newValidateCmd(app)),
+		group("maintain", newFmtCmd(app)),
+		group("maintain", newMigrateCmd(app)),
+		group("maintain", newSchemaCmd(app)),
+		group("maintain", newVersionCmd(app)),
 	)
+	root.SetHelpCommand(group("maintain", newHelpCmd()))
+	root.SetCompletionCommandGroupID("maintain")
+	root.AddCommand(helpTopics()...)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &commandLineError{cmd: c.CommandPath(), err: suggestFlag(c, err)}
 	})
