@@ -13,6 +13,7 @@ import (
 
 	"github.com/icmpd/bp/pkg/plandiff"
 	"github.com/icmpd/bp/pkg/render"
+	"github.com/icmpd/bp/pkg/store"
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
@@ -220,7 +221,7 @@ func (app *App) planFile() (string, error) {
 // gitPlanFiles lists the plan files under dir, a directory the resolver
 // found or was given, as they are at revision commit of the repository
 // that holds dir, named as the resolver names them (dir joined with the
-// path inside it); isPlanName decides, as for the working copy. A
+// path inside it); store.IsPlanPath decides, as for the working copy. A
 // directory absent at commit gives none.
 func (app *App) gitPlanFiles(commit, dir string) ([]string, error) {
 	at, rest := app.gitDir(dir)
@@ -236,7 +237,7 @@ func (app *App) gitPlanFiles(commit, dir string) ([]string, error) {
 	var names []string
 	for _, f := range strings.Split(string(out), "\x00") {
 		rel, err := filepath.Rel(rest, filepath.FromSlash(f))
-		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || !planPath(rel) {
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || !store.IsPlanPath(rel) {
 			continue
 		}
 		names = append(names, filepath.Join(dir, rel))
@@ -244,21 +245,5 @@ func (app *App) gitPlanFiles(commit, dir string) ([]string, error) {
 	return names, nil
 }
 
-// planPath reports whether rel, a path inside a plans directory, names a
-// plan that yamlFiles would list: none of its directories hidden, and a
-// plan's name.
-func planPath(rel string) bool {
-	parts := strings.Split(filepath.ToSlash(rel), "/")
-	for _, d := range parts[:len(parts)-1] {
-		if hidden(d) {
-			return false
-		}
-	}
-	return isPlanName(parts[len(parts)-1])
-}
-
 // isFile reports whether arg names an existing regular file.
-func (app *App) isFile(arg string) bool {
-	st, err := os.Stat(app.osPath(arg))
-	return err == nil && st.Mode().IsRegular()
-}
+func (app *App) isFile(arg string) bool { return app.store.IsFile(arg) }

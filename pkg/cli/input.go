@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"math"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -17,23 +16,9 @@ import (
 )
 
 // osPath turns a path the user gave (relative to the App's working
-// directory) into one the operating system can open. "-" (standard
-// input or output) and absolute paths are returned as they are. Messages
-// keep the name the user gave; only opening a file uses this. Both the
-// name and the path are noted (names.go): an error of the system's
-// names the path, and printError must quote what is not fit to print.
-func (app *App) osPath(name string) string {
-	app.noteName(name)
-	if name == "" || name == "-" || filepath.IsAbs(name) || app.Getwd == nil {
-		return name
-	}
-	wd, err := app.Getwd()
-	if err != nil || wd == "" {
-		return name
-	}
-	app.noteName(wd)
-	return filepath.Join(wd, name)
-}
+// directory) into one the operating system can open
+// (store.Session.Path).
+func (app *App) osPath(name string) string { return app.store.Path(name) }
 
 // readFile reads a workplan file whole, or refuses it: bp never hands a
 // prefix of a file on, so that no command can format, check or rewrite
@@ -109,7 +94,7 @@ func (app *App) danglingLink(path string, err error) error {
 	if lerr != nil {
 		return nil
 	}
-	app.noteName(target)
+	app.store.NoteName(target)
 	return usageErrorf("read workplan: %s is a dangling symbolic link: its target, %s, does not exist\n"+
 		"  hint: point it at a plan, or remove it", path, target)
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/icmpd/bp/pkg/render"
+	"github.com/icmpd/bp/pkg/store"
 )
 
 // Exit codes, documented in `bp help` and README.
@@ -86,14 +87,13 @@ type App struct {
 	// means never (tests, and any caller that does not say).
 	IsTerminal func(w io.Writer) bool
 
-	// global flags
-	file    string
+	// global flags; --file and --max-size are the store's
 	today   string
 	maxSize int
 	quiet   bool
 
 	inputs []os.FileInfo // files read in this run; writeOut never writes over them (input.go)
-	paths  pathNotes     // what bp noted about the paths it handles (names.go)
+	store  store.Session // the plans and every file bp reads or writes
 	args   []string      // the command line as given, for checkFlags
 }
 
@@ -116,6 +116,7 @@ func (app *App) Run(args []string) (code int) {
 	if app.Getwd == nil {
 		app.Getwd = os.Getwd
 	}
+	app.store.Getenv, app.store.Getwd, app.store.Warn = app.Getenv, app.Getwd, app.printError
 	stdout := &stickyWriter{w: app.Stdout}
 	defer func() {
 		// A panic is a bug, but the user still gets one line, not a
@@ -235,7 +236,7 @@ func newRootCmd(app *App) *cobra.Command {
 		Long: `bp reads a workplan (a YAML file of meetings) and answers from it: what is on
 in June, where the plan stands, a calendar file to import.
 
-` + fmt.Sprintf(planOrderHelp, strings.Join(embeddedNames(), ", ")) + `
+` + fmt.Sprintf(planOrderHelp, strings.Join(store.EmbeddedNames(), ", ")) + `
 
 Today is --today DATE, else the BP_TODAY environment variable, else the
 clock's date.
@@ -269,7 +270,7 @@ Exit codes:
 	root.SetUsageTemplate(strings.ReplaceAll(root.UsageTemplate(), "FlagUsages |", "FlagUsagesWrapped 80 |"))
 	root.SetVersionTemplate("{{.Version}}\n")
 	pf := root.PersistentFlags()
-	pf.VarP(&onceString{p: &app.file}, "file", "f",
+	pf.VarP(&onceString{p: &app.store.File}, "file", "f",
 		"read the plans from `path`, a file or a directory (default $BP_FILE, else the nearest workplans/ up from here, else the built-in plans)")
 	pf.StringVar(&app.today, "today", "", "take `date` (YYYY-MM-DD) as today instead of $BP_TODAY or the clock")
 	pf.Var((*maxSizeValue)(&app.maxSize), "max-size", "largest workplan file to read, in `bytes` (default 16 MiB)")

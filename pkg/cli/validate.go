@@ -266,7 +266,7 @@ func (app *App) expandArgs(args []string) ([]string, []error) {
 			names = append(names, arg)
 			continue
 		}
-		found, err := app.yamlFiles(arg)
+		found, err := app.store.PlanFiles(arg)
 		if err != nil {
 			errs = append(errs, err)
 			continue
