@@ -163,13 +163,13 @@ func (app *App) parseSide(name string, data []byte) (*workplan.Plan, error) {
 // checkAgainst is validate --against: when the plan's content changed
 // since rev, its revision must go up and its revised date move forward.
 // It returns the diagnostics, or an error when rev cannot be read.
-func (app *App) checkAgainst(src source, plan *workplan.Plan, rev string, today time.Time) ([]workplan.Diagnostic, error) {
-	if src.embedded || src.name == "-" {
+func (app *App) checkAgainst(src store.Source, plan *workplan.Plan, rev string, today time.Time) ([]workplan.Diagnostic, error) {
+	if src.Embedded || src.Name == "-" {
 		return nil, usageErrorf("--against compares a file with its git history; name the file")
 	}
-	data, spec, err := app.gitShow(rev, src.name)
+	data, spec, err := app.gitShow(rev, src.Name)
 	if errors.Is(err, errNotInRevision) {
-		app.printError(fmt.Errorf("%s is new since %s: no revision to compare with", src.name, rev))
+		app.printError(fmt.Errorf("%s is new since %s: no revision to compare with", src.Name, rev))
 		return nil, nil
 	}
 	if err != nil {
@@ -180,7 +180,7 @@ func (app *App) checkAgainst(src source, plan *workplan.Plan, rev string, today 
 		app.printError(fmt.Errorf("%s is not a readable workplan: revision not compared", spec))
 		return nil, nil
 	}
-	return plandiff.CheckRevision(src.name, spec, old, plan, today), nil
+	return plandiff.CheckRevision(src.Name, spec, old, plan, today), nil
 }
 
 // planFile is the plan file bp diff compares when none is named: the
@@ -201,15 +201,9 @@ func (app *App) planFile() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	var plans []*workplan.Plan
-	for _, name := range pf.names {
-		src, err := app.readSource(pf, name)
-		if err != nil {
-			return "", err
-		}
-		if p, _ := workplan.Parse(src.name, src.data, app.limits()); p != nil {
-			plans = append(plans, p)
-		}
+	plans, err := app.parsedPlans(pf, "")
+	if err != nil {
+		return "", err
 	}
 	if len(plans) == 0 {
 		return pf.names[len(pf.names)-1], nil

@@ -71,26 +71,13 @@ func (app *App) editableNames(cmd string) (planFiles, error) {
 	return pf, nil
 }
 
-// editablePlans reads the plans editableNames finds.
-func (app *App) editablePlans(cmd string) ([]source, error) {
+// editablePlans decodes the plans editableNames finds, as they are.
+func (app *App) editablePlans(cmd string) ([]*workplan.Plan, error) {
 	pf, err := app.editableNames(cmd)
 	if err != nil {
 		return nil, err
 	}
-	return app.readPlans(pf)
-}
-
-// readPlans reads the plans pf names.
-func (app *App) readPlans(pf planFiles) ([]source, error) {
-	srcs := make([]source, 0, len(pf.names))
-	for _, name := range pf.names {
-		src, err := app.readSource(pf, name)
-		if err != nil {
-			return nil, err
-		}
-		srcs = append(srcs, src)
-	}
-	return srcs, nil
+	return app.parsedPlans(pf, "")
 }
 
 // fileWithEvent returns the plan file that holds the event id: the one
@@ -142,22 +129,18 @@ func (app *App) fileHolding(cmd, id string, h holding) (string, error) {
 	if h.single && len(pf.names) == 1 {
 		return pf.names[0], nil
 	}
-	srcs, err := app.readPlans(pf)
+	plans, err := app.parsedPlans(pf, "")
 	if err != nil {
 		return "", err
 	}
 	var all []string
-	for _, s := range srcs {
-		p, _ := workplan.Parse(s.name, s.data, app.limits())
-		if p == nil {
-			continue
-		}
+	for _, p := range plans {
 		if h.has(p) {
-			return s.name, nil
+			return p.File, nil
 		}
 		all = append(all, h.ids(p)...)
 	}
-	msg := fmt.Sprintf("%s: no %s %q in %s", cmd, h.what, id, plural(len(srcs), "plan file"))
+	msg := fmt.Sprintf("%s: no %s %q in %s", cmd, h.what, id, plural(len(pf.names), "plan file"))
 	if s := workplan.Suggest(id, all); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	} else {
@@ -169,7 +152,7 @@ func (app *App) fileHolding(cmd, id string, h holding) (string, error) {
 // fileForDates returns the plan file whose year holds the dates: a new
 // event goes there.
 func (app *App) fileForDates(cmd string, d workplan.Dates) (string, error) {
-	srcs, err := app.editablePlans(cmd)
+	plans, err := app.editablePlans(cmd)
 	if err != nil {
 		return "", err
 	}
@@ -178,15 +161,11 @@ func (app *App) fileForDates(cmd string, d workplan.Dates) (string, error) {
 		year = d.Month.Year()
 	}
 	var years []string
-	for _, s := range srcs {
-		p, _ := workplan.Parse(s.name, s.data, app.limits())
-		if p == nil {
-			continue
-		}
+	for _, p := range plans {
 		if p.Year == year {
-			return s.name, nil
+			return p.File, nil
 		}
-		years = append(years, fmt.Sprintf("%d (%s)", p.Year, s.name))
+		years = append(years, fmt.Sprintf("%d (%s)", p.Year, p.File))
 	}
 	hint := "no plan file covers " + fmt.Sprint(year)
 	if len(years) > 0 {
@@ -204,20 +183,11 @@ func (app *App) otherPlans(file string) []*workplan.Plan {
 	if err != nil {
 		return nil
 	}
-	var out []*workplan.Plan
-	for _, name := range pf.names {
-		if name == file {
-			continue
-		}
-		s, err := app.readSource(pf, name)
-		if err != nil {
-			return nil
-		}
-		if p, _ := workplan.Parse(s.name, s.data, app.limits()); p != nil {
-			out = append(out, p)
-		}
+	plans, err := app.parsedPlans(pf, file)
+	if err != nil {
+		return nil
 	}
-	return out
+	return plans
 }
 
 // published reads the file as committed at git HEAD. ok is false when
@@ -420,16 +390,11 @@ func (app *App) completeEventIDs(cmd *cobra.Command, args []string, word string)
 // completionPlans are the plans the resolver finds, read leniently:
 // completion must not fail on a plan being edited.
 func (app *App) completionPlans() []*workplan.Plan {
-	_, srcs, err := app.resolvePlans()
+	pf, err := app.locatePlans()
 	if err != nil {
 		return nil
 	}
-	var plans []*workplan.Plan
-	for _, s := range srcs {
-		if p, _ := workplan.Parse(s.name, s.data, app.limits()); p != nil {
-			plans = append(plans, p)
-		}
-	}
+	plans, _ := app.parsedPlans(pf, "")
 	return plans
 }
 

@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/icmpd/bp/pkg/store"
 )
 
 // Tests of how bp reads a plan file (issue 9): whole or not at all, and
@@ -68,7 +70,7 @@ func wantNoLeftovers(t *testing.T, dir string, keep ...string) {
 func TestOverLimitRefusedEverywhere(t *testing.T) {
 	dir := t.TempDir()
 	path, orig := copyPlan(t, dir, "t.yaml")
-	size := thousands(int64(len(orig)))
+	size := store.Thousands(int64(len(orig)))
 	for _, args := range [][]string{
 		{"fmt", "-w", path},
 		{"fmt", "--check", path},
@@ -119,7 +121,7 @@ func TestFmtWriteOverDefaultLimitUnchanged(t *testing.T) {
 	if r.code != ExitUsage {
 		t.Errorf("exit %d, want 2\n%s", r.code, r.stderr)
 	}
-	if want := "the file is " + thousands(int64(len(orig))) + " bytes, more than the limit of 16,777,216 (--max-size)"; !strings.Contains(r.stderr, want) {
+	if want := "the file is " + store.Thousands(int64(len(orig))) + " bytes, more than the limit of 16,777,216 (--max-size)"; !strings.Contains(r.stderr, want) {
 		t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
 	}
 	wantFile(t, path, orig)

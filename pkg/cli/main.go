@@ -88,13 +88,11 @@ type App struct {
 	IsTerminal func(w io.Writer) bool
 
 	// global flags; --file and --max-size are the store's
-	today   string
-	maxSize int
-	quiet   bool
+	today string
+	quiet bool
 
-	inputs []os.FileInfo // files read in this run; writeOut never writes over them (input.go)
-	store  store.Session // the plans and every file bp reads or writes
-	args   []string      // the command line as given, for checkFlags
+	store store.Session // the plans and every file bp reads or writes
+	args  []string      // the command line as given, for checkFlags
 }
 
 // Main runs bp with args (without the program name) and returns the exit
@@ -116,7 +114,7 @@ func (app *App) Run(args []string) (code int) {
 	if app.Getwd == nil {
 		app.Getwd = os.Getwd
 	}
-	app.store.Getenv, app.store.Getwd, app.store.Warn = app.Getenv, app.Getwd, app.printError
+	app.store.Getenv, app.store.Getwd, app.store.Stdin, app.store.Warn = app.Getenv, app.Getwd, app.Stdin, app.printError
 	stdout := &stickyWriter{w: app.Stdout}
 	defer func() {
 		// A panic is a bug, but the user still gets one line, not a
@@ -273,7 +271,7 @@ Exit codes:
 	pf.VarP(&onceString{p: &app.store.File}, "file", "f",
 		"read the plans from `path`, a file or a directory (default $BP_FILE, else the nearest workplans/ up from here, else the built-in plans)")
 	pf.StringVar(&app.today, "today", "", "take `date` (YYYY-MM-DD) as today instead of $BP_TODAY or the clock")
-	pf.Var((*maxSizeValue)(&app.maxSize), "max-size", "largest workplan file to read, in `bytes` (default 16 MiB)")
+	pf.Var((*maxSizeValue)(&app.store.MaxSize), "max-size", "largest workplan file to read, in `bytes` (default 16 MiB)")
 	pf.BoolVarP(&app.quiet, "quiet", "q", false, "say nothing on stderr about the files written")
 	_ = root.RegisterFlagCompletionFunc("file", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt

@@ -357,7 +357,7 @@ func (app *App) inspectOut(name, dir string, built map[string]fileSum, prev *out
 			if st, err = d.Info(); err != nil {
 				return withCode(ExitUsage, fmt.Errorf("--out: %w", err))
 			}
-			if app.isInput(st) {
+			if app.store.IsInput(st) {
 				return usageErrorf("--out: %s holds %s, a plan this command reads; refused, nothing was written",
 					render.Clean(name), render.Clean(p))
 			}

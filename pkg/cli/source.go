@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"path"
 	"runtime"
 	"sync"
 	"time"
@@ -10,7 +9,6 @@ import (
 	"github.com/icmpd/bp/pkg/render"
 	"github.com/icmpd/bp/pkg/store"
 	"github.com/icmpd/bp/pkg/workplan"
-	"github.com/icmpd/bp/workplans"
 )
 
 // The environment variables bp reads, through App.Getenv.
@@ -44,14 +42,6 @@ func (pf planFiles) files() store.Files {
 	return store.Files{Origin: pf.origin, Path: pf.path, Names: pf.names}
 }
 
-// source is a workplan's bytes and the name diagnostics give it.
-type source struct {
-	name     string
-	data     []byte
-	embedded bool
-	set      int // bp validate: the sources of one set share a number
-}
-
 // locatePlans finds the plans (store.Session.Locate): --file, then
 // $BP_FILE, then the nearest trusted workplans/ directory upward, else
 // the plans built into bp. It reads no plan.
@@ -64,36 +54,34 @@ func (app *App) locatePlans() (planFiles, error) {
 }
 
 // resolvePlans resolves the plans (see locatePlans) and reads them all.
-func (app *App) resolvePlans() (planFiles, []source, error) {
+func (app *App) resolvePlans() (planFiles, []store.Source, error) {
 	pf, err := app.locatePlans()
 	if err != nil {
 		return pf, nil, err
 	}
-	srcs := make([]source, 0, len(pf.names))
-	for _, name := range pf.names {
-		src, err := app.readSource(pf, name)
-		if err != nil {
-			return pf, nil, err
-		}
-		srcs = append(srcs, src)
-	}
-	return pf, srcs, nil
+	srcs, err := app.readPlans(pf)
+	return pf, srcs, err
 }
 
-// readSource reads one of the files pf names.
-func (app *App) readSource(pf planFiles, name string) (source, error) {
-	if pf.origin == fromBuilt {
-		data, err := workplans.ReadFile(path.Base(name))
-		if err != nil {
-			return source{}, withCode(ExitUsage, fmt.Errorf("read built-in plan %s: %w", name, err))
-		}
-		return source{name: name, data: data, embedded: true}, nil
-	}
-	data, err := app.readFile(name)
+// readPlans reads the plans pf names; the first that cannot be read
+// stops it, with exit 2.
+func (app *App) readPlans(pf planFiles) ([]store.Source, error) {
+	srcs, err := app.store.ReadAll(pf.files())
 	if err != nil {
-		return source{}, err
+		return nil, withCode(ExitUsage, err)
 	}
-	return source{name: name, data: data}, nil
+	return srcs, nil
+}
+
+// parsedPlans decodes the plans pf names as they are, without
+// validating (store.Session.Plans), leaving out skip; exit 2 when one
+// cannot be read.
+func (app *App) parsedPlans(pf planFiles, skip string) ([]*workplan.Plan, error) {
+	plans, err := app.store.Plans(pf.files(), skip)
+	if err != nil {
+		return nil, withCode(ExitUsage, err)
+	}
+	return plans, nil
 }
 
 // isDir reports whether name (relative to the working directory) is a
@@ -148,7 +136,7 @@ func (app *App) loadSet() (*workplan.Set, error) {
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			results[i].plan, results[i].diags = workplan.Check(src.name, src.data, app.limits(), workplan.Options{})
+			results[i].plan, results[i].diags = workplan.Check(src.Name, src.Data, app.limits(), workplan.Options{})
 		}()
 	}
 	wg.Wait()
@@ -173,10 +161,10 @@ const maxParallelPlans = 4
 
 // refuseErrors prints the errors among diags, src's diagnostics, and
 // refuses src when there is one.
-func (app *App) refuseErrors(src source, diags []workplan.Diagnostic) error {
+func (app *App) refuseErrors(src store.Source, diags []workplan.Diagnostic) error {
 	if errs := workplan.Errors(diags); len(errs) > 0 {
 		_ = render.DiagnosticsText(app.Stderr, cleanFiles(errs))
-		return withCode(ExitInvalid, fmt.Errorf("%s is not a valid workplan (%s, listed above)", src.name, plural(len(errs), "error")))
+		return withCode(ExitInvalid, fmt.Errorf("%s is not a valid workplan (%s, listed above)", src.Name, plural(len(errs), "error")))
 	}
 	return nil
 }

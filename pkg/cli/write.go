@@ -57,7 +57,7 @@ func (app *App) checkOut(name string) error {
 		return usageErrorf("write: empty file name; omit the flag to write to standard output")
 	}
 	path := app.osPath(name)
-	if st, err := os.Stat(path); err == nil && app.isInput(st) {
+	if st, err := os.Stat(path); err == nil && app.store.IsInput(st) {
 		return usageErrorf("write %s: it is the workplan this command reads; refused, nothing was written\n"+
 			"  hint: write the output to another file", name)
 	}

@@ -29,6 +29,8 @@
 package store
 
 import (
+	"io"
+	"io/fs"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -46,14 +48,20 @@ type Session struct {
 	Getenv func(string) string
 	// Getwd returns the working directory names are relative to.
 	Getwd func() (string, error)
+	// Stdin is what the name "-" reads.
+	Stdin io.Reader
 	// Warn shows a note as an error line ("bp: …") without stopping:
 	// a plans directory skipped. The caller quotes and cleans it.
 	Warn func(error)
 
 	// File is --file: a plan file or directory; "" when not given.
 	File string
+	// MaxSize is --max-size: the largest plan file read, in bytes; 0
+	// for the default (workplan.DefaultLimits).
+	MaxSize int
 
-	notes notes
+	inputs []fs.FileInfo // the files read; no write replaces them (read.go)
+	notes  notes
 }
 
 // notes is what the session noted about the paths it handles: the parts
