@@ -13,18 +13,14 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/icmpd/bp/pkg/edit"
 	"github.com/icmpd/bp/pkg/render"
+	"github.com/icmpd/bp/pkg/store"
 	"github.com/icmpd/bp/pkg/workplan"
 )
-
-// lockWait is how long an edit waits for another bp editing the same
-// directory of plans.
-const lockWait = 10 * time.Second
 
 // editHelp is what every edit command's help says about what it does.
 const editHelp = `
@@ -243,14 +239,7 @@ func (app *App) applyEdit(out io.Writer, cmd, file string, flags editFlags, chan
 		return err
 	}
 	if !flags.DryRun {
-		target, err := resolveTarget(app.osPath(file))
-		if err != nil {
-			return withCode(ExitUsage, fmt.Errorf("%s: %w", cmd, err))
-		}
-		if err := checkWritable(file, target); err != nil {
-			return withCode(ExitUsage, fmt.Errorf("%s: %w", cmd, err))
-		}
-		unlock, err := lockDir(filepath.Dir(target), lockWait)
+		unlock, err := app.store.LockEdit(file)
 		if err != nil {
 			return withCode(ExitUsage, fmt.Errorf("%s: %w", cmd, err))
 		}
@@ -316,22 +305,8 @@ func (app *App) finishEdit(out io.Writer, cmd, file string, data []byte, flags e
 		fmt.Fprintf(app.Stderr, "bp: dry run: %s not written\n", render.Clean(file))
 		return nil
 	}
-	err := writeAtomicChecked(file, app.osPath(file), func(w io.Writer) error {
-		_, err := w.Write(res.Data)
-		return err
-	}, func(target string) error {
-		beforeEditCheck(target)
-		now, err := os.ReadFile(target)
-		if err != nil {
-			return err
-		}
-		if !bytes.Equal(now, data) {
-			return errChangedOnDisk
-		}
-		return nil
-	})
-	if err != nil {
-		if errors.Is(err, errChangedOnDisk) {
+	if err := app.store.Replace(file, res.Data, data); err != nil {
+		if errors.Is(err, store.ErrChangedOnDisk) {
 			return withCode(ExitUsage, fmt.Errorf("%s: %s changed on disk since bp read it (another editor?); nothing was written\n  hint: run the command again: it reads the file as it is now", cmd, file))
 		}
 		return withCode(ExitUsage, fmt.Errorf("%s: %w", cmd, err))
@@ -339,12 +314,6 @@ func (app *App) finishEdit(out io.Writer, cmd, file string, data []byte, flags e
 	app.wrote(file, fmt.Sprintf("revision %d of %s", res.New.Revision, res.New.Revised.Format("2006-01-02")))
 	return nil
 }
-
-var errChangedOnDisk = errors.New("the file changed on disk since it was read")
-
-// beforeEditCheck is a test hook: it runs when an edit's new file is
-// complete, just before bp checks that the old one did not change on disk.
-var beforeEditCheck = func(target string) {}
 
 // editError turns what edit.Apply refused into a message and an exit
 // code: an invalid plan exits 1 with bp validate's diagnostics; an

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/icmpd/bp/pkg/internal/testtool"
 	"github.com/icmpd/bp/pkg/store"
 )
 
@@ -58,13 +59,6 @@ func wantFile(t *testing.T, path string, want []byte) {
 	}
 }
 
-func wantNoLeftovers(t *testing.T, dir string, keep ...string) {
-	t.Helper()
-	if l := leftovers(t, dir, keep...); len(l) > 0 {
-		t.Errorf("files left behind in %s: %v", dir, l)
-	}
-}
-
 // Item 1: a file over --max-size was formatted from its first limit+1
 // bytes and written back cut in half, exit 0.
 func TestOverLimitRefusedEverywhere(t *testing.T) {
@@ -95,7 +89,7 @@ func TestOverLimitRefusedEverywhere(t *testing.T) {
 				t.Errorf("stdout = %q, want nothing", r.stdout)
 			}
 			wantFile(t, path, orig)
-			wantNoLeftovers(t, dir, "t.yaml")
+			testtool.WantNoLeftovers(t, dir, "t.yaml")
 		})
 	}
 }
@@ -125,7 +119,7 @@ func TestFmtWriteOverDefaultLimitUnchanged(t *testing.T) {
 		t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
 	}
 	wantFile(t, path, orig)
-	wantNoLeftovers(t, dir, "big.yaml")
+	testtool.WantNoLeftovers(t, dir, "big.yaml")
 }
 
 // A stream has no size to give: "more than the limit".

@@ -114,7 +114,8 @@ func (app *App) Run(args []string) (code int) {
 	if app.Getwd == nil {
 		app.Getwd = os.Getwd
 	}
-	app.store.Getenv, app.store.Getwd, app.store.Stdin, app.store.Warn = app.Getenv, app.Getwd, app.Stdin, app.printError
+	app.store.Getenv, app.store.Getwd, app.store.Warn = app.Getenv, app.Getwd, app.printError
+	app.store.Stdin, app.store.Stderr = app.Stdin, app.Stderr
 	stdout := &stickyWriter{w: app.Stdout}
 	defer func() {
 		// A panic is a bug, but the user still gets one line, not a

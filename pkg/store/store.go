@@ -50,6 +50,9 @@ type Session struct {
 	Getwd func() (string, error)
 	// Stdin is what the name "-" reads.
 	Stdin io.Reader
+	// Stderr takes the notes of a site replaced (a stale build removed,
+	// or left beside it), each a line that starts "bp: ".
+	Stderr io.Writer
 	// Warn shows a note as an error line ("bp: …") without stopping:
 	// a plans directory skipped. The caller quotes and cleans it.
 	Warn func(error)
@@ -59,6 +62,19 @@ type Session struct {
 	// MaxSize is --max-size: the largest plan file read, in bytes; 0
 	// for the default (workplan.DefaultLimits).
 	MaxSize int
+
+	// BeforeRename, when not nil, runs when a file written atomically
+	// is complete and about to replace its target (before the last
+	// check of Replace): tests stop a write there, or change the file.
+	BeforeRename func(tmp string)
+	// BeforeSwap, when not nil, runs when a new site is complete, before
+	// the site directory is checked once more and the two are swapped
+	// (see ReplaceDir): tests stop a build there, or add files.
+	BeforeSwap func(tmp string)
+	// Exchange, when not nil, swaps two directories instead of the
+	// system's one-step exchange (renameat2 on Linux): a test returns
+	// ErrNoExchange to take the way of two renames.
+	Exchange func(a, b string) error
 
 	inputs []fs.FileInfo // the files read; no write replaces them (read.go)
 	notes  notes
