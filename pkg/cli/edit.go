@@ -5,7 +5,6 @@ package cli
 // published at git HEAD, and one way to apply a change and write it.
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -186,47 +185,13 @@ func (app *App) otherPlans(file string) []*workplan.Plan {
 	return plans
 }
 
-// published reads the file as committed at git HEAD. ok is false when
-// there is no such version: outside a git repository, git missing, or a
-// file git does not have yet (then isNew is true).
-func (app *App) published(file string) (data []byte, ok, isNew bool) {
-	data, _, err := app.gitShow("HEAD", file)
-	if err != nil {
-		return nil, false, errors.Is(err, errNotInRevision)
-	}
-	return data, true, false
-}
-
 // publishedAt fills in what an edit needs from the plan as committed at
-// git HEAD: its revision (0 when there is none, and whether the file is
-// new since HEAD), and a reader of the whole
-// plan for the rare upgrade that needs it. Reading the revision needs
-// only the top of a file in bp fmt's layout (the plan's metadata comes
-// before the events), so that is tried first: on a plan of 10,000 events
-// it saves most of a parse.
+// git HEAD (store.Session.Published): its revision (0 when there is
+// none), whether the file is new since HEAD, and a reader of the whole
+// plan for the rare upgrade that needs it.
 func (app *App) publishedAt(in *edit.Input) {
-	data, ok, isNew := app.published(in.File)
-	if !ok {
-		in.Unpublished = isNew
-		return
-	}
-	lim := app.limits()
-	in.PublishedPlan = func() *workplan.Plan {
-		p, diags := workplan.Parse(in.File, data, lim)
-		if workplan.HasErrors(diags) {
-			return nil
-		}
-		return p
-	}
-	if i := bytes.Index(data, []byte("\nevents:")); i >= 0 {
-		if p, _ := workplan.Parse(in.File, data[:i+1], lim); p != nil && p.Revision > 0 {
-			in.Published = p.Revision
-			return
-		}
-	}
-	if p := in.PublishedPlan(); p != nil {
-		in.Published = p.Revision
-	}
+	p := app.store.Published(in.File)
+	in.Published, in.Unpublished, in.PublishedPlan = p.Revision, p.New, p.Plan
 }
 
 // applyEdit makes one change to file and writes it (unless dry): under a

@@ -153,7 +153,7 @@ func runValidate(app *App, out io.Writer, args []string, opts *validateOptions) 
 		return err
 	}
 	if opts.Against != "" {
-		if err := checkRevisionArg(opts.Against); err != nil {
+		if err := store.ValidRevision(opts.Against); err != nil {
 			return withCode(ExitUsage, fmt.Errorf("--against: %w", err))
 		}
 	}
