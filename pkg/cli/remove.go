@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 
@@ -8,6 +9,7 @@ import (
 
 	"github.com/icmpd/bp/pkg/edit"
 	"github.com/icmpd/bp/pkg/render"
+	"github.com/icmpd/bp/pkg/store"
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
@@ -49,10 +51,12 @@ func runRemove(app *App, out io.Writer, id string, opts *removeOptions) error {
 		// nil: a file new since HEAD, nothing of it published; or an
 		// event added since
 		e, spec, err := app.store.PublishedEvent(file, id)
+		hint := "\n  hint: cancel it instead (bp cancel " + id + "), or remove it anyway with --force"
 		switch {
+		case errors.Is(err, store.ErrUnreadable):
+			return usageErrorf("remove: cannot tell whether %q was published (%v); nothing was written%s", id, err, hint)
 		case err != nil:
-			return usageErrorf("remove: cannot tell whether %q was published (no git history of %s: %v); nothing was written\n"+
-				"  hint: cancel it instead (bp cancel %s), or remove it anyway with --force", id, file, err, id)
+			return usageErrorf("remove: cannot tell whether %q was published (no git history of %s: %v); nothing was written%s", id, file, err, hint)
 		case e != nil && e.Status != workplan.StatusCancelled:
 			return withCode(ExitInvalid, fmt.Errorf("remove: %q was published (it is in %s, %s); subscribers would keep it in their calendars; nothing was written\n"+
 				"  hint: cancel it instead, so that they see it go: bp cancel %s (or --force to remove it anyway)", id, render.Clean(spec), e.Status.Phrase(), id))

@@ -222,10 +222,15 @@ func (s *Session) Published(file string) Published {
 	return p
 }
 
+// ErrUnreadable is a plan at a revision that cannot be read as a
+// workplan: it tells nothing of what it held.
+var ErrUnreadable = errors.New("cannot be read as a workplan")
+
 // PublishedEvent returns the event id as committed at git HEAD of file's
 // repository, with the REV:PATH it was read from: nil when HEAD has no
 // such file (nothing of it was published) or no such event. An error
-// says that git cannot tell (no repository, no git).
+// says that it cannot tell: git cannot (no repository, no git), or the
+// file at HEAD cannot be read as a workplan (ErrUnreadable).
 func (s *Session) PublishedEvent(file, id string) (*workplan.Event, string, error) {
 	data, spec, err := s.Show("HEAD", file)
 	switch {
@@ -236,7 +241,7 @@ func (s *Session) PublishedEvent(file, id string) (*workplan.Event, string, erro
 	}
 	head, _ := workplan.Parse(spec, data, s.Limits())
 	if head == nil {
-		return nil, spec, nil
+		return nil, spec, fmt.Errorf("%s %w", spec, ErrUnreadable)
 	}
 	return head.Event(id), spec, nil
 }
