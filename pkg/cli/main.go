@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -407,3 +408,32 @@ func (s *onceString) Set(v string) error {
 }
 
 func (s *onceString) Type() string { return "string" }
+
+// maxSizeValue is the --max-size flag: a positive number of bytes. Zero
+// and negative values are refused rather than taken as "the default".
+type maxSizeValue int
+
+func (v *maxSizeValue) String() string {
+	if *v == 0 {
+		return ""
+	}
+	return strconv.Itoa(int(*v))
+}
+
+func (v *maxSizeValue) Set(s string) error {
+	n, err := strconv.ParseInt(s, 10, 0)
+	if err != nil {
+		var ne *strconv.NumError
+		if errors.As(err, &ne) && errors.Is(ne.Err, strconv.ErrRange) {
+			return errors.New("too large")
+		}
+		return errors.New("not a whole number of bytes")
+	}
+	if n <= 0 {
+		return errors.New("must be a positive number of bytes (leave --max-size out for the default, 16 MiB)")
+	}
+	*v = maxSizeValue(n)
+	return nil
+}
+
+func (v *maxSizeValue) Type() string { return "bytes" }

@@ -1,5 +1,10 @@
 package cli
 
+// The App's way to the plan store (pkg/store): the names the command
+// files call, each a thin wrapper that gives the store's errors exit 2;
+// and what the commands decide from the plans read: today's date, the
+// set of plans checked (loadSet), the plan bp diff compares.
+
 import (
 	"fmt"
 	"runtime"
@@ -25,10 +30,8 @@ const plansDir = store.PlansDir
 // planOrigin says how the resolver found the plans.
 type planOrigin = store.Origin
 
-const (
-	fromFlag  = store.FromFlag  // --file
-	fromBuilt = store.FromBuilt // the plans built into bp
-)
+// fromBuilt: the plans built into bp.
+const fromBuilt = store.FromBuilt
 
 // planFiles is what the resolver found (store.Files), as the commands
 // use it.
@@ -53,24 +56,18 @@ func (app *App) locatePlans() (planFiles, error) {
 	return planFiles{origin: f.Origin, path: f.Path, names: f.Names}, nil
 }
 
-// resolvePlans resolves the plans (see locatePlans) and reads them all.
+// resolvePlans resolves the plans (see locatePlans) and reads them all;
+// the first that cannot be read stops it.
 func (app *App) resolvePlans() (planFiles, []store.Source, error) {
 	pf, err := app.locatePlans()
 	if err != nil {
 		return pf, nil, err
 	}
-	srcs, err := app.readPlans(pf)
-	return pf, srcs, err
-}
-
-// readPlans reads the plans pf names; the first that cannot be read
-// stops it, with exit 2.
-func (app *App) readPlans(pf planFiles) ([]store.Source, error) {
 	srcs, err := app.store.ReadAll(pf.files())
 	if err != nil {
-		return nil, withCode(ExitUsage, err)
+		return pf, nil, withCode(ExitUsage, err)
 	}
-	return srcs, nil
+	return pf, srcs, nil
 }
 
 // parsedPlans decodes the plans pf names as they are, without
@@ -87,6 +84,87 @@ func (app *App) parsedPlans(pf planFiles, skip string) ([]*workplan.Plan, error)
 // isDir reports whether name (relative to the working directory) is a
 // directory.
 func (app *App) isDir(name string) bool { return app.store.IsDir(name) }
+
+// osPath turns a path the user gave (relative to the App's working
+// directory) into one the operating system can open
+// (store.Session.Path).
+func (app *App) osPath(name string) string { return app.store.Path(name) }
+
+// readFile reads a workplan file whole, or refuses it, with exit 2
+// (store.Session.ReadFile). "-" reads standard input. Every regular file
+// read is recorded, so that no command of the same run writes over it.
+func (app *App) readFile(path string) ([]byte, error) {
+	data, err := app.store.ReadFile(path)
+	if err != nil {
+		return nil, withCode(ExitUsage, err)
+	}
+	return data, nil
+}
+
+func (app *App) limits() workplan.Limits { return app.store.Limits() }
+
+// errNotInRevision means the file did not exist at the revision: a new
+// plan, with nothing to compare against (store.ErrNotInRevision).
+var errNotInRevision = store.ErrNotInRevision
+
+// gitShow returns the bytes of file at revision rev of the repository
+// that holds it, and its REV:PATH name (store.Session.Show); git runs in
+// the file's directory.
+func (app *App) gitShow(rev, file string) ([]byte, string, error) { return app.store.Show(rev, file) }
+
+// commitOf resolves rev to a commit id in the repository that holds dir
+// (store.Session.Commit).
+func (app *App) commitOf(dir, rev string) (string, error) { return app.store.Commit(dir, rev) }
+
+// gitPlanFiles lists the plan files under dir as they are at commit
+// (store.Session.PlanFilesAt).
+func (app *App) gitPlanFiles(commit, dir string) ([]string, error) {
+	return app.store.PlanFilesAt(commit, dir)
+}
+
+// parseSide reads one side of a comparison. A file the decoder cannot
+// read is an error: its diagnostics go to stderr.
+func (app *App) parseSide(name string, data []byte) (*workplan.Plan, error) {
+	plan, diags := workplan.Parse(name, data, app.limits())
+	errs := workplan.Errors(diags)
+	if plan == nil || len(errs) > 0 {
+		_ = render.DiagnosticsText(app.Stderr, cleanFiles(errs))
+		return nil, fmt.Errorf("%s cannot be read as a workplan (%s); run 'bp validate' on it", name, plural(len(errs), "error"))
+	}
+	return plan, nil
+}
+
+// planFile is the plan file bp diff compares when none is named: the
+// resolver's plan of the current year. The built-in plans have no git
+// history, so they are refused.
+func (app *App) planFile() (string, error) {
+	pf, err := app.locatePlans()
+	if err != nil {
+		return "", err
+	}
+	if pf.origin == fromBuilt {
+		return "", usageErrorf("no plan file to compare: no %s/ directory here or above; name one with --file", plansDir)
+	}
+	if len(pf.names) == 1 {
+		return pf.names[0], nil
+	}
+	today, err := app.todayDate()
+	if err != nil {
+		return "", err
+	}
+	plans, err := app.parsedPlans(pf, "")
+	if err != nil {
+		return "", err
+	}
+	if len(plans) == 0 {
+		return pf.names[len(pf.names)-1], nil
+	}
+	set, _ := workplan.NewSet(plans...)
+	return set.Current(today).File, nil
+}
+
+// isFile reports whether arg names an existing regular file.
+func (app *App) isFile(arg string) bool { return app.store.IsFile(arg) }
 
 // todayDate returns --today, else $BP_TODAY, else the clock's date. It is
 // read once per command, at the edge.

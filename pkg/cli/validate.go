@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/icmpd/bp/pkg/plandiff"
 	"github.com/icmpd/bp/pkg/render"
 	"github.com/icmpd/bp/pkg/store"
 	"github.com/icmpd/bp/pkg/workplan"
@@ -195,6 +197,29 @@ func runValidate(app *App, out io.Writer, args []string, opts *validateOptions) 
 		return withCode(ExitInvalid, nil)
 	}
 	return nil
+}
+
+// checkAgainst is validate --against: when the plan's content changed
+// since rev, its revision must go up and its revised date move forward.
+// It returns the diagnostics, or an error when rev cannot be read.
+func (app *App) checkAgainst(src store.Source, plan *workplan.Plan, rev string, today time.Time) ([]workplan.Diagnostic, error) {
+	if src.Embedded || src.Name == "-" {
+		return nil, usageErrorf("--against compares a file with its git history; name the file")
+	}
+	data, spec, err := app.gitShow(rev, src.Name)
+	if errors.Is(err, errNotInRevision) {
+		app.printError(fmt.Errorf("%s is new since %s: no revision to compare with", src.Name, rev))
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("--against: %w", err)
+	}
+	old, diags := workplan.Parse(spec, data, app.limits())
+	if old == nil || workplan.HasErrors(diags) {
+		app.printError(fmt.Errorf("%s is not a readable workplan: revision not compared", spec))
+		return nil, nil
+	}
+	return plandiff.CheckRevision(src.Name, spec, old, plan, today), nil
 }
 
 // checkedWhat names what was checked for the summary line; the built-in
