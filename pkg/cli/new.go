@@ -1,11 +1,8 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -86,11 +83,11 @@ func runNew(app *App, arg string) error {
 		return usageErrorf("new: a plan for %d exists already: %s; refused, nothing was written", year, p.File)
 	}
 	target := filepath.Join(pf.path, strconv.Itoa(year)+".yaml")
-	if _, err := os.Lstat(app.osPath(target)); err == nil {
+	if there, err := app.store.Exists(target); err != nil {
+		return withCode(ExitUsage, fmt.Errorf("new: %w", err))
+	} else if there {
 		return usageErrorf("new: %s exists; refused, nothing was written\n"+
 			"  hint: move it away first if it is not needed", target)
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return withCode(ExitUsage, fmt.Errorf("new: %w", err))
 	}
 	from := basePlan(set, year)
 	data, err := edit.NextYear(from, year, today, app.modeline(from.File), fromDir(target, from.File))

@@ -66,6 +66,41 @@ func (s *Session) CheckOut(name string) error {
 	return nil
 }
 
+// CheckDir looks at dir, a directory a command writes files into with
+// WriteOut (bp ics --feeds): it reports whether dir is missing, and
+// refuses one that is there and is not a directory.
+func (s *Session) CheckDir(dir string) (missing bool, err error) {
+	st, err := os.Stat(s.Path(dir))
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return true, nil
+	case err != nil:
+		return false, err
+	case !st.IsDir():
+		return false, fmt.Errorf("%s is not a directory", dir)
+	}
+	return false, nil
+}
+
+// MakeDir creates dir, and the directories above it: a directory the user
+// named for files to be written into (see CheckDir).
+func (s *Session) MakeDir(dir string) error {
+	return os.MkdirAll(s.Path(dir), 0o755)
+}
+
+// Exists reports whether something is at name: a file, a directory, or a
+// symlink, even one whose target is gone.
+func (s *Session) Exists(name string) (bool, error) {
+	_, err := os.Lstat(s.Path(name))
+	switch {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, fs.ErrNotExist):
+		return false, nil
+	}
+	return false, err
+}
+
 // WriteFile writes the file name atomically, with the promises listed
 // at the top of this file; bp fmt -w rewrites the files it read with it.
 func (s *Session) WriteFile(name string, write func(io.Writer) error) error {
