@@ -1,7 +1,9 @@
 // Package cli is bp's command line: the cobra command tree, one file per
-// command, and the one table of exit codes. It is the only package that
-// touches the environment, the file system's working directory and the
-// clock; everything below it takes readers, writers and dates.
+// command, the flags, the one table of exit codes, and what is printed.
+// It is the only package that reads the environment, the working
+// directory and the clock: it hands the first two to the plan store
+// (pkg/store, which finds, reads and writes the files), and dates to
+// everything else, which takes readers, writers and dates.
 package cli
 
 import (
