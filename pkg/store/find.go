@@ -69,7 +69,7 @@ type Files struct {
 // Locate is the one plan resolver every command uses: --file (File),
 // then $BP_FILE (each a file or a directory), then the nearest
 // workplans/ directory from the working directory upward that bp trusts
-// (see FindPlansDir), else the plans built into bp. It reads no plan.
+// (see findPlansDir), else the plans built into bp. It reads no plan.
 func (s *Session) Locate() (Files, error) {
 	origin, p := FromFlag, s.File
 	if p == "" {
@@ -88,7 +88,7 @@ func (s *Session) Locate() (Files, error) {
 		}
 		return Files{Origin: origin, Path: p, Names: []string{p}}, nil
 	}
-	dir, err := s.FindPlansDir()
+	dir, err := s.findPlansDir()
 	if err != nil {
 		return Files{}, err
 	}
@@ -115,7 +115,7 @@ func EmbeddedNames() []string {
 	return names
 }
 
-// FindPlansDir looks for a workplans/ directory in the working
+// findPlansDir looks for a workplans/ directory in the working
 // directory, then in each parent, and returns the nearest one bp trusts,
 // as a path relative to the working directory, or "" when there is none.
 // The search stops at the top of the enclosing git repository (the first
@@ -128,7 +128,7 @@ func EmbeddedNames() []string {
 // directory is skipped, said once through Warn with how to trust it
 // (name it with --file, or list it in BP_SAFE_DIRECTORY), and the search
 // goes on above it.
-func (s *Session) FindPlansDir() (string, error) {
+func (s *Session) findPlansDir() (string, error) {
 	if s.Getwd == nil {
 		return "", fmt.Errorf("look for %s/: no working directory; name a plan with --file", PlansDir)
 	}

@@ -114,7 +114,7 @@ func (s *Session) Limits() workplan.Limits {
 //   - a dangling symbolic link, naming its target.
 //
 // Every regular file read is recorded, so that no write of the session
-// replaces it (see IsInput).
+// replaces it (see isInput).
 func (s *Session) ReadFile(name string) ([]byte, error) {
 	limit := int64(s.Limits().MaxBytes)
 	if name == "-" {
@@ -273,10 +273,10 @@ func (s *Session) noteInput(st fs.FileInfo) {
 	s.inputs = append(s.inputs, st)
 }
 
-// IsInput reports whether st is a file read in this session (the same
+// isInput reports whether st is a file read in this session (the same
 // file, under any name: a symlink or a hard link to it counts): no
 // command writes over what it read.
-func (s *Session) IsInput(st fs.FileInfo) bool {
+func (s *Session) isInput(st fs.FileInfo) bool {
 	for _, in := range s.inputs {
 		if os.SameFile(in, st) {
 			return true

@@ -56,7 +56,7 @@ func (s *Session) CheckOut(name string) error {
 		return errors.New("write: empty file name; omit the flag to write to standard output")
 	}
 	path := s.Path(name)
-	if st, err := os.Stat(path); err == nil && s.IsInput(st) {
+	if st, err := os.Stat(path); err == nil && s.isInput(st) {
 		return fmt.Errorf("write %s: it is the workplan this command reads; refused, nothing was written\n"+
 			"  hint: write the output to another file", name)
 	}
