@@ -54,11 +54,20 @@ func runBPIn(t testing.TB, dir, stdin string, env map[string]string, args ...str
 // runApp runs bp in-process with everything it reads from outside given:
 // the working directory, stdin, the environment and the clock.
 func runApp(dir, stdin string, env map[string]string, now func() time.Time, args ...string) result {
+	return runAppWith(nil, dir, stdin, env, now, args...)
+}
+
+// runAppWith is runApp with setup (if not nil) run on the App before
+// the command: a test sets the store's hooks there (app.store.BeforeSwap).
+func runAppWith(setup func(*App), dir, stdin string, env map[string]string, now func() time.Time, args ...string) result {
 	var out, errb bytes.Buffer
 	app := &App{
 		Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Now: now,
 		Getenv: func(k string) string { return env[k] },
 		Getwd:  func() (string, error) { return dir, nil },
+	}
+	if setup != nil {
+		setup(app)
 	}
 	code := app.Run(args)
 	return result{code: code, stdout: out.String(), stderr: errb.String()}

@@ -5,7 +5,6 @@ package cli
 // published at git HEAD, and one way to apply a change and write it.
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -13,18 +12,14 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/icmpd/bp/pkg/edit"
 	"github.com/icmpd/bp/pkg/render"
+	"github.com/icmpd/bp/pkg/store"
 	"github.com/icmpd/bp/pkg/workplan"
 )
-
-// lockWait is how long an edit waits for another bp editing the same
-// directory of plans.
-const lockWait = 10 * time.Second
 
 // editHelp is what every edit command's help says about what it does.
 const editHelp = `
@@ -71,26 +66,13 @@ func (app *App) editableNames(cmd string) (planFiles, error) {
 	return pf, nil
 }
 
-// editablePlans reads the plans editableNames finds.
-func (app *App) editablePlans(cmd string) ([]source, error) {
+// editablePlans decodes the plans editableNames finds, as they are.
+func (app *App) editablePlans(cmd string) ([]*workplan.Plan, error) {
 	pf, err := app.editableNames(cmd)
 	if err != nil {
 		return nil, err
 	}
-	return app.readPlans(pf)
-}
-
-// readPlans reads the plans pf names.
-func (app *App) readPlans(pf planFiles) ([]source, error) {
-	srcs := make([]source, 0, len(pf.names))
-	for _, name := range pf.names {
-		src, err := app.readSource(pf, name)
-		if err != nil {
-			return nil, err
-		}
-		srcs = append(srcs, src)
-	}
-	return srcs, nil
+	return app.parsedPlans(pf, "")
 }
 
 // fileWithEvent returns the plan file that holds the event id: the one
@@ -142,22 +124,18 @@ func (app *App) fileHolding(cmd, id string, h holding) (string, error) {
 	if h.single && len(pf.names) == 1 {
 		return pf.names[0], nil
 	}
-	srcs, err := app.readPlans(pf)
+	plans, err := app.parsedPlans(pf, "")
 	if err != nil {
 		return "", err
 	}
 	var all []string
-	for _, s := range srcs {
-		p, _ := workplan.Parse(s.name, s.data, app.limits())
-		if p == nil {
-			continue
-		}
+	for _, p := range plans {
 		if h.has(p) {
-			return s.name, nil
+			return p.File, nil
 		}
 		all = append(all, h.ids(p)...)
 	}
-	msg := fmt.Sprintf("%s: no %s %q in %s", cmd, h.what, id, plural(len(srcs), "plan file"))
+	msg := fmt.Sprintf("%s: no %s %q in %s", cmd, h.what, id, plural(len(pf.names), "plan file"))
 	if s := workplan.Suggest(id, all); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	} else {
@@ -169,7 +147,7 @@ func (app *App) fileHolding(cmd, id string, h holding) (string, error) {
 // fileForDates returns the plan file whose year holds the dates: a new
 // event goes there.
 func (app *App) fileForDates(cmd string, d workplan.Dates) (string, error) {
-	srcs, err := app.editablePlans(cmd)
+	plans, err := app.editablePlans(cmd)
 	if err != nil {
 		return "", err
 	}
@@ -178,15 +156,11 @@ func (app *App) fileForDates(cmd string, d workplan.Dates) (string, error) {
 		year = d.Month.Year()
 	}
 	var years []string
-	for _, s := range srcs {
-		p, _ := workplan.Parse(s.name, s.data, app.limits())
-		if p == nil {
-			continue
-		}
+	for _, p := range plans {
 		if p.Year == year {
-			return s.name, nil
+			return p.File, nil
 		}
-		years = append(years, fmt.Sprintf("%d (%s)", p.Year, s.name))
+		years = append(years, fmt.Sprintf("%d (%s)", p.Year, p.File))
 	}
 	hint := "no plan file covers " + fmt.Sprint(year)
 	if len(years) > 0 {
@@ -204,63 +178,20 @@ func (app *App) otherPlans(file string) []*workplan.Plan {
 	if err != nil {
 		return nil
 	}
-	var out []*workplan.Plan
-	for _, name := range pf.names {
-		if name == file {
-			continue
-		}
-		s, err := app.readSource(pf, name)
-		if err != nil {
-			return nil
-		}
-		if p, _ := workplan.Parse(s.name, s.data, app.limits()); p != nil {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-// published reads the file as committed at git HEAD. ok is false when
-// there is no such version: outside a git repository, git missing, or a
-// file git does not have yet (then isNew is true).
-func (app *App) published(file string) (data []byte, ok, isNew bool) {
-	data, _, err := app.gitShow("HEAD", file)
+	plans, err := app.parsedPlans(pf, file)
 	if err != nil {
-		return nil, false, errors.Is(err, errNotInRevision)
+		return nil
 	}
-	return data, true, false
+	return plans
 }
 
 // publishedAt fills in what an edit needs from the plan as committed at
-// git HEAD: its revision (0 when there is none, and whether the file is
-// new since HEAD), and a reader of the whole
-// plan for the rare upgrade that needs it. Reading the revision needs
-// only the top of a file in bp fmt's layout (the plan's metadata comes
-// before the events), so that is tried first: on a plan of 10,000 events
-// it saves most of a parse.
+// git HEAD (store.Session.Published): its revision (0 when there is
+// none), whether the file is new since HEAD, and a reader of the whole
+// plan for the rare upgrade that needs it.
 func (app *App) publishedAt(in *edit.Input) {
-	data, ok, isNew := app.published(in.File)
-	if !ok {
-		in.Unpublished = isNew
-		return
-	}
-	lim := app.limits()
-	in.PublishedPlan = func() *workplan.Plan {
-		p, diags := workplan.Parse(in.File, data, lim)
-		if workplan.HasErrors(diags) {
-			return nil
-		}
-		return p
-	}
-	if i := bytes.Index(data, []byte("\nevents:")); i >= 0 {
-		if p, _ := workplan.Parse(in.File, data[:i+1], lim); p != nil && p.Revision > 0 {
-			in.Published = p.Revision
-			return
-		}
-	}
-	if p := in.PublishedPlan(); p != nil {
-		in.Published = p.Revision
-	}
+	p := app.store.Published(in.File)
+	in.Published, in.Unpublished, in.PublishedPlan = p.Revision, p.New, p.Plan
 }
 
 // applyEdit makes one change to file and writes it (unless dry): under a
@@ -273,14 +204,7 @@ func (app *App) applyEdit(out io.Writer, cmd, file string, flags editFlags, chan
 		return err
 	}
 	if !flags.DryRun {
-		target, err := resolveTarget(app.osPath(file))
-		if err != nil {
-			return withCode(ExitUsage, fmt.Errorf("%s: %w", cmd, err))
-		}
-		if err := checkWritable(file, target); err != nil {
-			return withCode(ExitUsage, fmt.Errorf("%s: %w", cmd, err))
-		}
-		unlock, err := lockDir(filepath.Dir(target), lockWait)
+		unlock, err := app.store.LockEdit(file)
 		if err != nil {
 			return withCode(ExitUsage, fmt.Errorf("%s: %w", cmd, err))
 		}
@@ -346,22 +270,8 @@ func (app *App) finishEdit(out io.Writer, cmd, file string, data []byte, flags e
 		fmt.Fprintf(app.Stderr, "bp: dry run: %s not written\n", render.Clean(file))
 		return nil
 	}
-	err := writeAtomicChecked(file, app.osPath(file), func(w io.Writer) error {
-		_, err := w.Write(res.Data)
-		return err
-	}, func(target string) error {
-		beforeEditCheck(target)
-		now, err := os.ReadFile(target)
-		if err != nil {
-			return err
-		}
-		if !bytes.Equal(now, data) {
-			return errChangedOnDisk
-		}
-		return nil
-	})
-	if err != nil {
-		if errors.Is(err, errChangedOnDisk) {
+	if err := app.store.Replace(file, res.Data, data); err != nil {
+		if errors.Is(err, store.ErrChangedOnDisk) {
 			return withCode(ExitUsage, fmt.Errorf("%s: %s changed on disk since bp read it (another editor?); nothing was written\n  hint: run the command again: it reads the file as it is now", cmd, file))
 		}
 		return withCode(ExitUsage, fmt.Errorf("%s: %w", cmd, err))
@@ -369,12 +279,6 @@ func (app *App) finishEdit(out io.Writer, cmd, file string, data []byte, flags e
 	app.wrote(file, fmt.Sprintf("revision %d of %s", res.New.Revision, res.New.Revised.Format("2006-01-02")))
 	return nil
 }
-
-var errChangedOnDisk = errors.New("the file changed on disk since it was read")
-
-// beforeEditCheck is a test hook: it runs when an edit's new file is
-// complete, just before bp checks that the old one did not change on disk.
-var beforeEditCheck = func(target string) {}
 
 // editError turns what edit.Apply refused into a message and an exit
 // code: an invalid plan exits 1 with bp validate's diagnostics; an
@@ -420,16 +324,11 @@ func (app *App) completeEventIDs(cmd *cobra.Command, args []string, word string)
 // completionPlans are the plans the resolver finds, read leniently:
 // completion must not fail on a plan being edited.
 func (app *App) completionPlans() []*workplan.Plan {
-	_, srcs, err := app.resolvePlans()
+	pf, err := app.locatePlans()
 	if err != nil {
 		return nil
 	}
-	var plans []*workplan.Plan
-	for _, s := range srcs {
-		if p, _ := workplan.Parse(s.name, s.data, app.limits()); p != nil {
-			plans = append(plans, p)
-		}
-	}
+	plans, _ := app.parsedPlans(pf, "")
 	return plans
 }
 

@@ -86,9 +86,9 @@ func TestEditRace(t *testing.T) {
 func TestEditRefusesChangeOnDisk(t *testing.T) {
 	dir, plan := planDir(t, publishedFormat2)
 	theirs := strings.Replace(readFixture(t, publishedFormat2), "Endorse the 2026 workplan", "Endorse the workplan", 1)
-	beforeEditCheck = func(string) { writeFile(t, plan, theirs) }
-	defer func() { beforeEditCheck = func(string) {} }()
-	r := runBPIn(t, dir, "", editEnv(), raceEdits[1]...)
+	// Just before the rename, and so before bp looks at the file again.
+	hook := func(app *App) { app.store.BeforeRename = func(string) { writeFile(t, plan, theirs) } }
+	r := runAppWith(hook, dir, "", editEnv(), fixedNow, raceEdits[1]...)
 	if r.code != ExitUsage || !strings.Contains(r.stderr, "bp: postpone: workplans/2026.yaml changed on disk since bp read it (another editor?); nothing was written") ||
 		!strings.Contains(r.stderr, "hint: run the command again") {
 		t.Errorf("exit %d\n%s", r.code, r.stderr)
@@ -100,7 +100,6 @@ func TestEditRefusesChangeOnDisk(t *testing.T) {
 		t.Errorf("temporary files left: %v", left)
 	}
 	// run again: bp reads their version and both changes are in
-	beforeEditCheck = func(string) {}
 	if r := runBPIn(t, dir, "", editEnv(), raceEdits[1]...); r.code != ExitOK {
 		t.Fatalf("again: exit %d\n%s", r.code, r.stderr)
 	}

@@ -346,6 +346,26 @@ func TestRemovePublished(t *testing.T) {
 	}
 }
 
+// A plan whose version at HEAD cannot be read as a workplan tells
+// nothing of what was published: remove refuses, asks for --force, and
+// writes nothing. (bp panicked there: "internal error".)
+func TestRemoveUnreadableAtHEAD(t *testing.T) {
+	git := gitRepo(t)
+	writeFile(t, "workplans/2026.yaml", "events: [\n")
+	git("add", ".")
+	git("commit", "-q", "-m", "a broken plan")
+	writeFile(t, "workplans/2026.yaml", readFixture(t, publishedFormat2))
+	before := readFixture(t, "workplans/2026.yaml")
+	r := runBP(t, "", editEnv(), "remove", "webinar-missing-migrants")
+	if r.code != ExitUsage || !strings.Contains(r.stderr, `bp: remove: cannot tell whether "webinar-missing-migrants" was published (HEAD:workplans/2026.yaml cannot be read as a workplan)`) ||
+		!strings.Contains(r.stderr, "--force") {
+		t.Errorf("remove with an unreadable plan at HEAD: exit %d\n%s", r.code, r.stderr)
+	}
+	if readFixture(t, "workplans/2026.yaml") != before {
+		t.Error("the refused remove changed the file")
+	}
+}
+
 // Outside git bp cannot tell what was published: remove asks for --force.
 func TestRemoveOutsideGit(t *testing.T) {
 	t.Parallel()

@@ -8,8 +8,8 @@ import (
 )
 
 // Where output goes: standard output, or with --out a file written
-// atomically (app.writeOut), and then one line on stderr that says what
-// was written, unless --quiet.
+// atomically (app.writeOut, store.Session.WriteOut), and then one line
+// on stderr that says what was written, unless --quiet.
 
 // wrote says on stderr that bp wrote name, with what it holds ("12
 // events"), unless --quiet.
@@ -39,5 +39,25 @@ func (app *App) emit(stdout io.Writer, path, what string, write func(io.Writer) 
 		return err
 	}
 	app.wrote(path, what)
+	return nil
+}
+
+// writeOut writes the file the user named (--out, --feeds), atomically
+// (store.Session.WriteOut). It refuses, with exit 2, an empty name (bp
+// never takes "" for standard output) and a file this run read as input,
+// under any name.
+func (app *App) writeOut(name string, write func(io.Writer) error) error {
+	if err := app.store.WriteOut(name, write); err != nil {
+		return withCode(ExitUsage, err)
+	}
+	return nil
+}
+
+// checkOut tells whether writeOut would refuse name, before anything is
+// written; a command that writes several files checks them all first.
+func (app *App) checkOut(name string) error {
+	if err := app.store.CheckOut(name); err != nil {
+		return withCode(ExitUsage, err)
+	}
 	return nil
 }

@@ -140,8 +140,8 @@ func runFmt(app *App, out io.Writer, args []string, opts *fmtOptions) error {
 			}
 			// Written through a symlink to its target, keeping mode,
 			// owner and hard links (a file with several is refused);
-			// see write.go.
-			if err := writeAtomic(file, app.osPath(file), func(w io.Writer) error {
+			// see store.Session.WriteFile.
+			if err := app.store.WriteFile(file, func(w io.Writer) error {
 				_, err := w.Write(formatted)
 				return err
 			}); err != nil {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/icmpd/bp/pkg/internal/testtool"
 	"github.com/icmpd/bp/pkg/workplan"
 	"github.com/icmpd/bp/pkg/yamlfmt"
 )
@@ -82,7 +83,7 @@ func FuzzFormatInPlace(f *testing.F) {
 		if st, err := os.Stat(path); err != nil || st.Mode().Perm() != 0o640 {
 			t.Errorf("mode changed: %v (%v)", st.Mode(), err)
 		}
-		if l := leftovers(t, dir, "plan.yaml"); len(l) > 0 {
+		if l := testtool.Leftovers(t, dir, "plan.yaml"); len(l) > 0 {
 			t.Errorf("files left behind: %v", l)
 		}
 	})

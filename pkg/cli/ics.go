@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -221,13 +220,8 @@ func writeFeeds(app *App, sel *selection, plan *workplan.Plan, evs []*workplan.E
 		return withCode(ExitUsage, fmt.Errorf("--feeds: %w; nothing was written", err))
 	}
 
-	osDir := app.osPath(dir)
-	st, err := os.Stat(osDir)
-	missing := os.IsNotExist(err)
-	switch {
-	case err == nil && !st.IsDir():
-		return usageErrorf("--feeds: %s is not a directory", dir)
-	case err != nil && !missing:
+	missing, err := app.store.CheckDir(dir)
+	if err != nil {
 		return withCode(ExitUsage, fmt.Errorf("--feeds: %w", err))
 	}
 	// Refuse now what a write would refuse later, so that a set is not
@@ -238,7 +232,7 @@ func writeFeeds(app *App, sel *selection, plan *workplan.Plan, evs []*workplan.E
 		}
 	}
 	if missing {
-		if err := os.MkdirAll(osDir, 0o755); err != nil {
+		if err := app.store.MakeDir(dir); err != nil {
 			return withCode(ExitUsage, fmt.Errorf("--feeds: %w", err))
 		}
 	}

@@ -11,6 +11,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/icmpd/bp/pkg/internal/testtool"
+	"github.com/icmpd/bp/pkg/store"
 )
 
 // Tests of how bp reads a plan file (issue 9): whole or not at all, and
@@ -56,19 +59,12 @@ func wantFile(t *testing.T, path string, want []byte) {
 	}
 }
 
-func wantNoLeftovers(t *testing.T, dir string, keep ...string) {
-	t.Helper()
-	if l := leftovers(t, dir, keep...); len(l) > 0 {
-		t.Errorf("files left behind in %s: %v", dir, l)
-	}
-}
-
 // Item 1: a file over --max-size was formatted from its first limit+1
 // bytes and written back cut in half, exit 0.
 func TestOverLimitRefusedEverywhere(t *testing.T) {
 	dir := t.TempDir()
 	path, orig := copyPlan(t, dir, "t.yaml")
-	size := thousands(int64(len(orig)))
+	size := store.Thousands(int64(len(orig)))
 	for _, args := range [][]string{
 		{"fmt", "-w", path},
 		{"fmt", "--check", path},
@@ -93,7 +89,7 @@ func TestOverLimitRefusedEverywhere(t *testing.T) {
 				t.Errorf("stdout = %q, want nothing", r.stdout)
 			}
 			wantFile(t, path, orig)
-			wantNoLeftovers(t, dir, "t.yaml")
+			testtool.WantNoLeftovers(t, dir, "t.yaml")
 		})
 	}
 }
@@ -119,11 +115,11 @@ func TestFmtWriteOverDefaultLimitUnchanged(t *testing.T) {
 	if r.code != ExitUsage {
 		t.Errorf("exit %d, want 2\n%s", r.code, r.stderr)
 	}
-	if want := "the file is " + thousands(int64(len(orig))) + " bytes, more than the limit of 16,777,216 (--max-size)"; !strings.Contains(r.stderr, want) {
+	if want := "the file is " + store.Thousands(int64(len(orig))) + " bytes, more than the limit of 16,777,216 (--max-size)"; !strings.Contains(r.stderr, want) {
 		t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
 	}
 	wantFile(t, path, orig)
-	wantNoLeftovers(t, dir, "big.yaml")
+	testtool.WantNoLeftovers(t, dir, "big.yaml")
 }
 
 // A stream has no size to give: "more than the limit".

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/icmpd/bp/pkg/internal/testtool"
 )
 
 // Tests of how bp writes files (issue 9): through symlinks, keeping mode,
@@ -35,10 +37,10 @@ func TestWritesGoThroughSymlinks(t *testing.T) {
 			t.Fatalf("exit %d: %s", r.code, r.stderr)
 		}
 		wantSymlink(t, link, "real/cal.ics")
-		if got := readString(t, target); !strings.HasPrefix(got, "BEGIN:VCALENDAR") {
+		if got := testtool.ReadString(t, target); !strings.HasPrefix(got, "BEGIN:VCALENDAR") {
 			t.Errorf("the link's target was not written: %q", got[:min(len(got), 40)])
 		}
-		wantNoLeftovers(t, real, "cal.ics", "m.yaml", "new.ics")
+		testtool.WantNoLeftovers(t, real, "cal.ics", "m.yaml", "new.ics")
 	})
 
 	t.Run("ics --out dangling symlink", func(t *testing.T) {
@@ -51,7 +53,7 @@ func TestWritesGoThroughSymlinks(t *testing.T) {
 			t.Fatalf("exit %d: %s", r.code, r.stderr)
 		}
 		wantSymlink(t, link, "real/new.ics")
-		if got := readString(t, filepath.Join(real, "new.ics")); !strings.HasPrefix(got, "BEGIN:VCALENDAR") {
+		if got := testtool.ReadString(t, filepath.Join(real, "new.ics")); !strings.HasPrefix(got, "BEGIN:VCALENDAR") {
 			t.Errorf("the link's target was not created")
 		}
 	})
@@ -68,7 +70,7 @@ func TestWritesGoThroughSymlinks(t *testing.T) {
 		}
 		wantSymlink(t, link, target)
 		wantFile(t, target, readBytes(t, "../../testdata/fmt/messy.golden"))
-		wantNoLeftovers(t, real, "cal.ics", "m.yaml", "new.ics")
+		testtool.WantNoLeftovers(t, real, "cal.ics", "m.yaml", "new.ics")
 	})
 }
 
@@ -131,7 +133,7 @@ func TestHardLinkedFileRefused(t *testing.T) {
 	if n := nlink(t, ics); n != 2 {
 		t.Errorf("a.ics has %d links, want 2", n)
 	}
-	wantNoLeftovers(t, dir, "a.yaml", "b.yaml", "plan.yaml", "a.ics", "b.ics")
+	testtool.WantNoLeftovers(t, dir, "a.yaml", "b.yaml", "plan.yaml", "a.ics", "b.ics")
 }
 
 // Item 7: fmt -w gave the file to whoever ran it. As root, the owner and
@@ -164,7 +166,7 @@ func TestFmtWriteKeepsOwnerAndMode(t *testing.T) {
 	if !root && int(s.Uid) != os.Geteuid() {
 		t.Errorf("owner = %d, want %d", s.Uid, os.Geteuid())
 	}
-	wantNoLeftovers(t, dir, "p.yaml")
+	testtool.WantNoLeftovers(t, dir, "p.yaml")
 }
 
 // Item 15: bp ics -f plan.yaml --out plan.yaml replaced the plan with
@@ -202,7 +204,7 @@ func TestNoCommandWritesOverItsInput(t *testing.T) {
 		t.Errorf("--feeds over the plan: exit %d\n%s", r.code, r.stderr)
 	}
 	wantFile(t, feedPlan, orig)
-	wantNoLeftovers(t, dir, "plan.yaml", "sym.yaml", "hard.yaml", "rg.ics")
+	testtool.WantNoLeftovers(t, dir, "plan.yaml", "sym.yaml", "hard.yaml", "rg.ics")
 }
 
 // Standard input redirected from the plan counts as reading the plan.
@@ -244,18 +246,18 @@ func TestFeedsGroupAllRefused(t *testing.T) {
 		t.Errorf("stderr does not say why:\n%s", r.stderr)
 	}
 	wantFile(t, filepath.Join(feeds, "all.ics"), []byte("published feed"))
-	wantNoLeftovers(t, feeds, "all.ics")
+	testtool.WantNoLeftovers(t, feeds, "all.ics")
 
 	// Without the clash every feed is written, all.ics with every event.
 	r = runBP(t, "", nil, "ics", "-f", publishedPlan, "--feeds", feeds)
 	if r.code != ExitOK {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	all := readString(t, filepath.Join(feeds, "all.ics"))
+	all := testtool.ReadString(t, filepath.Join(feeds, "all.ics"))
 	if n := strings.Count(all, "BEGIN:VEVENT"); n != 9 {
 		t.Errorf("all.ics has %d events, want the plan's 9 dated events", n)
 	}
-	wantNoLeftovers(t, feeds, "all.ics", "rg.ics", "twg-return.ics", "twg-legal-pathways.ics", "twg-law-enforcement.ics", "som.ics")
+	testtool.WantNoLeftovers(t, feeds, "all.ics", "rg.ics", "twg-return.ics", "twg-legal-pathways.ics", "twg-law-enforcement.ics", "som.ics")
 }
 
 // Item 12: --out "" wrote to standard output, --feeds "" too.

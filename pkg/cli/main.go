@@ -1,7 +1,9 @@
 // Package cli is bp's command line: the cobra command tree, one file per
-// command, and the one table of exit codes. It is the only package that
-// touches the environment, the file system's working directory and the
-// clock; everything below it takes readers, writers and dates.
+// command, the flags, the one table of exit codes, and what is printed.
+// It is the only package that reads the environment, the working
+// directory and the clock: it hands the first two to the plan store
+// (pkg/store, which finds, reads and writes the files), and dates to
+// everything else, which takes readers, writers and dates.
 package cli
 
 import (
@@ -10,6 +12,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -17,6 +20,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/icmpd/bp/pkg/render"
+	"github.com/icmpd/bp/pkg/store"
 )
 
 // Exit codes, documented in `bp help` and README.
@@ -86,15 +90,12 @@ type App struct {
 	// means never (tests, and any caller that does not say).
 	IsTerminal func(w io.Writer) bool
 
-	// global flags
-	file    string
-	today   string
-	maxSize int
-	quiet   bool
+	// global flags; --file and --max-size are the store's
+	today string
+	quiet bool
 
-	inputs []os.FileInfo // files read in this run; writeOut never writes over them (input.go)
-	paths  pathNotes     // what bp noted about the paths it handles (names.go)
-	args   []string      // the command line as given, for checkFlags
+	store store.Session // the plans and every file bp reads or writes
+	args  []string      // the command line as given, for checkFlags
 }
 
 // Main runs bp with args (without the program name) and returns the exit
@@ -116,6 +117,8 @@ func (app *App) Run(args []string) (code int) {
 	if app.Getwd == nil {
 		app.Getwd = os.Getwd
 	}
+	app.store.Getenv, app.store.Getwd, app.store.Warn = app.Getenv, app.Getwd, app.printError
+	app.store.Stdin, app.store.Stderr = app.Stdin, app.Stderr
 	stdout := &stickyWriter{w: app.Stdout}
 	defer func() {
 		// A panic is a bug, but the user still gets one line, not a
@@ -236,10 +239,10 @@ func newRootCmd(app *App) *cobra.Command {
 	root.SetUsageTemplate(rootUsage(root))
 	root.SetVersionTemplate("{{.Version}}\n")
 	pf := root.PersistentFlags()
-	pf.VarP(&onceString{p: &app.file}, "file", "f",
+	pf.VarP(&onceString{p: &app.store.File}, "file", "f",
 		"read the plans from `path`, a file or a directory (default $BP_FILE, else the nearest workplans/ up from here, else the built-in plans)")
 	pf.StringVar(&app.today, "today", "", "take `date` (YYYY-MM-DD) as today instead of $BP_TODAY or the clock")
-	pf.Var((*maxSizeValue)(&app.maxSize), "max-size", "largest workplan file to read, in `bytes` (default 16 MiB)")
+	pf.Var((*maxSizeValue)(&app.store.MaxSize), "max-size", "largest workplan file to read, in `bytes` (default 16 MiB)")
 	pf.BoolVarP(&app.quiet, "quiet", "q", false, "say nothing on stderr about the files written")
 	_ = root.RegisterFlagCompletionFunc("file", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
@@ -378,3 +381,32 @@ func (s *onceString) Set(v string) error {
 }
 
 func (s *onceString) Type() string { return "string" }
+
+// maxSizeValue is the --max-size flag: a positive number of bytes. Zero
+// and negative values are refused rather than taken as "the default".
+type maxSizeValue int
+
+func (v *maxSizeValue) String() string {
+	if *v == 0 {
+		return ""
+	}
+	return strconv.Itoa(int(*v))
+}
+
+func (v *maxSizeValue) Set(s string) error {
+	n, err := strconv.ParseInt(s, 10, 0)
+	if err != nil {
+		var ne *strconv.NumError
+		if errors.As(err, &ne) && errors.Is(ne.Err, strconv.ErrRange) {
+			return errors.New("too large")
+		}
+		return errors.New("not a whole number of bytes")
+	}
+	if n <= 0 {
+		return errors.New("must be a positive number of bytes (leave --max-size out for the default, 16 MiB)")
+	}
+	*v = maxSizeValue(n)
+	return nil
+}
+
+func (v *maxSizeValue) Type() string { return "bytes" }

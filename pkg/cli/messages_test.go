@@ -50,9 +50,4 @@ func TestMessages(t *testing.T) {
 	if want := "bp: read workplan big.yaml: the file is 34,560 bytes, more than the limit of 3,000 (--max-size); refused"; r.code != ExitUsage || !strings.HasPrefix(r.stderr, want) {
 		t.Errorf("over the limit: exit %d, stderr %q, want %q", r.code, r.stderr, want)
 	}
-	for n, want := range map[int64]string{0: "0", 999: "999", 1000: "1,000", 31585456: "31,585,456", -1234: "-1,234"} {
-		if got := thousands(n); got != want {
-			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
-		}
-	}
 }

@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -90,14 +89,7 @@ func (app *App) migrateFile(out io.Writer, file string, flags editFlags) error {
 		return usageErrorf("migrate: standard input cannot be changed in place; name the file")
 	}
 	if !flags.DryRun {
-		target, err := resolveTarget(app.osPath(file))
-		if err != nil {
-			return withCode(ExitUsage, fmt.Errorf("migrate: %w", err))
-		}
-		if err := checkWritable(file, target); err != nil {
-			return withCode(ExitUsage, fmt.Errorf("migrate: %w", err))
-		}
-		unlock, err := lockDir(filepath.Dir(target), lockWait)
+		unlock, err := app.store.LockEdit(file)
 		if err != nil {
 			return withCode(ExitUsage, fmt.Errorf("migrate: %w", err))
 		}

@@ -10,67 +10,25 @@ package cli
 // afterwards (render.Clean) lets a name in a CI log start a line of its
 // own ("::error title=forged::…").
 //
-// So the App keeps a book of the parts of paths it handles that are not
-// fit to print: every path goes through osPath before the system sees
-// it, and every directory listing through yamlFiles; both note the
-// parts. printError then writes each noted part quoted
-// (safetext.Name: "y\n::error.yaml"), whatever path or message it is
-// in, before it splits the message into lines, and the diagnostics
-// writers quote the file name that starts their lines. As a last guard,
-// no line of an error after its first may start with "::".
+// So the store keeps a book of the parts of paths it handles that are
+// not fit to print: every path goes through store.Session.Path before
+// the system sees it, and every directory listing through
+// store.Session.PlanFiles; both note the parts. printError then writes
+// each noted part quoted (safetext.Name: "y\n::error.yaml"), whatever
+// path or message it is in, before it splits the message into lines,
+// and the diagnostics writers quote the file name that starts their
+// lines. As a last guard, no line of an error after its first may start
+// with "::".
 
 import (
-	"path/filepath"
-	"slices"
 	"strings"
-	"sync"
 
 	"github.com/icmpd/bp/pkg/safetext"
 )
 
-// pathNotes is what the App noted about the paths it handles: the parts
-// of paths (the names between separators) that safetext.Name would
-// quote, longest first; and the plans directories it skipped, and said
-// so (source.go), so that a command that looks for the plans twice says
-// it once.
-type pathNotes struct {
-	mu      sync.Mutex
-	parts   []string
-	skipped map[string]bool
-}
-
-// noteName records the parts of path that are not fit to print as they
-// are. Most paths have none, and cost one scan.
-func (app *App) noteName(path string) {
-	if safetext.Name(path) == path {
-		return
-	}
-	app.paths.mu.Lock()
-	defer app.paths.mu.Unlock()
-	for _, part := range strings.Split(filepath.ToSlash(path), "/") {
-		if part == "" || safetext.Name(part) == part || slices.Contains(app.paths.parts, part) {
-			continue
-		}
-		app.paths.parts = append(app.paths.parts, part)
-	}
-	// Longest first: a part that holds a shorter one is quoted whole.
-	slices.SortStableFunc(app.paths.parts, func(a, b string) int { return len(b) - len(a) })
-}
-
-// quoteNames writes every noted part of a path in msg quoted, in one
-// pass: a part is never looked for inside another's quoted form.
-func (app *App) quoteNames(msg string) string {
-	app.paths.mu.Lock()
-	defer app.paths.mu.Unlock()
-	if len(app.paths.parts) == 0 {
-		return msg
-	}
-	pairs := make([]string, 0, 2*len(app.paths.parts))
-	for _, part := range app.paths.parts {
-		pairs = append(pairs, part, safetext.Name(part))
-	}
-	return strings.NewReplacer(pairs...).Replace(msg)
-}
+// quoteNames writes every part of a path the store noted in msg quoted
+// (store.Session.QuoteNames).
+func (app *App) quoteNames(msg string) string { return app.store.QuoteNames(msg) }
 
 // shown is a file name as bp prints it: quoted when it must be (see
 // safetext.Name). Messages that print a name raw are safe too (see

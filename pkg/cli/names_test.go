@@ -235,9 +235,9 @@ func TestNameStartingWithColons(t *testing.T) {
 // before it.
 func TestQuoteNames(t *testing.T) {
 	app := &App{}
-	app.noteName("/tmp/d\x1b[31m/y\n::x.yaml")
-	app.noteName("::x")
-	app.noteName("/tmp/plain/ok.yaml")
+	app.store.NoteName("/tmp/d\x1b[31m/y\n::x.yaml")
+	app.store.NoteName("::x")
+	app.store.NoteName("/tmp/plain/ok.yaml")
 	msg := "stat /tmp/d\x1b[31m/y\n::x.yaml: gone; ::x too\n  hint: look\n  ::warning::z"
 	got := app.errorLines(errTest(msg))
 	want := []string{

@@ -1,22 +1,18 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
-	"gopkg.in/yaml.v3"
 
+	"github.com/icmpd/bp/pkg/edit"
 	"github.com/icmpd/bp/pkg/render"
 	"github.com/icmpd/bp/pkg/workplan"
-	"github.com/icmpd/bp/pkg/yamlfmt"
 )
 
 func newNewCmd(app *App) *cobra.Command {
@@ -87,14 +83,14 @@ func runNew(app *App, arg string) error {
 		return usageErrorf("new: a plan for %d exists already: %s; refused, nothing was written", year, p.File)
 	}
 	target := filepath.Join(pf.path, strconv.Itoa(year)+".yaml")
-	if _, err := os.Lstat(app.osPath(target)); err == nil {
+	if there, err := app.store.Exists(target); err != nil {
+		return withCode(ExitUsage, fmt.Errorf("new: %w", err))
+	} else if there {
 		return usageErrorf("new: %s exists; refused, nothing was written\n"+
 			"  hint: move it away first if it is not needed", target)
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		return withCode(ExitUsage, fmt.Errorf("new: %w", err))
 	}
 	from := basePlan(set, year)
-	data, err := nextPlan(from, year, today, app.modeline(from.File), fromDir(target, from.File))
+	data, err := edit.NextYear(from, year, today, app.modeline(from.File), fromDir(target, from.File))
 	if err != nil {
 		return withCode(ExitUsage, fmt.Errorf("new: %w", err))
 	}
@@ -211,122 +207,4 @@ func basePlan(set *workplan.Set, year int) *workplan.Plan {
 		}
 	}
 	return set.Plans[len(set.Plans)-1]
-}
-
-// withYear replaces the year from in s by to; when s does not hold it,
-// add(s) is used instead.
-func withYear(s string, from, to int, add func(string) string) string {
-	f := strconv.Itoa(from)
-	if strings.Contains(s, f) {
-		return strings.ReplaceAll(s, f, strconv.Itoa(to))
-	}
-	return add(s)
-}
-
-// nextPlan writes the plan of year started from base, in bp fmt's layout.
-// baseName names base's file in the comment at the top. modeline, when
-// not "", is the first line of the new file: the editor's
-// schema line of base's file ("# yaml-language-server: $schema=…").
-func nextPlan(base *workplan.Plan, year int, today time.Time, modeline, baseName string) ([]byte, error) {
-	y := strconv.Itoa(year)
-	str := func(v string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v} }
-	num := func(n int) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(n)} }
-	mapping := func(kv ...any) *yaml.Node {
-		m := &yaml.Node{Kind: yaml.MappingNode}
-		for i := 0; i+1 < len(kv); i += 2 {
-			v := kv[i+1].(*yaml.Node)
-			if v == nil {
-				continue
-			}
-			m.Content = append(m.Content, str(kv[i].(string)), v)
-		}
-		return m
-	}
-	opt := func(v string) *yaml.Node {
-		if v == "" {
-			return nil
-		}
-		return str(v)
-	}
-
-	review := []string{
-		fmt.Sprintf(" The plan of %d, started on %s with `bp new %d`", year, today.Format("2006-01-02"), year),
-		fmt.Sprintf(" from %s. Review before publishing:", baseName),
-		"   - plan: id and title (the year replaced); chair, coChair and",
-		fmt.Sprintf("     secretariat, carried over from %d", base.Year),
-	}
-	var framework *yaml.Node
-	if fw := base.Framework; fw != nil {
-		inside := fw.Start == 0 || fw.End == 0 || (year >= fw.Start && year <= fw.End)
-		if inside {
-			n := fw.Year
-			switch {
-			case fw.Start != 0:
-				n = year - fw.Start + 1
-			case fw.Year != 0:
-				n = fw.Year + year - base.Year
-			}
-			var start, end, fy *yaml.Node
-			if fw.Start != 0 {
-				start = num(fw.Start)
-			}
-			if fw.End != 0 {
-				end = num(fw.End)
-			}
-			if n > 0 {
-				fy = num(n)
-			}
-			framework = mapping("name", str(fw.Name), "start", start, "end", end, "year", fy)
-			review = append(review, fmt.Sprintf("   - plan.framework: %s, now its year %d", fw.Name, n))
-		} else {
-			review = append(review, fmt.Sprintf("   - plan.framework: %s ended in %d;", fw.Name, fw.End),
-				fmt.Sprintf("     add the framework %d implements", year))
-		}
-	}
-	review = append(review,
-		"   - plan.summary: what the year is about",
-		fmt.Sprintf("   - groups: carried over from %d; remove those that no longer meet", base.Year),
-		"   - products and milestones: those of the new year",
-		"   - events: the meetings, each with an id of its own (never one of an",
-		"     earlier year: calendar UIDs derive from it)",
-		" Check with: bp validate",
-	)
-
-	plan := mapping(
-		"id", str(withYear(base.ID, base.Year, year, func(s string) string { return s + "-" + y })),
-		"title", str(withYear(base.Title, base.Year, year, func(s string) string { return s + " " + y })),
-		"year", num(year),
-		"revision", num(1),
-		"revised", &yaml.Node{Kind: yaml.ScalarNode, Value: today.Format("2006-01-02")},
-		"timezone", opt(base.TimeZone),
-		"framework", framework,
-		"chair", opt(base.Chair),
-		"coChair", opt(base.CoChair),
-		"secretariat", opt(base.Secretariat),
-	)
-	groups := &yaml.Node{Kind: yaml.SequenceNode}
-	for _, g := range base.Groups {
-		groups.Content = append(groups.Content, mapping("id", str(g.ID), "name", str(g.Name), "kind", str(string(g.Kind)), "topic", opt(g.Topic)))
-	}
-	var groupsNode *yaml.Node
-	if len(groups.Content) > 0 {
-		groupsNode = groups
-	}
-	root := mapping(
-		"formatVersion", num(workplan.FormatVersion),
-		"plan", plan,
-		"groups", groupsNode,
-		"events", &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle},
-	)
-	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root}}
-	head := "#" + strings.Join(review, "\n#")
-	if modeline != "" {
-		head = modeline + "\n" + head
-	}
-	root.Content[0].HeadComment = head
-	data, err := yaml.Marshal(doc)
-	if err != nil {
-		return nil, err
-	}
-	return yamlfmt.Format(data, workplan.Schema)
 }

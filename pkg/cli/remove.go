@@ -9,6 +9,7 @@ import (
 
 	"github.com/icmpd/bp/pkg/edit"
 	"github.com/icmpd/bp/pkg/render"
+	"github.com/icmpd/bp/pkg/store"
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
@@ -47,19 +48,18 @@ func runRemove(app *App, out io.Writer, id string, opts *removeOptions) error {
 		return err
 	}
 	if !opts.Force {
-		data, spec, err := app.gitShow("HEAD", file)
+		// nil: a file new since HEAD, nothing of it published; or an
+		// event added since
+		e, spec, err := app.store.PublishedEvent(file, id)
+		hint := "\n  hint: cancel it instead (bp cancel " + id + "), or remove it anyway with --force"
 		switch {
-		case errors.Is(err, errNotInRevision):
-			// a file new since HEAD: nothing of it was published
+		case errors.Is(err, store.ErrUnreadable):
+			return usageErrorf("remove: cannot tell whether %q was published (%v); nothing was written%s", id, err, hint)
 		case err != nil:
-			return usageErrorf("remove: cannot tell whether %q was published (no git history of %s: %v); nothing was written\n"+
-				"  hint: cancel it instead (bp cancel %s), or remove it anyway with --force", id, file, err, id)
-		default:
-			head, _ := workplan.Parse(spec, data, app.limits())
-			if e := head.Event(id); head != nil && e != nil && e.Status != workplan.StatusCancelled {
-				return withCode(ExitInvalid, fmt.Errorf("remove: %q was published (it is in %s, %s); subscribers would keep it in their calendars; nothing was written\n"+
-					"  hint: cancel it instead, so that they see it go: bp cancel %s (or --force to remove it anyway)", id, render.Clean(spec), e.Status.Phrase(), id))
-			}
+			return usageErrorf("remove: cannot tell whether %q was published (no git history of %s: %v); nothing was written%s", id, file, err, hint)
+		case e != nil && e.Status != workplan.StatusCancelled:
+			return withCode(ExitInvalid, fmt.Errorf("remove: %q was published (it is in %s, %s); subscribers would keep it in their calendars; nothing was written\n"+
+				"  hint: cancel it instead, so that they see it go: bp cancel %s (or --force to remove it anyway)", id, render.Clean(spec), e.Status.Phrase(), id))
 		}
 	}
 	return app.applyEdit(out, "remove", file, opts.editFlags, edit.Remove(id))

@@ -11,6 +11,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/icmpd/bp/pkg/internal/testtool"
+	"github.com/icmpd/bp/pkg/store"
 )
 
 // Item 11: SIGINT or SIGTERM during --out left .NAME.tmp-* files beside
@@ -33,15 +36,15 @@ func signalChild(t *testing.T) {
 	}
 	switch os.Getenv(envSignalChild) {
 	case "writer":
-		writeFileAtomic(out, func(w io.Writer) error {
+		(&store.Session{}).WriteFile(out, func(w io.Writer) error {
 			io.WriteString(w, "BEGIN:VCALENDAR\r\npartial")
 			stall()
 			return nil
 		})
 	case "ics":
-		beforeRename = func(string) { stall() }
 		var o, e bytes.Buffer
 		app := &App{Stdin: os.Stdin, Stdout: &o, Stderr: &e, Now: fixedNow, Getenv: func(string) string { return "" }}
+		app.store.BeforeRename = func(string) { stall() }
 		app.Run([]string{"ics", "-f", publishedPlan, "--out", out})
 	}
 	os.Exit(3) // not reached when the signal works
@@ -67,7 +70,7 @@ func testSignalCleanup(t *testing.T, testName, how string, sig syscall.Signal) {
 			t.Fatal("the child never started writing")
 		}
 	}
-	if l := leftovers(t, dir, "out.ics"); len(l) != 1 {
+	if l := testtool.Leftovers(t, dir, "out.ics"); len(l) != 1 {
 		t.Fatalf("mid-write, the directory holds %v besides out.ics; want one temporary file", l)
 	}
 	if err := cmd.Process.Signal(sig); err != nil {
@@ -84,10 +87,10 @@ func testSignalCleanup(t *testing.T, testName, how string, sig syscall.Signal) {
 	if !ws.Signaled() || ws.Signal() != sig {
 		t.Errorf("child ended with %v, want death by %v (exit %d in a shell)", cmd.ProcessState, sig, 128+int(sig))
 	}
-	if got := readString(t, out); got != "old calendar" {
+	if got := testtool.ReadString(t, out); got != "old calendar" {
 		t.Errorf("out.ics = %q, want the old file", got)
 	}
-	wantNoLeftovers(t, dir, "out.ics")
+	testtool.WantNoLeftovers(t, dir, "out.ics")
 }
 
 func TestSignalDuringWriteRemovesTemp(t *testing.T) {

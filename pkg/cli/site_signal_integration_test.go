@@ -10,6 +10,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/icmpd/bp/pkg/internal/testtool"
+	"github.com/icmpd/bp/pkg/store"
 )
 
 // TestSignalDuringSiteKeepsOld: SIGINT or SIGTERM while bp site has
@@ -19,12 +22,12 @@ import (
 func TestSignalDuringSiteKeepsOld(t *testing.T) {
 	if out := os.Getenv(envSignalOut); os.Getenv(envSignalChild) == "site" {
 		mark := os.Getenv(envSignalMark)
-		beforeSiteSwap = func(string) {
+		var o, e bytes.Buffer
+		app := &App{Stdin: os.Stdin, Stdout: &o, Stderr: &e, Now: fixedNow, Getenv: func(string) string { return "" }}
+		app.store.BeforeSwap = func(string) {
 			os.WriteFile(mark, nil, 0o644)
 			time.Sleep(time.Minute) // the signal ends the process here
 		}
-		var o, e bytes.Buffer
-		app := &App{Stdin: os.Stdin, Stdout: &o, Stderr: &e, Now: fixedNow, Getenv: func(string) string { return "" }}
 		app.Run([]string{"-f", publishedPlan, "site", "--out", out})
 		os.Exit(3) // not reached when the signal works
 	}
@@ -34,7 +37,7 @@ func TestSignalDuringSiteKeepsOld(t *testing.T) {
 			out := filepath.Join(dir, "public")
 			mark := filepath.Join(markDir, "started")
 			os.Mkdir(out, 0o755)
-			os.WriteFile(filepath.Join(out, siteMarker), nil, 0o644)
+			os.WriteFile(filepath.Join(out, store.SiteMarker), nil, 0o644)
 			os.WriteFile(filepath.Join(out, "index.html"), []byte("old site"), 0o644)
 
 			cmd := exec.Command(os.Args[0], "-test.run=^TestSignalDuringSiteKeepsOld$")
@@ -51,7 +54,7 @@ func TestSignalDuringSiteKeepsOld(t *testing.T) {
 					t.Fatal("the child never finished building")
 				}
 			}
-			if l := leftovers(t, dir, "public"); len(l) != 1 {
+			if l := testtool.Leftovers(t, dir, "public"); len(l) != 1 {
 				t.Fatalf("before the swap, the directory holds %v besides public; want the new site", l)
 			}
 			if err := cmd.Process.Signal(sig); err != nil {
@@ -68,10 +71,10 @@ func TestSignalDuringSiteKeepsOld(t *testing.T) {
 			if !ws.Signaled() || ws.Signal() != sig {
 				t.Errorf("child ended with %v, want death by %v", cmd.ProcessState, sig)
 			}
-			if got := readString(t, filepath.Join(out, "index.html")); got != "old site" {
+			if got := testtool.ReadString(t, filepath.Join(out, "index.html")); got != "old site" {
 				t.Errorf("index.html = %q, want the old site", got)
 			}
-			wantNoLeftovers(t, dir, "public")
+			testtool.WantNoLeftovers(t, dir, "public")
 		})
 	}
 }

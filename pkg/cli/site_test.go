@@ -12,7 +12,9 @@ import (
 	"testing"
 
 	"github.com/icmpd/bp/pkg/internal/synth"
+	"github.com/icmpd/bp/pkg/internal/testtool"
 	"github.com/icmpd/bp/pkg/site"
+	"github.com/icmpd/bp/pkg/store"
 )
 
 // twoYearDir makes a workplans/ directory with the 2026 plan as first
@@ -38,25 +40,6 @@ func twoYearDir(t testing.TB) string {
 	return dir
 }
 
-// tree reads every file under dir, by slash-separated name.
-func tree(t testing.TB, dir string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		data, err := os.ReadFile(p)
-		out[filepath.ToSlash(rel)] = string(data)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
-
 // TestSite: bp site writes every plan year's pages, and its feeds and
 // events.json are what bp ics --feeds and bp list -o json give, byte for
 // byte: one code path, not two.
@@ -70,7 +53,7 @@ func TestSite(t *testing.T) {
 	if want := "bp: wrote the site into " + out + ": 2 plans (2026, 2027), 19 pages, 6 feeds, 10 event files, 3 JSON files\n"; r.stderr != want {
 		t.Errorf("stderr = %q, want %q", r.stderr, want)
 	}
-	got := tree(t, out)
+	got := testtool.Tree(t, out)
 	for _, name := range []string{".bp-site", "index.html", "subscribe.html", "style.css", "2026/index.html", "2027/index.html",
 		"2026/status.html", "events/rg-2027-03.html", "events/rg-2027-03.ics", "events/som-2026.ics"} {
 		if _, ok := got[name]; !ok {
@@ -85,7 +68,7 @@ func TestSite(t *testing.T) {
 	if r := runBP(t, "", nil, "-f", plans, "--today", "2026-11-27", "ics", "--feeds", feeds); r.code != 0 {
 		t.Fatalf("bp ics --feeds: exit %d: %s", r.code, r.stderr)
 	}
-	want := tree(t, feeds)
+	want := testtool.Tree(t, feeds)
 	n := 0
 	for name, data := range got {
 		if strings.HasPrefix(name, site.FeedDir+"/") {
@@ -115,7 +98,7 @@ func TestSite(t *testing.T) {
 // symlink to the directory, keeps the directory's mode, and leaves
 // nothing beside it; both ways of swapping (one exchange, two renames).
 func TestSiteReplaces(t *testing.T) {
-	eachSwap(t, func(t *testing.T) {
+	eachSwap(t, func(t *testing.T, swap func(*App)) {
 		plans := twoYearDir(t)
 		dir := t.TempDir()
 		real := filepath.Join(dir, "real")
@@ -123,7 +106,7 @@ func TestSiteReplaces(t *testing.T) {
 		if err := os.Symlink("real", link); err != nil {
 			t.Fatal(err)
 		}
-		if r := runBP(t, "", nil, "-f", plans, "--today", "2026-11-27", "site", "--out", link); r.code != 0 {
+		if r := runAppWith(swap, dir, "", nil, fixedNow, "-f", plans, "--today", "2026-11-27", "site", "--out", link); r.code != 0 {
 			t.Fatalf("first run: exit %d: %s", r.code, r.stderr)
 		}
 		if err := os.Chmod(real, 0o750); err != nil {
@@ -132,10 +115,10 @@ func TestSiteReplaces(t *testing.T) {
 		if err := os.Remove(filepath.Join(plans, "2027.yaml")); err != nil {
 			t.Fatal(err)
 		}
-		if r := runBP(t, "", nil, "-f", plans, "--today", "2026-11-28", "site", "--out", link); r.code != 0 {
+		if r := runAppWith(swap, dir, "", nil, fixedNow, "-f", plans, "--today", "2026-11-28", "site", "--out", link); r.code != 0 {
 			t.Fatalf("second run: exit %d: %s", r.code, r.stderr)
 		}
-		got := tree(t, real)
+		got := testtool.Tree(t, real)
 		for _, name := range []string{"2027/index.html", "events/rg-2027-03.html"} {
 			if _, ok := got[name]; ok {
 				t.Errorf("%s is still there after the site was replaced", name)
@@ -150,7 +133,7 @@ func TestSiteReplaces(t *testing.T) {
 		if st, err := os.Stat(real); err != nil || st.Mode().Perm() != 0o750 {
 			t.Errorf("mode %v, want the old directory's 0750 (%v)", st.Mode().Perm(), err)
 		}
-		wantNoLeftovers(t, dir, "real", "public")
+		testtool.WantNoLeftovers(t, dir, "real", "public")
 	})
 }
 
@@ -177,17 +160,17 @@ func TestSiteRefuses(t *testing.T) {
 		{"a site that holds the plans", func(t *testing.T, dir string) (string, string) {
 			out := filepath.Join(dir, "public")
 			os.Mkdir(out, 0o755)
-			os.WriteFile(filepath.Join(out, siteMarker), nil, 0o644)
+			os.WriteFile(filepath.Join(out, store.SiteMarker), nil, 0o644)
 			os.Rename(filepath.Join(plans, "2027.yaml"), filepath.Join(out, "2027.yaml"))
 			t.Cleanup(func() { os.Rename(filepath.Join(out, "2027.yaml"), filepath.Join(plans, "2027.yaml")) })
 			return out, dir
 		}, "a plan this command reads"},
 		{"the working directory", func(t *testing.T, dir string) (string, string) {
-			os.WriteFile(filepath.Join(dir, siteMarker), nil, 0o644)
+			os.WriteFile(filepath.Join(dir, store.SiteMarker), nil, 0o644)
 			return ".", dir
 		}, "holds the working directory"},
 		{"a parent of the working directory", func(t *testing.T, dir string) (string, string) {
-			os.WriteFile(filepath.Join(dir, siteMarker), nil, 0o644)
+			os.WriteFile(filepath.Join(dir, store.SiteMarker), nil, 0o644)
 			sub := filepath.Join(dir, "sub")
 			os.Mkdir(sub, 0o755)
 			return "..", sub
@@ -197,7 +180,7 @@ func TestSiteRefuses(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
 			out, wd := c.setup(t, dir)
-			before := tree(t, dir)
+			before := testtool.Tree(t, dir)
 			args := []string{"-f", plans, "--today", "2026-11-27", "site", "--out", out}
 			if c.name == "a site that holds the plans" {
 				args = append([]string{"-f", filepath.Join(out, "2027.yaml")}, args[2:]...)
@@ -206,7 +189,7 @@ func TestSiteRefuses(t *testing.T) {
 			if r.code != ExitUsage || !strings.Contains(r.stderr, c.want) || !strings.Contains(r.stderr, "nothing was written") {
 				t.Errorf("exit %d, stderr %q; want exit 2 and %q", r.code, r.stderr, c.want)
 			}
-			if after := tree(t, dir); fmt.Sprint(after) != fmt.Sprint(before) {
+			if after := testtool.Tree(t, dir); fmt.Sprint(after) != fmt.Sprint(before) {
 				t.Errorf("the directory changed:\nbefore %v\nafter  %v", before, after)
 			}
 		})
@@ -241,40 +224,6 @@ func TestSiteInvalidSet(t *testing.T) {
 	if _, err := os.Stat(out); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("%s exists: %v", out, err)
 	}
-}
-
-// TestSiteFailureKeepsOld: a build that fails half-way leaves the old
-// site as it was and no temporary directory beside it.
-func TestSiteFailureKeepsOld(t *testing.T) {
-	dir := t.TempDir()
-	out := filepath.Join(dir, "public")
-	os.Mkdir(out, 0o755)
-	os.WriteFile(filepath.Join(out, siteMarker), []byte("x"), 0o644)
-	os.WriteFile(filepath.Join(out, "index.html"), []byte("old site"), 0o644)
-	app := &App{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: io.Discard, Now: fixedNow,
-		Getenv: func(string) string { return "" }, Getwd: func() (string, error) { return dir, nil }}
-	boom := errors.New("boom")
-	_, err := app.replaceDir("public", func(sink site.Sink) error {
-		if err := sink("index.html", func(w io.Writer) error { _, err := io.WriteString(w, "new site"); return err }); err != nil {
-			return err
-		}
-		return boom
-	})
-	if !errors.Is(err, boom) {
-		t.Fatalf("err = %v, want the build's error", err)
-	}
-	if got := readString(t, filepath.Join(out, "index.html")); got != "old site" {
-		t.Errorf("index.html = %q, want the old site", got)
-	}
-	wantNoLeftovers(t, dir, "public")
-	// A name that could climb out of the site is refused by the sink.
-	_, err = app.replaceDir("public", func(sink site.Sink) error {
-		return sink("../escape.html", func(w io.Writer) error { return nil })
-	})
-	if err == nil || !strings.Contains(err.Error(), "cannot be part of a site") {
-		t.Errorf("err = %v, want a refused name", err)
-	}
-	wantNoLeftovers(t, dir, "public")
 }
 
 // BenchmarkSite is bp site in-process, to a directory, against bp list on
@@ -323,7 +272,7 @@ func TestSiteHostileStrings(t *testing.T) {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	assertNoUnsafe(t, "stderr", r.stderr, "")
-	files := tree(t, out)
+	files := testtool.Tree(t, out)
 	if len(files) < 10 {
 		t.Fatalf("only %d files", len(files))
 	}

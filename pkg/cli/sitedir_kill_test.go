@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/icmpd/bp/pkg/internal/testtool"
 )
 
 const (
@@ -25,19 +27,19 @@ const (
 // is this test binary again, stopped by a hook just before the swap.
 func TestSiteOutKilledBuild(t *testing.T) {
 	if plans := os.Getenv(envKillPlans); plans != "" {
-		beforeSiteSwap = func(string) {
+		var o, e bytes.Buffer
+		app := &App{Stdin: os.Stdin, Stdout: &o, Stderr: &e, Now: fixedNow, Getenv: func(string) string { return "" }}
+		app.store.BeforeSwap = func(string) {
 			os.WriteFile(os.Getenv(envKillMark), nil, 0o644)
 			time.Sleep(time.Minute) // SIGKILL ends the process here
 		}
-		var o, e bytes.Buffer
-		app := &App{Stdin: os.Stdin, Stdout: &o, Stderr: &e, Now: fixedNow, Getenv: func(string) string { return "" }}
 		app.Run([]string{"-f", plans, "--today", "2026-11-28", "site", "--out", os.Getenv(envKillOut)})
 		os.Exit(3) // not reached
 	}
 	plans := twoYearDir(t)
 	dir, markDir := t.TempDir(), t.TempDir()
 	out := firstSite(t, dir, plans)
-	before := entries(t, out)
+	before := testtool.Entries(t, out)
 	mark := filepath.Join(markDir, "built")
 	cmd := exec.Command(os.Args[0], "-test.run=^TestSiteOutKilledBuild$")
 	cmd.Env = append(os.Environ(), envKillPlans+"="+plans, envKillOut+"="+out, envKillMark+"="+mark)
@@ -57,14 +59,14 @@ func TestSiteOutKilledBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	cmd.Wait()
-	stale := leftovers(t, dir, "public")
+	stale := testtool.Leftovers(t, dir, "public")
 	if len(stale) != 1 {
 		t.Fatalf("beside public after kill -9: %v; want the build", stale)
 	}
 	if want := ".public.tmp-" + strconv.Itoa(cmd.Process.Pid) + "-"; !strings.HasPrefix(stale[0], want) {
 		t.Errorf("the build is %s; want its name to start with %s (the process id)", stale[0], want)
 	}
-	sameEntries(t, "the old site after kill -9", before, entries(t, out))
+	testtool.SameEntries(t, "the old site after kill -9", before, testtool.Entries(t, out))
 
 	r := siteIn(t, dir, plans, out)
 	if r.code != 0 {
@@ -73,5 +75,5 @@ func TestSiteOutKilledBuild(t *testing.T) {
 	if msg := "bp: removed " + filepath.Join(dir, stale[0]) + ", which a killed bp site left beside " + out + "\n"; !strings.HasPrefix(r.stderr, msg) {
 		t.Errorf("stderr = %q; want it to start with %q", r.stderr, msg)
 	}
-	wantNoLeftovers(t, dir, "public")
+	testtool.WantNoLeftovers(t, dir, "public")
 }

@@ -5,10 +5,13 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/icmpd/bp/pkg/plandiff"
 	"github.com/icmpd/bp/pkg/render"
+	"github.com/icmpd/bp/pkg/store"
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
@@ -70,7 +73,7 @@ Exit status: 0 when valid (warnings allowed unless --strict), 1 when invalid,
 
 // validateReport is what validate found, for its writers.
 type validateReport struct {
-	srcs     []source
+	srcs     []setSource
 	diags    []workplan.Diagnostic
 	errs     int
 	warns    int
@@ -120,7 +123,7 @@ var validateFormats = formats[func(app *App, out io.Writer, r *validateReport) e
 	{"json", func(app *App, out io.Writer, r *validateReport) error {
 		names := make([]string, 0, len(r.srcs))
 		for _, src := range r.srcs {
-			names = append(names, src.name)
+			names = append(names, src.Name)
 		}
 		return render.DiagnosticsJSON(out, names, r.diags, !r.failed && !r.ioFailed)
 	}},
@@ -152,7 +155,7 @@ func runValidate(app *App, out io.Writer, args []string, opts *validateOptions) 
 		return err
 	}
 	if opts.Against != "" {
-		if err := checkRevisionArg(opts.Against); err != nil {
+		if err := store.ValidRevision(opts.Against); err != nil {
 			return withCode(ExitUsage, fmt.Errorf("--against: %w", err))
 		}
 	}
@@ -160,11 +163,11 @@ func runValidate(app *App, out io.Writer, args []string, opts *validateOptions) 
 	r := &validateReport{srcs: srcs}
 	sets := map[int][]*workplan.Plan{}
 	for _, src := range srcs {
-		plan, d := workplan.Check(src.name, src.data, app.limits(), workplan.Options{Today: today})
+		plan, d := workplan.Check(src.Name, src.Data, app.limits(), workplan.Options{Today: today})
 		r.diags = append(r.diags, d...)
 		sets[src.set] = append(sets[src.set], plan)
 		if opts.Against != "" && plan != nil {
-			ad, err := app.checkAgainst(src, plan, opts.Against, today)
+			ad, err := app.checkAgainst(src.Source, plan, opts.Against, today)
 			if err != nil {
 				ioErrs = append(ioErrs, unwrapExit(err))
 			}
@@ -196,16 +199,39 @@ func runValidate(app *App, out io.Writer, args []string, opts *validateOptions) 
 	return nil
 }
 
+// checkAgainst is validate --against: when the plan's content changed
+// since rev, its revision must go up and its revised date move forward.
+// It returns the diagnostics, or an error when rev cannot be read.
+func (app *App) checkAgainst(src store.Source, plan *workplan.Plan, rev string, today time.Time) ([]workplan.Diagnostic, error) {
+	if src.Embedded || src.Name == "-" {
+		return nil, usageErrorf("--against compares a file with its git history; name the file")
+	}
+	data, spec, err := app.gitShow(rev, src.Name)
+	if errors.Is(err, errNotInRevision) {
+		app.printError(fmt.Errorf("%s is new since %s: no revision to compare with", src.Name, rev))
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("--against: %w", err)
+	}
+	old, diags := workplan.Parse(spec, data, app.limits())
+	if old == nil || workplan.HasErrors(diags) {
+		app.printError(fmt.Errorf("%s is not a readable workplan: revision not compared", spec))
+		return nil, nil
+	}
+	return plandiff.CheckRevision(src.Name, spec, old, plan, today), nil
+}
+
 // checkedWhat names what was checked for the summary line; the built-in
 // plan says so, since outside a checkout there is no such file to open.
-func checkedWhat(srcs []source) string {
+func checkedWhat(srcs []setSource) string {
 	if len(srcs) == 1 {
-		if srcs[0].embedded {
-			return srcs[0].name + " (built in)"
+		if srcs[0].Embedded {
+			return srcs[0].Name + " (built in)"
 		}
-		return shown(srcs[0].name)
+		return shown(srcs[0].Name)
 	}
-	if len(srcs) > 0 && srcs[0].embedded {
+	if len(srcs) > 0 && srcs[0].Embedded {
 		return plural(len(srcs), "file") + " (built in)"
 	}
 	return plural(len(srcs), "file")
@@ -218,23 +244,28 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
+// setSource is a file validate checks, with the number of the set it
+// is checked with: the sources of one set share it.
+type setSource struct {
+	store.Source
+	set int
+}
+
 // validateSources reads validate's arguments, or with none every plan the
 // resolver finds. Unreadable files are returned as errors, so that the
 // readable ones are still checked. Each source says which set it belongs
 // to: the resolver's plans are one set, as are the files of a directory
 // argument; a file argument is a set of its own.
-func (app *App) validateSources(args []string) ([]source, []error) {
-	var srcs []source
+func (app *App) validateSources(args []string) ([]setSource, []error) {
+	var srcs []setSource
 	var errs []error
-	read := func(pf planFiles, set int) {
-		for _, name := range pf.names {
-			src, err := app.readSource(pf, name)
+	read := func(f store.Files, set int) {
+		for src, err := range app.store.Sources(f) {
 			if err != nil {
-				errs = append(errs, &fileError{name: name, err: unwrapExit(err)})
+				errs = append(errs, &fileError{name: src.Name, err: err})
 				continue
 			}
-			src.set = set
-			srcs = append(srcs, src)
+			srcs = append(srcs, setSource{src, set})
 		}
 	}
 	if len(args) == 0 {
@@ -242,7 +273,7 @@ func (app *App) validateSources(args []string) ([]source, []error) {
 		if err != nil {
 			return nil, []error{unwrapExit(err)}
 		}
-		read(pf, 0)
+		read(pf.files(), 0)
 		return srcs, errs
 	}
 	for i, arg := range args {
@@ -250,7 +281,7 @@ func (app *App) validateSources(args []string) ([]source, []error) {
 		for _, err := range argErrs {
 			errs = append(errs, &fileError{name: arg, err: err})
 		}
-		read(planFiles{origin: fromFlag, names: names}, i)
+		read(store.Files{Origin: store.FromFlag, Names: names}, i)
 	}
 	return srcs, errs
 }
@@ -266,7 +297,7 @@ func (app *App) expandArgs(args []string) ([]string, []error) {
 			names = append(names, arg)
 			continue
 		}
-		found, err := app.yamlFiles(arg)
+		found, err := app.store.PlanFiles(arg)
 		if err != nil {
 			errs = append(errs, err)
 			continue

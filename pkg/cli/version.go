@@ -146,12 +146,12 @@ func runVersion(app *App, out io.Writer) error {
 	}
 	for _, src := range srcs {
 		where := "built in"
-		if !src.embedded {
-			where = "from " + shown(src.name)
+		if !src.Embedded {
+			where = "from " + shown(src.Name)
 		}
-		plan, _ := workplan.Parse(src.name, src.data, app.limits())
+		plan, _ := workplan.Parse(src.Name, src.Data, app.limits())
 		if plan == nil {
-			fmt.Fprintf(out, "workplan: %s cannot be read (run 'bp validate')\n", shown(src.name))
+			fmt.Fprintf(out, "workplan: %s cannot be read (run 'bp validate')\n", shown(src.Name))
 			continue
 		}
 		fmt.Fprintf(out, "workplan: %s, revision %d of %s (%s)\n", render.Clean(plan.Title), plan.Revision, plan.Revised.Format("2006-01-02"), where)

@@ -370,20 +370,11 @@ func keepPublished(t *Tree, old *workplan.Plan, in Input) {
 	if base == nil {
 		return
 	}
-	d := plandiff.Compare("", base, "", old)
-	changed := map[string]bool{}
-	named := map[string]bool{}
-	for _, ec := range d.Events {
-		changed[ec.ID] = true
-		o, n := base.Event(ec.ID), old.Event(ec.ID)
-		if o == nil || n == nil || o.Title != n.Title || o.DateText() != n.DateText() {
-			named[ec.ID] = true
-		}
-	}
+	changed := plandiff.Compare("", base, "", old).ChangedEntries(base, old)
 	for _, item := range t.events.Content {
 		id := idOf(item)
 		e, was := old.Event(id), base.Event(id)
-		if item.Kind != yaml.MappingNode || e == nil || was == nil || changed[id] || named[e.BackToBack] {
+		if item.Kind != yaml.MappingNode || e == nil || was == nil || changed[id] != 0 {
 			continue
 		}
 		rev, date := was.Revision, was.Revised
@@ -400,37 +391,17 @@ func keepPublished(t *Tree, old *workplan.Plan, in Input) {
 	}
 }
 
-// unstamped lists the events that changed, in what they say or in what
-// their calendar entry shows, but were not stamped with the new revision:
-// the back-to-back partners of an event whose title or date changed
-// (their DESCRIPTION names it), and, as a safety net, any event the diff
-// shows changed that no change marked (the changes refuse to edit a value
-// another part of the file uses through an alias or a merge key).
+// unstamped lists the events whose calendar entry changed
+// (plandiff's ChangedEntries: what they say, or their back-to-back
+// partner's title or date) but were not stamped with the new revision:
+// the partners, and, as a safety net, any event the diff shows changed
+// that no change marked (the changes refuse to edit a value another
+// part of the file uses through an alias or a merge key).
 func unstamped(d *plandiff.Diff, old, plan *workplan.Plan, t *Tree) []string {
 	var out []string
-	seen := map[string]bool{}
-	add := func(id string) {
-		if !t.touched[id] && !t.removed[id] && !seen[id] {
-			seen[id] = true
+	for id := range d.ChangedEntries(old, plan) {
+		if !t.touched[id] && !t.removed[id] {
 			out = append(out, id)
-		}
-	}
-	named := map[string]bool{} // events whose title or date changed
-	for _, ec := range d.Events {
-		if ec.Kind == plandiff.KindRemoved {
-			continue
-		}
-		add(ec.ID)
-		o, n := old.Event(ec.ID), plan.Event(ec.ID)
-		if o == nil || n == nil || o.Title != n.Title || o.DateText() != n.DateText() {
-			named[ec.ID] = true
-		}
-	}
-	if len(named) > 0 {
-		for _, e := range plan.Events {
-			if named[e.BackToBack] {
-				add(e.ID)
-			}
 		}
 	}
 	slices.Sort(out)

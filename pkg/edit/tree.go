@@ -528,11 +528,14 @@ func List(items []string) *yaml.Node {
 	return n
 }
 
-// Map makes a mapping of the given keys and values.
+// Map makes a mapping of the given keys and values. A key whose value
+// is nil is left out (an optional field not given).
 func Map(kvs ...KeyValue) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 	for _, kv := range kvs {
-		n.Content = append(n.Content, keyNode(kv.Key), kv.Value)
+		if kv.Value != nil {
+			n.Content = append(n.Content, keyNode(kv.Key), kv.Value)
+		}
 	}
 	return n
 }

@@ -93,18 +93,7 @@ func eventRevisions(d *Diff, old, plan *workplan.Plan, revised time.Time, diag f
 		return fmt.Sprintf("set revision: %d and revised: %s on event %q", want, revised.Format("2006-01-02"), e.ID)
 	}
 	var out []workplan.Diagnostic
-	changed := map[string]bool{}
-	named := map[string]bool{}
-	for _, ec := range d.Events {
-		if ec.Kind == KindRemoved {
-			continue
-		}
-		changed[ec.ID] = true
-		o, n := old.Event(ec.ID), plan.Event(ec.ID)
-		if o != nil && n != nil && (o.Title != n.Title || o.DateText() != n.DateText()) {
-			named[ec.ID] = true
-		}
-	}
+	entries := d.ChangedEntries(old, plan)
 	for _, e := range plan.Events {
 		o := old.Event(e.ID)
 		had := old.Revision // an event added since: above the plan's revision there
@@ -113,7 +102,7 @@ func eventRevisions(d *Diff, old, plan *workplan.Plan, revised time.Time, diag f
 		}
 		rev := revisionOf(plan, e)
 		switch {
-		case changed[e.ID] && rev <= had:
+		case entries[e.ID] == EntryChanged && rev <= had:
 			what := "changed"
 			if o == nil {
 				what = "was added"
@@ -121,14 +110,65 @@ func eventRevisions(d *Diff, old, plan *workplan.Plan, revised time.Time, diag f
 			out = append(out, diag(e.FieldPos("revision"), "revision",
 				fmt.Sprintf("event %q %s since %s, but its revision is still %d: calendar apps would keep the old entry", e.ID, what, d.Old.Name, rev),
 				set(e)))
-		case !changed[e.ID] && named[e.BackToBack] && rev <= had:
+		case entries[e.ID] == PartnerChanged && rev <= had:
+			what := "whose title or date changed"
+			switch {
+			case old.Event(e.BackToBack) == nil:
+				what = "added"
+			case plan.Event(e.BackToBack) == nil:
+				what = "removed"
+			}
 			out = append(out, diag(e.FieldPos("revision"), "revision",
-				fmt.Sprintf("event %q is back-to-back with %q, whose title or date changed since %s; its calendar entry names it, but its revision is still %d", e.ID, e.BackToBack, d.Old.Name, rev),
+				fmt.Sprintf("event %q is back-to-back with %q, %s since %s; its calendar entry names it, but its revision is still %d", e.ID, e.BackToBack, what, d.Old.Name, rev),
 				set(e)))
 		case o != nil && rev < had:
 			out = append(out, diag(e.FieldPos("revision"), "revision",
 				fmt.Sprintf("event %q: revision went back from %d to %d since %s", e.ID, had, rev, d.Old.Name),
 				fmt.Sprintf("set revision: %d", had)))
+		}
+	}
+	return out
+}
+
+// EntryChange is why the calendar entry of an event differs between two
+// versions of a plan (see Diff.ChangedEntries).
+type EntryChange int
+
+const (
+	// EntryChanged: the event was added, or something it says changed.
+	EntryChanged EntryChange = iota + 1
+	// PartnerChanged: the event says the same, but its back-to-back
+	// partner's title or date changed, or the partner was added or
+	// removed: the event's entry names the partner ("Back-to-back with
+	// TITLE (DATE)" in the calendar's DESCRIPTION).
+	PartnerChanged
+)
+
+// ChangedEntries returns, by id, the events of plan whose calendar entry
+// changed since old, and why: each event d shows added or changed, and
+// each other event whose back-to-back partner's title or date changed
+// or that appeared or went. d is Compare(…, old, …, plan). This is the
+// one rule of which events must carry a new revision (their calendar
+// SEQUENCE): bp validate --against checks it (CheckRevision) and the
+// edit commands stamp by it (pkg/edit).
+func (d *Diff) ChangedEntries(old, plan *workplan.Plan) map[string]EntryChange {
+	out := map[string]EntryChange{}
+	named := map[string]bool{} // events whose title or date, as a partner's entry shows them, changed
+	for _, ec := range d.Events {
+		if ec.Kind != KindRemoved {
+			out[ec.ID] = EntryChanged
+		}
+		o, n := old.Event(ec.ID), plan.Event(ec.ID)
+		if o == nil || n == nil || o.Title != n.Title || o.DateText() != n.DateText() {
+			named[ec.ID] = true
+		}
+	}
+	if len(named) == 0 {
+		return out
+	}
+	for _, e := range plan.Events {
+		if _, ok := out[e.ID]; !ok && named[e.BackToBack] {
+			out[e.ID] = PartnerChanged
 		}
 	}
 	return out

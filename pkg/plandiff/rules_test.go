@@ -1,6 +1,7 @@
 package plandiff
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -92,5 +93,72 @@ func TestCheckRevisionBackToBackPartner(t *testing.T) {
 	got := rules(CheckRevision("new", "old", old, plan2(t, 2, "2026-05-02", moved), time.Date(2026, 5, 2, 0, 0, 0, 0, time.UTC)))
 	if !strings.Contains(got, `error revision: event "rg" is back-to-back with "som", whose title or date changed`) {
 		t.Errorf("partner not flagged:\n%s", got)
+	}
+}
+
+// parse2 is plan2 without validation: a plan as a past revision may
+// hold it, a backToBack naming an event it does not have.
+func parse2(t *testing.T, rev int, revised string, events string) *workplan.Plan {
+	t.Helper()
+	src := "formatVersion: 2\nplan:\n  id: p\n  title: P\n  year: 2026\n  revision: " + strconv.Itoa(rev) + "\n  revised: " + revised + "\nevents:\n" + events
+	p, diags := workplan.Parse("p.yaml", []byte(src), workplan.DefaultLimits)
+	if p == nil {
+		t.Fatalf("%v\n%s", diags, src)
+	}
+	return p
+}
+
+// TestChangedEntries pins the one rule of which events must carry a new
+// revision. The three copies it replaced disagreed on a partner that
+// appeared or went: validate --against did not count it, the edits did.
+// The edits were right: the partner's entry gains or loses its
+// "Back-to-back with" line.
+func TestChangedEntries(t *testing.T) {
+	som := "  - {id: som, title: SOM, type: senior-officials, start: 2026-11-24, status: planned, backToBack: rg, revision: 1, revised: 2026-01-10}\n"
+	rg := "  - {id: rg, title: RG, type: reference-group, start: 2026-11-25, status: planned, backToBack: som, revision: 1, revised: 2026-01-10}\n"
+	old := parse2(t, 1, "2026-01-10", som+rg+evA)
+	for _, c := range []struct {
+		name     string
+		old, new *workplan.Plan
+		want     map[string]EntryChange
+	}{
+		{"nothing", old, parse2(t, 1, "2026-01-10", som+rg+evA), map[string]EntryChange{}},
+		{"the partner moved", old, parse2(t, 1, "2026-01-10", strings.Replace(som, "11-24", "11-26", 1)+rg+evA),
+			map[string]EntryChange{"som": EntryChanged, "rg": PartnerChanged}},
+		{"the partner renamed", old, parse2(t, 1, "2026-01-10", strings.Replace(som, "title: SOM", "title: Senior Officials", 1)+rg+evA),
+			map[string]EntryChange{"som": EntryChanged, "rg": PartnerChanged}},
+		{"the partner's status only", old, parse2(t, 1, "2026-01-10", strings.Replace(som, "status: planned", "status: confirmed", 1)+rg+evA),
+			map[string]EntryChange{"som": EntryChanged}},
+		{"both changed", old, parse2(t, 1, "2026-01-10", strings.Replace(som, "11-24", "11-26", 1)+strings.Replace(rg, "title: RG", "title: R", 1)+evA),
+			map[string]EntryChange{"som": EntryChanged, "rg": EntryChanged}},
+		{"the partner added", parse2(t, 1, "2026-01-10", rg+evA), parse2(t, 1, "2026-01-10", som+rg+evA),
+			map[string]EntryChange{"som": EntryChanged, "rg": PartnerChanged}},
+		{"the partner removed", old, parse2(t, 1, "2026-01-10", rg+evA),
+			map[string]EntryChange{"rg": PartnerChanged}},
+		{"another event added", old, parse2(t, 1, "2026-01-10", som+rg+evA+evB),
+			map[string]EntryChange{"b": EntryChanged}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := Compare("old", c.old, "new", c.new).ChangedEntries(c.old, c.new)
+			if fmt.Sprint(got) != fmt.Sprint(c.want) {
+				t.Errorf("ChangedEntries = %v, want %v", got, c.want)
+			}
+		})
+	}
+}
+
+// A partner added since (the old revision named it, but did not have
+// it) puts a "Back-to-back with" line into the event's entry: validate
+// --against wants its revision raised, as the edits raise it.
+func TestCheckRevisionBackToBackPartnerAdded(t *testing.T) {
+	rg := "  - {id: rg, title: RG, type: reference-group, start: 2026-11-25, status: planned, backToBack: som, revision: 1, revised: 2026-01-10}\n"
+	som := "  - {id: som, title: SOM, type: senior-officials, start: 2026-11-24, status: planned, backToBack: rg, revision: 2, revised: 2026-05-02}\n"
+	old := parse2(t, 1, "2026-01-10", rg)
+	got := rules(CheckRevision("new", "old", old, plan2(t, 2, "2026-05-02", som+rg), time.Date(2026, 5, 2, 0, 0, 0, 0, time.UTC)))
+	if !strings.Contains(got, `error revision: event "rg" is back-to-back with "som", added since old; its calendar entry names it, but its revision is still 1`) {
+		t.Errorf("the partner added is not flagged:\n%s", got)
+	}
+	if strings.Contains(got, `event "som"`) {
+		t.Errorf("som, added with a new revision, is flagged:\n%s", got)
 	}
 }

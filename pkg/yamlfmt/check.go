@@ -52,7 +52,8 @@ func (s summary) check(back *yaml.Node) error {
 //
 // It holds only while the printer reads nothing else of a node (not its
 // style, not its line): the package's tests make the check and the
-// second print too, on every input (verifySameTree), to keep it so.
+// second print too, on every input (formatter.verifySameTree), to keep
+// it so.
 func sameTree(doc, back *yaml.Node, schema *workplan.Object) bool {
 	if !sameNode(doc, back) || len(doc.Content) != 1 {
 		return false
@@ -132,10 +133,6 @@ func same(a, b *yaml.Node, f *workplan.Field, top bool) bool {
 	}
 	return true
 }
-
-// verifySameTree, when set (by the tests), is called where sameTree lets
-// format skip the summary and the second print, to make both anyway.
-var verifySameTree func(printed, back *yaml.Node, out []byte, head string, schema *workplan.Object)
 
 // digestSeed seeds every digest of the process, so that two digests can
 // be compared; it is made on first use, not at start-up.

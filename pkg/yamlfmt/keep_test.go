@@ -179,14 +179,14 @@ func TestFormatAwkwardValues(t *testing.T) {
 // Format refuses and says how to fix it.
 func TestFormatRefusesAmbiguousAnchor(t *testing.T) {
 	in := "events:\n  - location: &a {city: X}\nplan:\n  location: *a\ngroups:\n  - &a {id: g}\n"
-	out, err := Format([]byte(in), workplan.Schema)
+	out, err := verified.Format([]byte(in), workplan.Schema)
 	if err == nil || !strings.Contains(err.Error(), "anchor &a is defined twice") || strings.Contains(err.Error(), "please report") {
 		t.Errorf("Format = %q, %v; want a refusal that names the anchor", out, err)
 	}
 }
 
 func TestFormatRefusesRecursiveAlias(t *testing.T) {
-	out, err := Format([]byte("a: &x [1, *x]\n"), workplan.Schema)
+	out, err := verified.Format([]byte("a: &x [1, *x]\n"), workplan.Schema)
 	if err == nil || !strings.Contains(err.Error(), "inside the value it names") {
 		t.Errorf("Format = %q, %v; want a refusal", out, err)
 	}

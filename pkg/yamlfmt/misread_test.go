@@ -29,11 +29,11 @@ func TestFormatRefusesMisreadYAML(t *testing.T) {
 		{"CRLF and BOM", "\uFEFFplan:\r\n  x: [?y]\r\n", "line 2, column 7"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			out, err := Format([]byte(tc.in), workplan.Schema)
+			out, err := verified.Format([]byte(tc.in), workplan.Schema)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("Format = %q, %v; want an error containing %q", out, err, tc.want)
 			}
-			if ok, err := Check([]byte(tc.in), workplan.Schema); err == nil {
+			if ok, err := verified.Check([]byte(tc.in), workplan.Schema); err == nil {
 				t.Errorf("Check = %v, nil; want the error", ok)
 			}
 		})

@@ -11,25 +11,27 @@ import (
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
-// Every test of the package (FuzzFormat included) makes the check and
-// the second print that sameTree lets format skip, and fails when they
-// disagree with it: sameTree must stay true only of a tree the printer
-// cannot tell from the one it printed.
-func init() {
-	verifySameTree = func(printed, back *yaml.Node, out []byte, head string, schema *workplan.Object) {
-		want, got := summarize(printed), summarize(back)
-		if want.data != got.data || !slices.Equal(want.comments, got.comments) {
-			panic(fmt.Sprintf("sameTree: the read-back holds other data or comments than the tree printed\noutput:\n%q", out))
-		}
-		if err := hoistAnchors(back, schema); err != nil {
-			panic(fmt.Sprintf("sameTree: the read-back's anchors: %v\noutput:\n%q", err, out))
-		}
-		p := &printer{}
-		p.buf.WriteString(head)
-		p.document(back, schema)
-		if !bytes.Equal(p.buf.Bytes(), out) {
-			panic(fmt.Sprintf("sameTree: the read-back prints otherwise\nfirst:\n%q\nsecond:\n%q", out, p.buf.Bytes()))
-		}
+// verified is the formatter every test of the package (FuzzFormat
+// included) formats with: it makes the checks format may skip, and
+// panics when they disagree with it.
+var verified = formatter{verifySameTree: checkSameTree, verifySplice: checkSplice}
+
+// checkSameTree makes the check and the second print that sameTree lets
+// format skip: sameTree must stay true only of a tree the printer cannot
+// tell from the one it printed.
+func checkSameTree(printed, back *yaml.Node, out []byte, head string, schema *workplan.Object) {
+	want, got := summarize(printed), summarize(back)
+	if want.data != got.data || !slices.Equal(want.comments, got.comments) {
+		panic(fmt.Sprintf("sameTree: the read-back holds other data or comments than the tree printed\noutput:\n%q", out))
+	}
+	if err := hoistAnchors(back, schema); err != nil {
+		panic(fmt.Sprintf("sameTree: the read-back's anchors: %v\noutput:\n%q", err, out))
+	}
+	p := &printer{}
+	p.buf.WriteString(head)
+	p.document(back, schema)
+	if !bytes.Equal(p.buf.Bytes(), out) {
+		panic(fmt.Sprintf("sameTree: the read-back prints otherwise\nfirst:\n%q\nsecond:\n%q", out, p.buf.Bytes()))
 	}
 }
 
@@ -37,28 +39,26 @@ func init() {
 // must take that path.
 var spliced atomic.Int64
 
-// Every output splice reads in parts is read whole too, with the
-// comments the reader drops put back as format does: the two trees must
-// agree node for node, positions and styles included, and the whole one
-// must be the tree printed (sameTree, and what verifySameTree checks).
-func init() {
-	verifySplice = func(printed, back *yaml.Node, out []byte, schema *workplan.Object) {
-		spliced.Add(1)
-		full, err := parse(out)
-		if err == nil {
-			err = restoreComments(out, full)
-		}
-		if err != nil {
-			panic(fmt.Sprintf("splice: the output does not read back whole: %v\noutput:\n%q", err, out))
-		}
-		if d := nodeDiff(full, back, "document"); d != "" {
-			panic(fmt.Sprintf("splice: the tree read in parts differs from the whole: %s\noutput:\n%q", d, out))
-		}
-		if !sameTree(printed, full, schema) {
-			panic(fmt.Sprintf("splice: accepted an output that is not the tree printed\noutput:\n%q", out))
-		}
-		verifySameTree(printed, full, out, "", schema)
+// checkSplice reads every output splice reads in parts whole too, with
+// the comments the reader drops put back as format does: the two trees
+// must agree node for node, positions and styles included, and the whole
+// one must be the tree printed (sameTree, and what checkSameTree checks).
+func checkSplice(printed, back *yaml.Node, out []byte, schema *workplan.Object) {
+	spliced.Add(1)
+	full, err := parse(out)
+	if err == nil {
+		err = restoreComments(out, full)
 	}
+	if err != nil {
+		panic(fmt.Sprintf("splice: the output does not read back whole: %v\noutput:\n%q", err, out))
+	}
+	if d := nodeDiff(full, back, "document"); d != "" {
+		panic(fmt.Sprintf("splice: the tree read in parts differs from the whole: %s\noutput:\n%q", d, out))
+	}
+	if !sameTree(printed, full, schema) {
+		panic(fmt.Sprintf("splice: accepted an output that is not the tree printed\noutput:\n%q", out))
+	}
+	checkSameTree(printed, full, out, "", schema)
 }
 
 // nodeDiff describes the first difference between a and b, node for

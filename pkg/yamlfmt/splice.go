@@ -34,7 +34,7 @@ import (
 // together, so a file with any is read whole. Whatever the splice cannot
 // tell, it leaves to the full parse: the result is the same either way,
 // and the package's tests compare the two on every input that takes
-// this path (verifySplice).
+// this path (formatter.verifySplice).
 
 // eventsKey is the top-level key of the list the printer spaces and the
 // splice reads item by item.
@@ -259,7 +259,3 @@ func moveLines(n *yaml.Node, d int) {
 		moveLines(c, d)
 	}
 }
-
-// verifySplice, when set (by the tests), is called where splice read the
-// output in parts, to read it whole and compare.
-var verifySplice func(printed, back *yaml.Node, out []byte, schema *workplan.Object)

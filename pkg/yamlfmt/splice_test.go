@@ -106,8 +106,8 @@ func mapValue(m *yaml.Node, key string) *yaml.Node {
 func spliceAgrees(t testing.TB, data []byte, e listEdit) {
 	t.Helper()
 	e2 := e
-	out, back, err := EditTree(data, workplan.Schema, e.change, e.kept)
-	want, wantBack, wantErr := EditTree(data, workplan.Schema, e2.change, nil)
+	out, back, err := verified.EditTree(data, workplan.Schema, e.change, e.kept)
+	want, wantBack, wantErr := verified.EditTree(data, workplan.Schema, e2.change, nil)
 	if (err == nil) != (wantErr == nil) {
 		t.Fatalf("with kept: %v; without: %v", err, wantErr)
 	}
@@ -127,7 +127,7 @@ func spliceAgrees(t testing.TB, data []byte, e listEdit) {
 // tree. Each kind of change is made at the start, the middle and the end
 // of the list, with and without the revision raised.
 func TestEditSplices(t *testing.T) {
-	plan, err := Format(synth.Plan(300, 1), workplan.Schema)
+	plan, err := verified.Format(synth.Plan(300, 1), workplan.Schema)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,7 +183,7 @@ func TestEditSpliceAwkwardFiles(t *testing.T) {
 // FuzzEditSplice: any change of the events list of any file reads back
 // the same in parts as whole.
 func FuzzEditSplice(f *testing.F) {
-	plan, err := Format(synth.Plan(40, 1), workplan.Schema)
+	plan, err := verified.Format(synth.Plan(40, 1), workplan.Schema)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -245,7 +245,7 @@ func FuzzEditSpliceBuilt(f *testing.F) {
 		if err != nil {
 			return
 		}
-		data, err := Format(text, workplan.Schema)
+		data, err := verified.Format(text, workplan.Schema)
 		if err != nil {
 			return
 		}

@@ -77,7 +77,7 @@ func TestFormatYAMLTestSuite(t *testing.T) {
 			withJSON++
 		}
 		in := []byte(c.YAML)
-		out, err := Format(in, workplan.Schema)
+		out, err := verified.Format(in, workplan.Schema)
 		if !bytes.Equal(in, []byte(c.YAML)) {
 			t.Errorf("%s: Format changed its input", c.ID)
 		}

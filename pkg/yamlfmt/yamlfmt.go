@@ -75,7 +75,25 @@ var bom = []byte("\xEF\xBB\xBF")
 // schema (normally [workplan.Schema]), with data's line endings and byte
 // order mark.
 func Format(data []byte, schema *workplan.Object) ([]byte, error) {
-	out, _, err := layout(data, schema, nil, nil, false, false)
+	return formatter{}.Format(data, schema)
+}
+
+// A formatter formats with checks beyond its own: the functions of the
+// package use the zero formatter, which makes none; the package's tests
+// make both on every input (same_test.go).
+type formatter struct {
+	// verifySameTree, when not nil, is called where sameTree lets
+	// format skip the summary and the second print, to make both
+	// anyway.
+	verifySameTree func(printed, back *yaml.Node, out []byte, head string, schema *workplan.Object)
+	// verifySplice, when not nil, is called where splice read the
+	// output in parts, to read it whole and compare.
+	verifySplice func(printed, back *yaml.Node, out []byte, schema *workplan.Object)
+}
+
+// Format is the package's Format, with f's checks.
+func (f formatter) Format(data []byte, schema *workplan.Object) ([]byte, error) {
+	out, _, err := f.layout(data, schema, nil, nil, false, false)
 	return out, err
 }
 
@@ -87,7 +105,12 @@ func Format(data []byte, schema *workplan.Object) ([]byte, error) {
 // Format may still fail where Check said "not formatted". An error is
 // one Format returns too (not YAML, not UTF-8, an explicit tag…).
 func Check(data []byte, schema *workplan.Object) (formatted bool, err error) {
-	out, _, err := layout(data, schema, nil, nil, true, false)
+	return formatter{}.Check(data, schema)
+}
+
+// Check is the package's Check, with f's checks.
+func (f formatter) Check(data []byte, schema *workplan.Object) (formatted bool, err error) {
+	out, _, err := f.layout(data, schema, nil, nil, true, false)
 	if err != nil {
 		return false, err
 	}
@@ -103,7 +126,7 @@ func Check(data []byte, schema *workplan.Object) (formatted bool, err error) {
 // output reads back as its data, with its comments, and formats to itself.
 // An error from change is returned as it is, and nothing is written.
 func Edit(data []byte, schema *workplan.Object, change func(root *yaml.Node) error) ([]byte, error) {
-	out, _, err := EditTree(data, schema, change, nil)
+	out, _, err := formatter{}.EditTree(data, schema, change, nil)
 	return out, err
 }
 
@@ -121,7 +144,12 @@ func Edit(data []byte, schema *workplan.Object, change func(root *yaml.Node) err
 // says true of an item the change did alter can let a printer's mistake
 // in that item go unseen; bp's edit commands record what they change.
 func EditTree(data []byte, schema *workplan.Object, change func(root *yaml.Node) error, kept func(item *yaml.Node) bool) ([]byte, *yaml.Node, error) {
-	out, back, err := layout(data, schema, change, kept, false, true)
+	return formatter{}.EditTree(data, schema, change, kept)
+}
+
+// EditTree is the package's EditTree, with f's checks.
+func (f formatter) EditTree(data []byte, schema *workplan.Object, change func(root *yaml.Node) error, kept func(item *yaml.Node) bool) ([]byte, *yaml.Node, error) {
+	out, back, err := f.layout(data, schema, change, kept, false, true)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -133,14 +161,14 @@ func EditTree(data []byte, schema *workplan.Object, change func(root *yaml.Node)
 // (see [Check]); tree asks for the output's document as read back (see
 // [EditTree]), which costs a check that a file already in canonical form
 // otherwise skips.
-func layout(data []byte, schema *workplan.Object, change func(*yaml.Node) error, kept func(*yaml.Node) bool, once, tree bool) ([]byte, *yaml.Node, error) {
+func (f formatter) layout(data []byte, schema *workplan.Object, change func(*yaml.Node) error, kept func(*yaml.Node) bool, once, tree bool) ([]byte, *yaml.Node, error) {
 	hasBOM := bytes.HasPrefix(data, bom)
 	data = bytes.TrimPrefix(data, bom)
 	if !utf8.Valid(data) {
 		return nil, nil, errors.New("the file is not UTF-8 text")
 	}
 	crlf := mostlyCRLF(data)
-	out, back, err := format(endLine(toLF(data)), schema, change, kept, once, tree)
+	out, back, err := f.format(endLine(toLF(data)), schema, change, kept, once, tree)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -203,7 +231,7 @@ func endLine(src []byte) []byte {
 // any) has edited its tree. It returns the output and, when tree is set,
 // its document as read back; once returns the first print, unchecked.
 // kept is EditTree's.
-func format(src []byte, schema *workplan.Object, change func(*yaml.Node) error, kept func(*yaml.Node) bool, once, tree bool) ([]byte, *yaml.Node, error) {
+func (f formatter) format(src []byte, schema *workplan.Object, change func(*yaml.Node) error, kept func(*yaml.Node) bool, once, tree bool) ([]byte, *yaml.Node, error) {
 	doc, err := parse(src)
 	if err != nil {
 		return nil, nil, err
@@ -287,8 +315,8 @@ func format(src []byte, schema *workplan.Object, change func(*yaml.Node) error, 
 		}
 		if p.marks != nil {
 			if back, ok := splice(items, doc, next, p.marks, schema, kept); ok {
-				if verifySplice != nil {
-					verifySplice(doc, back, next, schema)
+				if f.verifySplice != nil {
+					f.verifySplice(doc, back, next, schema)
 				}
 				return next, back, nil
 			}
@@ -298,8 +326,8 @@ func format(src []byte, schema *workplan.Object, change func(*yaml.Node) error, 
 			return nil, nil, fmt.Errorf("cannot format this file without changing it (output does not read back: %v); please report it", err)
 		}
 		if sameTree(doc, back, schema) {
-			if verifySameTree != nil {
-				verifySameTree(doc, back, next, head, schema)
+			if f.verifySameTree != nil {
+				f.verifySameTree(doc, back, next, head, schema)
 			}
 			return next, back, nil
 		}

@@ -39,14 +39,14 @@ func meaning(t testing.TB, data []byte) string {
 // idempotent, every comment kept, folded lines within the width.
 func checkFormat(t testing.TB, in []byte) []byte {
 	t.Helper()
-	out, err := Format(in, workplan.Schema)
+	out, err := verified.Format(in, workplan.Schema)
 	if err != nil {
 		t.Fatalf("Format: %v", err)
 	}
 	if a, b := meaning(t, in), meaning(t, out); a != b {
 		t.Fatalf("formatting changed the meaning:\nbefore: %s\nafter:  %s\noutput:\n%s", a, b, out)
 	}
-	again, err := Format(out, workplan.Schema)
+	again, err := verified.Format(out, workplan.Schema)
 	if err != nil {
 		t.Fatalf("Format of formatted output: %v\n%s", err, out)
 	}
@@ -129,7 +129,7 @@ func TestFormatRefuses(t *testing.T) {
 		{"binary", "a: \xff\n", "not UTF-8"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			out, err := Format([]byte(tc.in), workplan.Schema)
+			out, err := verified.Format([]byte(tc.in), workplan.Schema)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("Format = %q, %v; want an error containing %q", out, err, tc.want)
 			}
@@ -188,7 +188,7 @@ func formatPromises(t *testing.T, in []byte) {
 	}
 	var out []byte
 	var err error
-	within(t, "Format", in, func() { out, err = Format(in, workplan.Schema) })
+	within(t, "Format", in, func() { out, err = verified.Format(in, workplan.Schema) })
 	if err != nil {
 		if strings.Contains(err.Error(), "please report") {
 			t.Fatalf("Format fails its own check: %v\ninput:\n%q", err, in)
@@ -216,20 +216,20 @@ func formatPromises(t *testing.T, in []byte) {
 	case !mostlyCRLF(bytes.TrimPrefix(in, []byte(bomText))) && bytes.Contains(body, []byte("\r")):
 		t.Fatalf("LF file written with CR:\ninput:\n%q\noutput:\n%q", in, out)
 	}
-	again, err := Format(out, workplan.Schema)
+	again, err := verified.Format(out, workplan.Schema)
 	if err != nil || !bytes.Equal(again, out) {
 		t.Fatalf("not idempotent (%v):\ninput:\n%q\nfirst:\n%q\nsecond:\n%q", err, in, out, again)
 	}
 	// Check (bp fmt --check) agrees with Format: the input is formatted
 	// exactly when Format returns it as it is, and the output is.
-	if ok, err := Check(in, workplan.Schema); err != nil || ok != bytes.Equal(in, out) {
+	if ok, err := verified.Check(in, workplan.Schema); err != nil || ok != bytes.Equal(in, out) {
 		t.Fatalf("Check(input) = %v, %v; Format returned the input unchanged: %v\ninput:\n%q\noutput:\n%q", ok, err, bytes.Equal(in, out), in, out)
 	}
-	if ok, err := Check(out, workplan.Schema); err != nil || !ok {
+	if ok, err := verified.Check(out, workplan.Schema); err != nil || !ok {
 		t.Fatalf("Check(output) = %v, %v, want true\noutput:\n%q", ok, err, out)
 	}
 	windows := []byte(bomText + crlf(string(bytes.ReplaceAll(body, []byte("\r\n"), []byte("\n")))))
-	again, err = Format(windows, workplan.Schema)
+	again, err = verified.Format(windows, workplan.Schema)
 	if err != nil || !bytes.Equal(again, windows) {
 		t.Fatalf("formatted text with CRLF and a BOM is not formatted (%v):\ninput:\n%q\nfirst:\n%q\nsecond:\n%q", err, in, windows, again)
 	}

@@ -5,6 +5,11 @@
 // that a broken install step cannot turn into a quietly skipped test.
 //
 // Most such tests build only with -tags integration (see .ci/run).
+//
+// It also holds the helpers that look at what a test wrote or left in a
+// directory (files.go), shared by the tests of pkg/store and pkg/cli,
+// and a test of how every package's tests are written: none sets a
+// package variable (TestNoPackageVariableSetByTests).
 package testtool
 
 import (

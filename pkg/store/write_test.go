@@ -1,4 +1,4 @@
-package cli
+package store
 
 import (
 	"errors"
@@ -8,35 +8,14 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/icmpd/bp/pkg/internal/testtool"
 )
 
-func readString(t *testing.T, path string) string {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
-// leftovers lists files in dir other than the ones named.
-func leftovers(t *testing.T, dir string, keep ...string) []string {
-	t.Helper()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-outer:
-	for _, e := range entries {
-		for _, k := range keep {
-			if e.Name() == k {
-				continue outer
-			}
-		}
-		out = append(out, e.Name())
-	}
-	return out
+// writeFileAtomic writes path (absolute) atomically, as bp writes every
+// file (Session.WriteFile).
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	return (&Session{}).WriteFile(path, write)
 }
 
 func TestWriteFileAtomicReplaces(t *testing.T) {
@@ -52,13 +31,13 @@ func TestWriteFileAtomicReplaces(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := readString(t, path); got != "new" {
+	if got := testtool.ReadString(t, path); got != "new" {
 		t.Errorf("content = %q, want new", got)
 	}
 	if st, _ := os.Stat(path); st.Mode().Perm() != 0o600 {
 		t.Errorf("mode = %v, want the old file's 0600", st.Mode().Perm())
 	}
-	if l := leftovers(t, dir, "out.ics"); len(l) > 0 {
+	if l := testtool.Leftovers(t, dir, "out.ics"); len(l) > 0 {
 		t.Errorf("temporary files left behind: %v", l)
 	}
 }
@@ -79,10 +58,10 @@ func TestWriteFileAtomicFullDiskKeepsOldFile(t *testing.T) {
 	if !strings.Contains(err.Error(), "unchanged") {
 		t.Errorf("error should say the old file is unchanged: %v", err)
 	}
-	if got := readString(t, path); got != "old calendar" {
+	if got := testtool.ReadString(t, path); got != "old calendar" {
 		t.Errorf("old file changed to %q", got)
 	}
-	if l := leftovers(t, dir, "out.ics"); len(l) > 0 {
+	if l := testtool.Leftovers(t, dir, "out.ics"); len(l) > 0 {
 		t.Errorf("temporary files left behind: %v", l)
 	}
 }
@@ -115,10 +94,10 @@ func TestWriteFileAtomicUnwritableDir(t *testing.T) {
 		if called {
 			t.Error("the writer ran although there is nowhere to write")
 		}
-		if got := readString(t, file); got != "old" {
+		if got := testtool.ReadString(t, file); got != "old" {
 			t.Errorf("file.txt changed to %q", got)
 		}
-		if l := leftovers(t, dir, "file.txt"); len(l) > 0 {
+		if l := testtool.Leftovers(t, dir, "file.txt"); len(l) > 0 {
 			t.Errorf("files left behind: %v", l)
 		}
 	})
@@ -139,10 +118,10 @@ func TestWriteFileAtomicUnwritableDir(t *testing.T) {
 		if !errors.Is(err, os.ErrPermission) {
 			t.Fatalf("err = %v, want a permission error", err)
 		}
-		if got := readString(t, path); got != "old" {
+		if got := testtool.ReadString(t, path); got != "old" {
 			t.Errorf("old file changed to %q", got)
 		}
-		if l := leftovers(t, dir, "out.ics"); len(l) > 0 {
+		if l := testtool.Leftovers(t, dir, "out.ics"); len(l) > 0 {
 			t.Errorf("files left behind: %v", l)
 		}
 	})

@@ -1,6 +1,6 @@
 //go:build linux
 
-package cli
+package store
 
 import (
 	"errors"
@@ -9,18 +9,17 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// errNoExchange says that the system cannot swap two directories in one
-// rename; swapDir then uses two.
-var errNoExchange = errors.New("the file system cannot exchange two names")
+// ErrNoExchange says that the system cannot swap two directories in one
+// rename; the swap then uses two.
+var ErrNoExchange = errors.New("the file system cannot exchange two names")
 
 // exchangeDirs swaps the directories at a and b in one step
 // (renameat2 RENAME_EXCHANGE, Linux 3.15): every reader sees one or the
 // other, never neither.
-// A variable, so that a test can take the other way.
-var exchangeDirs = func(a, b string) error {
+func exchangeDirs(a, b string) error {
 	err := unix.Renameat2(unix.AT_FDCWD, a, unix.AT_FDCWD, b, unix.RENAME_EXCHANGE)
 	if errors.Is(err, unix.ENOSYS) || errors.Is(err, unix.EINVAL) || errors.Is(err, unix.ENOTSUP) {
-		return errNoExchange
+		return ErrNoExchange
 	}
 	return err
 }

@@ -1,6 +1,6 @@
 //go:build !linux
 
-package cli
+package store
 
 import (
 	"errors"
@@ -9,12 +9,12 @@ import (
 	"path/filepath"
 )
 
-// errNoExchange says that the system cannot swap two directories in one
-// rename; swapDir then uses two.
-var errNoExchange = errors.New("the system cannot exchange two names")
+// ErrNoExchange says that the system cannot swap two directories in one
+// rename; the swap then uses two.
+var ErrNoExchange = errors.New("the system cannot exchange two names")
 
 // exchangeDirs is not available here.
-var exchangeDirs = func(a, b string) error { return errNoExchange }
+func exchangeDirs(a, b string) error { return ErrNoExchange }
 
 // syncTree makes the files written under dir durable before the swap
 // publishes them: an fsync of each file and directory.

@@ -1,6 +1,7 @@
-package cli
+package store
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -10,10 +11,11 @@ import (
 	"path/filepath"
 	"sync"
 	"syscall"
+	"time"
 )
 
-// Every file bp writes (--out, --feeds, fmt -w) goes through writeAtomic.
-// What it promises:
+// Every file bp writes (--out, --feeds, fmt -w, an edit) goes through
+// writeAtomic. What it promises:
 //
 //   - never a partial file: the data goes to a temporary file beside the
 //     target, is synced, then renamed over it; on any failure the
@@ -33,44 +35,121 @@ import (
 //   - SIGINT or SIGTERM during a write removes the temporary file, then
 //     the process ends by that signal (the shell reports 130 or 143).
 //
-// App.writeOut adds, for files named by the user: a command never writes
-// over a file it read in the same run. bp site writes a directory
-// instead: built aside, then swapped in whole (site.go).
+// Session.WriteOut adds, for files named by the user: a command never
+// writes over a file it read in the same session. bp site writes a
+// directory instead: built aside, then swapped in whole (sitedir.go).
 
-// writeOut writes the file the user named (--out, --feeds). It refuses an
-// empty name (bp never takes "" for standard output) and a file this run
-// read as input, under any name.
-func (app *App) writeOut(name string, write func(io.Writer) error) error {
-	if err := app.checkOut(name); err != nil {
+// WriteOut writes the file the user named for a command's output (--out,
+// --feeds). It refuses an empty name (bp never takes "" for standard
+// output) and a file this session read as input, under any name.
+func (s *Session) WriteOut(name string, write func(io.Writer) error) error {
+	if err := s.CheckOut(name); err != nil {
 		return err
 	}
-	if err := writeAtomic(name, app.osPath(name), write); err != nil {
-		return withCode(ExitUsage, err)
-	}
-	return nil
+	return s.writeAtomic(name, s.Path(name), write, nil)
 }
 
-// checkOut tells whether writeOut would refuse name, before anything is
+// CheckOut tells whether WriteOut would refuse name, before anything is
 // written; a command that writes several files checks them all first.
-func (app *App) checkOut(name string) error {
+func (s *Session) CheckOut(name string) error {
 	if name == "" {
-		return usageErrorf("write: empty file name; omit the flag to write to standard output")
+		return errors.New("write: empty file name; omit the flag to write to standard output")
 	}
-	path := app.osPath(name)
-	if st, err := os.Stat(path); err == nil && app.isInput(st) {
-		return usageErrorf("write %s: it is the workplan this command reads; refused, nothing was written\n"+
+	path := s.Path(name)
+	if st, err := os.Stat(path); err == nil && s.isInput(st) {
+		return fmt.Errorf("write %s: it is the workplan this command reads; refused, nothing was written\n"+
 			"  hint: write the output to another file", name)
 	}
 	if _, _, err := prepareTarget(name, path); err != nil {
-		return withCode(ExitUsage, err)
+		return err
 	}
 	return nil
 }
 
-// writeFileAtomic writes path atomically (see writeAtomic); messages name
-// path.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	return writeAtomic(path, path, write)
+// CheckDir looks at dir, a directory a command writes files into with
+// WriteOut (bp ics --feeds): it reports whether dir is missing, and
+// refuses one that is there and is not a directory.
+func (s *Session) CheckDir(dir string) (missing bool, err error) {
+	st, err := os.Stat(s.Path(dir))
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return true, nil
+	case err != nil:
+		return false, err
+	case !st.IsDir():
+		return false, fmt.Errorf("%s is not a directory", dir)
+	}
+	return false, nil
+}
+
+// MakeDir creates dir, and the directories above it: a directory the user
+// named for files to be written into (see CheckDir).
+func (s *Session) MakeDir(dir string) error {
+	return os.MkdirAll(s.Path(dir), 0o755)
+}
+
+// Exists reports whether something is at name: a file, a directory, or a
+// symlink, even one whose target is gone.
+func (s *Session) Exists(name string) (bool, error) {
+	_, err := os.Lstat(s.Path(name))
+	switch {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, fs.ErrNotExist):
+		return false, nil
+	}
+	return false, err
+}
+
+// WriteFile writes the file name atomically, with the promises listed
+// at the top of this file; bp fmt -w rewrites the files it read with it.
+func (s *Session) WriteFile(name string, write func(io.Writer) error) error {
+	return s.writeAtomic(name, s.Path(name), write, nil)
+}
+
+// ErrChangedOnDisk is Replace's refusal: the file is not what was read.
+var ErrChangedOnDisk = errors.New("the file changed on disk since it was read")
+
+// Replace writes data as the new content of the file name, atomically,
+// unless the file no longer holds was, what the caller read: just before
+// the rename, the file is read again, and ErrChangedOnDisk leaves it as
+// it was (another editor saved it meanwhile). The edit commands write
+// with it, holding the lock of LockEdit.
+func (s *Session) Replace(name string, data, was []byte) error {
+	return s.writeAtomic(name, s.Path(name), func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}, func(target string) error {
+		now, err := os.ReadFile(target)
+		if err != nil {
+			return err
+		}
+		if !bytes.Equal(now, was) {
+			return ErrChangedOnDisk
+		}
+		return nil
+	})
+}
+
+// lockWait is how long an edit waits for another bp editing the same
+// directory of plans.
+const lockWait = 10 * time.Second
+
+// LockEdit prepares the edit of the file name: it refuses, before any
+// work, a file Replace would refuse because it is read-only, and takes
+// the lock of the file's directory (flock), waiting up to 10 seconds for
+// another bp that edits there. The edit reads the file, then writes it
+// with Replace, then unlocks: two edits of one file take turns, and the
+// second reads what the first wrote.
+func (s *Session) LockEdit(name string) (unlock func(), err error) {
+	target, err := resolveTarget(s.Path(name))
+	if err != nil {
+		return nil, err
+	}
+	if err := checkWritable(name, target); err != nil {
+		return nil, err
+	}
+	return lockDir(filepath.Dir(target), lockWait)
 }
 
 func unchanged(name string, err error) error {
@@ -121,16 +200,10 @@ func checkWritable(name, target string) error {
 }
 
 // writeAtomic writes the file at path, named name in messages, keeping
-// the promises listed at the top of this file.
-func writeAtomic(name, path string, write func(io.Writer) error) error {
-	return writeAtomicChecked(name, path, write, nil)
-}
-
-// writeAtomicChecked is writeAtomic with a last check: check (if not
-// nil) runs when the new file is complete, just before the rename, and
-// an error from it leaves the old file as it was (the edit commands
-// check there that nobody changed the file since they read it).
-func writeAtomicChecked(name, path string, write func(io.Writer) error, check func(target string) error) (err error) {
+// the promises listed at the top of this file. check (if not nil) runs
+// when the new file is complete, just before the rename, and an error
+// from it leaves the old file as it was (see Replace).
+func (s *Session) writeAtomic(name, path string, write func(io.Writer) error, check func(target string) error) (err error) {
 	target, old, err := prepareTarget(name, path)
 	if err != nil {
 		return err
@@ -166,7 +239,9 @@ func writeAtomicChecked(name, path string, write func(io.Writer) error, check fu
 	if err = tmp.Close(); err != nil {
 		return err
 	}
-	beforeRename(tmp.Name())
+	if s.BeforeRename != nil {
+		s.BeforeRename(tmp.Name())
+	}
 	if check != nil {
 		if err = check(target); err != nil {
 			return err
@@ -179,10 +254,6 @@ func writeAtomicChecked(name, path string, write func(io.Writer) error, check fu
 	syncDir(filepath.Dir(target))
 	return nil
 }
-
-// beforeRename is a test hook: it runs when the temporary file is
-// complete and about to be renamed over the target.
-var beforeRename = func(tmp string) {}
 
 // resolveTarget follows symlinks from path to the file to replace. A
 // symlink whose target does not exist yet resolves to that target, so
@@ -231,7 +302,7 @@ func syncDir(dir string) {
 
 // The temporary files being written, removed by the signal handler on
 // SIGINT or SIGTERM. Signals belong to the process, so this registry is
-// the process's too.
+// the process's too, shared by every session.
 var temps struct {
 	sync.Mutex
 	names   map[string]bool

@@ -1,8 +1,9 @@
-package cli
+package store
 
 // What bp site may touch in the directory --out names: the files it
-// wrote (listed in the manifest, siteMarker), the names on the keep
-// list (kept across the swap) and nothing else.
+// wrote (listed in the manifest, SiteMarker), the names on the keep
+// list (kept across the swap) and nothing else; and how it replaces the
+// directory (Session.ReplaceDir).
 
 import (
 	"bufio"
@@ -22,13 +23,14 @@ import (
 	"strings"
 
 	"github.com/icmpd/bp/pkg/render"
+	"github.com/icmpd/bp/pkg/safetext"
 )
 
-// siteMarker is the manifest bp site leaves in a site it wrote: every
+// SiteMarker is the manifest bp site leaves in a site it wrote: every
 // file it wrote, with its size and SHA-256. A later run replaces only
 // these files, and refuses while the directory holds anything else but
 // the names of siteKeep.
-const siteMarker = ".bp-site"
+const SiteMarker = ".bp-site"
 
 // buildMarker marks a directory as a build of bp site under way. It is
 // removed before the build is swapped in: a directory that holds it is
@@ -56,6 +58,10 @@ func keepList() string {
 }
 
 func isKept(name string) bool { return slices.Contains(siteKeep, name) }
+
+// KeptNames are the names, at the top of a site directory, that
+// ReplaceDir keeps across the swap (siteKeep), for bp site's help.
+func KeptNames() []string { return slices.Clone(siteKeep) }
 
 // fileSum is what the manifest says of a file: its size and SHA-256.
 type fileSum struct {
@@ -101,7 +107,7 @@ func writeManifest(w io.Writer, files map[string]fileSum) error {
 
 // readManifest reads the marker in dir: nil when there is none.
 func readManifest(dir string) (*siteManifest, error) {
-	p := filepath.Join(dir, siteMarker)
+	p := filepath.Join(dir, SiteMarker)
 	st, err := os.Lstat(p)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -183,7 +189,7 @@ func checkSiteName(name string) error {
 		}
 	}
 	top, _, _ := strings.Cut(name, "/")
-	if top == siteMarker || top == buildMarker || isKept(top) {
+	if top == SiteMarker || top == buildMarker || isKept(top) {
 		return fmt.Errorf("a file named %q cannot be part of a site (bp keeps that name for itself or for you)", name)
 	}
 	return nil
@@ -237,7 +243,7 @@ func (b *buildDir) finish() error {
 	if err := writeManifest(&buf, b.files); err != nil {
 		return err
 	}
-	return b.create(siteMarker, buf.String())
+	return b.create(SiteMarker, buf.String())
 }
 
 func (b *buildDir) create(name, text string) error {
@@ -275,32 +281,32 @@ type outDir struct {
 // bp's) from others. prev is what the check before the build found: a
 // file it hashed and that is still the same file, of the same size and
 // modification time, is not read again.
-func (app *App) inspectOut(name, dir string, built map[string]fileSum, prev *outDir) (*outDir, error) {
-	if wd, err := app.Getwd(); err == nil {
+func (s *Session) inspectOut(name, dir string, built map[string]fileSum, prev *outDir) (*outDir, error) {
+	if wd, err := s.getwd(); err == nil {
 		if real, err := filepath.EvalSymlinks(wd); err == nil {
 			wd = real // a shell entered through a symlink
 		}
 		if rel, err := filepath.Rel(dir, wd); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return nil, usageErrorf("--out: %s holds the working directory; refused, nothing was written\n"+
-				"  hint: name a directory of its own for the site, such as public", render.Clean(name))
+			return nil, fmt.Errorf("--out: %s holds the working directory; refused, nothing was written\n"+
+				"  hint: name a directory of its own for the site, such as public", safetext.Terminal(name))
 		}
 	}
 	m, err := readManifest(dir)
 	var me *manifestError
 	switch {
 	case errors.As(err, &me):
-		return nil, usageErrorf("--out: %s: %v: bp site cannot tell its files from others; refused, nothing was written%s",
-			render.Clean(filepath.Join(name, siteMarker)), me,
-			siteHint("move what you keep out of "+render.Clean(name)+" and remove the directory, then run again"))
+		return nil, fmt.Errorf("--out: %s: %v: bp site cannot tell its files from others; refused, nothing was written%s",
+			safetext.Terminal(filepath.Join(name, SiteMarker)), me,
+			siteHint("move what you keep out of "+safetext.Terminal(name)+" and remove the directory, then run again"))
 	case err != nil:
-		return nil, withCode(ExitUsage, fmt.Errorf("--out: %w", err))
+		return nil, fmt.Errorf("--out: %w", err)
 	}
 	o := &outDir{manifest: m, hashed: map[string]fs.FileInfo{}}
 	if m == nil {
 		// No marker: anything but the kept names is someone else's.
 		entries, err := os.ReadDir(dir)
 		if err != nil {
-			return nil, withCode(ExitUsage, fmt.Errorf("--out: %w", err))
+			return nil, fmt.Errorf("--out: %w", err)
 		}
 		for _, e := range entries {
 			if !isKept(e.Name()) {
@@ -331,12 +337,12 @@ func (app *App) inspectOut(name, dir string, built map[string]fileSum, prev *out
 	buf := make([]byte, 64<<10)
 	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return withCode(ExitUsage, fmt.Errorf("--out: %w", err))
+			return fmt.Errorf("--out: %w", err)
 		}
 		rel, _ := filepath.Rel(dir, p)
 		rel = filepath.ToSlash(rel)
 		switch {
-		case rel == "." || rel == siteMarker:
+		case rel == "." || rel == SiteMarker:
 			return nil
 		case isKept(rel):
 			o.keep = append(o.keep, rel)
@@ -355,11 +361,11 @@ func (app *App) inspectOut(name, dir string, built map[string]fileSum, prev *out
 		var st fs.FileInfo
 		if regular {
 			if st, err = d.Info(); err != nil {
-				return withCode(ExitUsage, fmt.Errorf("--out: %w", err))
+				return fmt.Errorf("--out: %w", err)
 			}
-			if app.isInput(st) {
-				return usageErrorf("--out: %s holds %s, a plan this command reads; refused, nothing was written",
-					render.Clean(name), render.Clean(p))
+			if s.isInput(st) {
+				return fmt.Errorf("--out: %s holds %s, a plan this command reads; refused, nothing was written",
+					safetext.Terminal(name), safetext.Terminal(p))
 			}
 		}
 		if !judge {
@@ -381,7 +387,7 @@ func (app *App) inspectOut(name, dir string, built map[string]fileSum, prev *out
 			}
 			same, err := sameSum(p, st, want, buf)
 			if err != nil {
-				return withCode(ExitUsage, fmt.Errorf("--out: %w", err))
+				return fmt.Errorf("--out: %w", err)
 			}
 			if same {
 				o.ours = append(o.ours, rel)
@@ -441,10 +447,10 @@ func (o *outDir) refusal(name string) error {
 	if len(o.foreign)+len(o.changed) == 0 {
 		return nil
 	}
-	n := render.Clean(name)
+	n := safetext.Terminal(name)
 	if o.manifest == nil {
-		return usageErrorf("--out: %s is not empty and was not written by bp site (it has no %s file); refused, nothing was written\n"+
-			"  hint: bp site replaces the directory whole: name a new or empty one, or remove this one first", n, siteMarker)
+		return fmt.Errorf("--out: %s is not empty and was not written by bp site (it has no %s file); refused, nothing was written\n"+
+			"  hint: bp site replaces the directory whole: name a new or empty one, or remove this one first", n, SiteMarker)
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "--out: %s holds files that are not bp site's; refused, nothing was written", n)
@@ -459,19 +465,19 @@ func (o *outDir) refusal(name string) error {
 				fmt.Fprintf(&b, "\n    and %d more", len(names)-most)
 				break
 			}
-			fmt.Fprintf(&b, "\n    %s", render.Clean(f))
+			fmt.Fprintf(&b, "\n    %s", safetext.Terminal(f))
 		}
 	}
 	list("not written by bp site", o.foreign)
 	list("changed since bp site wrote them", o.changed)
-	marker := render.Clean(filepath.Join(name, siteMarker))
+	marker := safetext.Terminal(filepath.Join(name, SiteMarker))
 	hint := "bp site replaces only the files that " + marker + " lists"
 	if o.manifest.legacy {
 		hint = marker + ", written by an older bp, lists no files: bp site takes for its own only the files it writes again"
 	}
 	b.WriteString(siteHint(hint + ", and keeps " + keepList() + "; move the others out of " + n +
 		", or remove them, then run again"))
-	return withCode(ExitUsage, errors.New(b.String()))
+	return errors.New(b.String())
 }
 
 // siteHint is a hint of several lines, each within 80 columns.
@@ -496,21 +502,21 @@ func checkParent(name, osName, target string) error {
 		return nil
 	}
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return withCode(ExitUsage, fmt.Errorf("--out: %w", err))
+		return fmt.Errorf("--out: %w", err)
 	}
 	what := "does not exist"
 	if err == nil {
 		what = "is not a directory"
 	}
 	hint := "bp site creates the site's directory, never the ones above it: create " +
-		render.Clean(filepath.Dir(name)) + " first, or name another"
+		safetext.Terminal(filepath.Dir(name)) + " first, or name another"
 	if lst, lerr := os.Lstat(osName); lerr == nil && lst.Mode()&fs.ModeSymlink != 0 {
 		hint = "bp site creates the site's directory, never the ones above it: create " +
-			render.Clean(parent) + " first, or point the link elsewhere"
-		return usageErrorf("--out: %s is a symlink to %s, and %s %s; refused, nothing was written%s",
-			render.Clean(name), render.Clean(target), render.Clean(parent), what, siteHint(hint))
+			safetext.Terminal(parent) + " first, or point the link elsewhere"
+		return fmt.Errorf("--out: %s is a symlink to %s, and %s %s; refused, nothing was written%s",
+			safetext.Terminal(name), safetext.Terminal(target), safetext.Terminal(parent), what, siteHint(hint))
 	}
-	return usageErrorf("--out: %s %s; refused, nothing was written%s", render.Clean(filepath.Dir(name)), what, siteHint(hint))
+	return fmt.Errorf("--out: %s %s; refused, nothing was written%s", safetext.Terminal(filepath.Dir(name)), what, siteHint(hint))
 }
 
 // buildDirPattern is the pattern of the temporary directory a site is
@@ -528,7 +534,7 @@ func buildDirPattern(target string) string {
 // files its manifest lists (an old site being removed, or a finished
 // build). Anything else in it, such as a kept name moved there in the
 // instant before a swap, stays, and bp says where.
-func (app *App) cleanStale(name, osName, target string) {
+func (s *Session) cleanStale(name, osName, target string, quiet bool) {
 	parent, base := filepath.Split(target)
 	entries, err := os.ReadDir(filepath.Clean(parent))
 	if err != nil {
@@ -546,10 +552,10 @@ func (app *App) cleanStale(name, osName, target string) {
 			continue
 		}
 		dir := filepath.Join(parent, e.Name())
-		shown := render.Clean(besideOut(name, osName, target, e.Name()))
+		shown := safetext.Terminal(besideOut(name, osName, target, e.Name()))
 		if !withPID {
-			fmt.Fprintf(app.Stderr, "bp: %s, beside %s, looks like a site an older bp site left; remove it if no bp site is running\n",
-				shown, render.Clean(name))
+			fmt.Fprintf(s.stderr(), "bp: %s, beside %s, looks like a site an older bp site left; remove it if no bp site is running\n",
+				shown, safetext.Terminal(name))
 			continue
 		}
 		n, err := strconv.Atoi(pid)
@@ -558,23 +564,23 @@ func (app *App) cleanStale(name, osName, target string) {
 		}
 		switch gone, known := processGone(n); {
 		case !known:
-			fmt.Fprintf(app.Stderr, "bp: %s, beside %s, may be left by a killed bp site; remove it if no bp site is running\n",
-				shown, render.Clean(name))
+			fmt.Fprintf(s.stderr(), "bp: %s, beside %s, may be left by a killed bp site; remove it if no bp site is running\n",
+				shown, safetext.Terminal(name))
 			continue
 		case !gone:
-			fmt.Fprintf(app.Stderr, "bp: left %s beside %s: process %d, which made it, is running\n", shown, render.Clean(name), n)
+			fmt.Fprintf(s.stderr(), "bp: left %s beside %s: process %d, which made it, is running\n", shown, safetext.Terminal(name), n)
 			continue
 		}
 		left, err := removeStale(dir)
 		switch {
 		case err != nil:
-			fmt.Fprintf(app.Stderr, "bp: could not remove %s, left by a killed bp site: %v\n", shown, render.Clean(err.Error()))
+			fmt.Fprintf(s.stderr(), "bp: could not remove %s, left by a killed bp site: %v\n", shown, safetext.Terminal(err.Error()))
 		case len(left) > 0:
-			fmt.Fprintf(app.Stderr, "bp: left %s, beside %s: a killed bp site left it, and it holds what bp site did not write: %s%s\n",
-				shown, render.Clean(name), cleanNames(left), siteHint("if these belong in "+render.Clean(name)+
+			fmt.Fprintf(s.stderr(), "bp: left %s, beside %s: a killed bp site left it, and it holds what bp site did not write: %s%s\n",
+				shown, safetext.Terminal(name), cleanNames(left), siteHint("if these belong in "+safetext.Terminal(name)+
 					" (a kept name moved in the instant before a swap), move them back; then remove "+shown))
-		case !app.quiet:
-			fmt.Fprintf(app.Stderr, "bp: removed %s, which a killed bp site left beside %s\n", shown, render.Clean(name))
+		case !quiet:
+			fmt.Fprintf(s.stderr(), "bp: removed %s, which a killed bp site left beside %s\n", shown, safetext.Terminal(name))
 		}
 	}
 }
@@ -600,7 +606,7 @@ func cleanNames(names []string) string {
 			out = append(out, fmt.Sprintf("and %d more", len(names)-most))
 			break
 		}
-		out = append(out, render.Clean(n))
+		out = append(out, safetext.Terminal(n))
 	}
 	return strings.Join(out, ", ")
 }
@@ -631,7 +637,7 @@ func removeStale(dir string) ([]string, error) {
 }
 
 // removeListed removes from dir the regular files ours names, then the
-// directories left empty, then siteMarker and dir itself if nothing
+// directories left empty, then SiteMarker and dir itself if nothing
 // else is left. It follows no symlink, and returns what it left: what
 // was not listed.
 func removeListed(dir string, ours []string) []string {
@@ -647,7 +653,7 @@ func removeListed(dir string, ours []string) []string {
 		case err != nil:
 			left = append(left, rel)
 			return nil
-		case rel == "." || rel == siteMarker:
+		case rel == "." || rel == SiteMarker:
 			return nil
 		case d.IsDir() && isKept(rel):
 			left = append(left, rel+"/")
@@ -668,7 +674,7 @@ func removeListed(dir string, ours []string) []string {
 		os.Remove(d) // fails, as it should, where something was left
 	}
 	if len(left) == 0 {
-		os.Remove(filepath.Join(dir, siteMarker))
+		os.Remove(filepath.Join(dir, SiteMarker))
 		if err := os.Remove(dir); err != nil {
 			left = append(left, "(the directory: "+err.Error()+")")
 		}

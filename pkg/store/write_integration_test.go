@@ -1,6 +1,6 @@
 //go:build integration
 
-package cli
+package store
 
 import (
 	"io"
@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/icmpd/bp/pkg/internal/testtool"
 )
 
 // A process killed in the middle of a write leaves the old file whole.
@@ -45,7 +47,7 @@ func TestWriteFileAtomicKilledProcess(t *testing.T) {
 	}
 	cmd.Process.Kill()
 	cmd.Wait()
-	if got := readString(t, path); got != "old calendar" {
+	if got := testtool.ReadString(t, path); got != "old calendar" {
 		t.Errorf("old file changed to %q after the writer was killed", got)
 	}
 }

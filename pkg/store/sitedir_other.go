@@ -1,6 +1,6 @@
 //go:build !unix
 
-package cli
+package store
 
 // processGone cannot tell here: bp names a stale build directory rather
 // than remove it.

@@ -1,6 +1,6 @@
 //go:build unix
 
-package cli
+package store
 
 import (
 	"errors"
@@ -16,12 +16,16 @@ import (
 // from reading a plan to renaming its new version into place, so that two
 // of them on one file take turns: the second reads what the first wrote.
 // A directory, not the file, since the rename replaces the file.
+//
+// The wait is timed, not dated: a timer, never the clock, which a
+// session does not read.
 func lockDir(dir string, wait time.Duration) (unlock func(), err error) {
 	f, err := os.Open(dir)
 	if err != nil {
 		return nil, fmt.Errorf("lock %s: %w", dir, err)
 	}
-	deadline := time.Now().Add(wait)
+	timeout := time.NewTimer(wait)
+	defer timeout.Stop()
 	for {
 		err = syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
 		if err == nil {
@@ -39,9 +43,11 @@ func lockDir(dir string, wait time.Duration) (unlock func(), err error) {
 			}
 			return nil, fmt.Errorf("lock %s: %w", dir, err)
 		}
-		if time.Now().After(deadline) {
+		select {
+		case <-timeout.C:
 			f.Close()
 			return nil, fmt.Errorf("another bp is changing the plans in %s; nothing was written: try again when it is done", dir)
+		default:
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
