@@ -170,6 +170,7 @@ func (d *decoder) event(c ctx, n *yaml.Node) *Event {
 		{"notes", &e.Notes},
 		{"outcome", func(_ *Field, v *yaml.Node) { e.Outcome = d.outcome(c, v) }},
 		{"movedFrom", func(f *Field, v *yaml.Node) { e.MovedFrom = d.movedFrom(c, f, v) }},
+		{"uidPlan", &e.UIDPlan},
 		{"revision", &e.Revision},
 		{"revised", &e.Revised},
 	})
