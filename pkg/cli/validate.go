@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -162,21 +161,31 @@ func runValidate(app *App, out io.Writer, args []string, opts *validateOptions) 
 	srcs, ioErrs := app.validateSources(args)
 	r := &validateReport{srcs: srcs}
 	sets := map[int][]*workplan.Plan{}
+	versions := map[int][]plandiff.Version{}
+	var order []int // the sets, in the order of their first file
 	for _, src := range srcs {
 		plan, d := workplan.Check(src.Name, src.Data, app.limits(), workplan.Options{Today: today})
 		r.diags = append(r.diags, d...)
+		if _, ok := sets[src.set]; !ok {
+			order = append(order, src.set)
+		}
 		sets[src.set] = append(sets[src.set], plan)
 		if opts.Against != "" && plan != nil {
-			ad, err := app.checkAgainst(src.Source, plan, opts.Against, today)
+			v, err := app.versionAt(src.Source, plan, opts.Against)
 			if err != nil {
 				ioErrs = append(ioErrs, unwrapExit(err))
 			}
-			r.diags = append(r.diags, ad...)
+			if v != nil {
+				versions[src.set] = append(versions[src.set], *v)
+			}
 		}
 	}
-	for _, plans := range sets {
-		_, sd := workplan.NewSet(plans...)
+	for _, set := range order {
+		_, sd := workplan.NewSet(sets[set]...)
 		r.diags = append(r.diags, sd...)
+		for _, c := range plandiff.CheckRevisions(versions[set], today) {
+			r.diags = append(r.diags, c.Diagnostics...)
+		}
 	}
 	for _, e := range ioErrs {
 		app.printError(e)
@@ -199,10 +208,13 @@ func runValidate(app *App, out io.Writer, args []string, opts *validateOptions) 
 	return nil
 }
 
-// checkAgainst is validate --against: when the plan's content changed
-// since rev, its revision must go up and its revised date move forward.
-// It returns the diagnostics, or an error when rev cannot be read.
-func (app *App) checkAgainst(src store.Source, plan *workplan.Plan, rev string, today time.Time) ([]workplan.Diagnostic, error) {
+// versionAt is what validate --against compares: the plan as it is and
+// as it was at git revision rev; nil when there is nothing to compare
+// (the file is new since rev, or was not a readable plan there), or an
+// error when rev cannot be read. When the plan's content changed since
+// rev, its revision must go up and its revised date move forward
+// (plandiff.CheckRevisions).
+func (app *App) versionAt(src store.Source, plan *workplan.Plan, rev string) (*plandiff.Version, error) {
 	if src.Embedded || src.Name == "-" {
 		return nil, usageErrorf("--against compares a file with its git history; name the file")
 	}
@@ -219,7 +231,7 @@ func (app *App) checkAgainst(src store.Source, plan *workplan.Plan, rev string, 
 		app.printError(fmt.Errorf("%s is not a readable workplan: revision not compared", spec))
 		return nil, nil
 	}
-	return plandiff.CheckRevision(src.Name, spec, old, plan, today), nil
+	return &plandiff.Version{File: src.Name, OldName: spec, Old: old, Plan: plan}, nil
 }
 
 // checkedWhat names what was checked for the summary line; the built-in
