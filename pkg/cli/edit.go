@@ -235,18 +235,7 @@ func (app *App) checkSet(cmd string, others []*workplan.Plan, res *edit.Result) 
 	if !res.Changed() || len(others) == 0 {
 		return nil // the set adds nothing to check
 	}
-	_, before := workplan.NewSet(append(slices.Clone(others), res.Old)...)
-	_, after := workplan.NewSet(append(slices.Clone(others), res.New)...)
-	known := map[string]bool{}
-	for _, d := range workplan.Errors(before) {
-		known[d.Message] = true
-	}
-	var errs []workplan.Diagnostic
-	for _, d := range workplan.Errors(after) {
-		if !known[d.Message] {
-			errs = append(errs, d)
-		}
-	}
+	errs := edit.NewSetErrors(others, []*workplan.Plan{res.Old}, []*workplan.Plan{res.New})
 	if len(errs) == 0 {
 		return nil
 	}

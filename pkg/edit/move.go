@@ -66,7 +66,7 @@ func Move(from, to Input, ids []string, change Change) (*Moved, error) {
 		return nil, err
 	}
 	rest := slices.DeleteFunc(slices.Clone(from.Others), func(p *workplan.Plan) bool { return p == nil || p.File == to.File })
-	if errs := newSetErrors(rest, []*workplan.Plan{fromRes.Old, toRes.Old}, []*workplan.Plan{fromRes.New, toRes.New}); len(errs) > 0 {
+	if errs := NewSetErrors(rest, []*workplan.Plan{fromRes.Old, toRes.Old}, []*workplan.Plan{fromRes.New, toRes.New}); len(errs) > 0 {
 		return nil, &InvalidError{Diagnostics: errs}
 	}
 	return &Moved{From: fromRes, To: toRes, IDs: ids}, nil
@@ -80,10 +80,11 @@ func revisionOf(p *workplan.Plan, e *workplan.Event) int {
 	return p.Revision
 }
 
-// newSetErrors returns the errors of the set rules (workplan.NewSet)
-// that the plans after have and the plans before did not (by message:
-// lines move).
-func newSetErrors(rest, before, after []*workplan.Plan) []workplan.Diagnostic {
+// NewSetErrors returns the errors of the rules that span the plans of a
+// set (workplan.NewSet) that the plans rest and after have, and rest and
+// before did not (by message: lines move): what a change of the plans
+// before into the plans after would break in the set.
+func NewSetErrors(rest, before, after []*workplan.Plan) []workplan.Diagnostic {
 	_, was := workplan.NewSet(append(slices.Clone(rest), before...)...)
 	_, is := workplan.NewSet(append(slices.Clone(rest), after...)...)
 	known := map[string]bool{}
