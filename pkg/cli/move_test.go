@@ -297,6 +297,13 @@ func TestValidateAgainstAcceptsAMove(t *testing.T) {
 			if r.code != c.code || !strings.Contains(r.stdout, c.want) {
 				t.Errorf("validate --against HEAD: exit %d, want %d and %q\n%s%s", r.code, c.code, c.want, r.stdout, r.stderr)
 			}
+			if c.name == "moved, revision kept" {
+				// --fix gives it the revision it needs
+				r := runBPIn(t, dir, "", editEnv(), "validate", "--against", "HEAD", "--fix")
+				if e := validPlanFile(t, p2027).Event("twg-return-2026"); r.code != ExitOK || e.Revision != 2 {
+					t.Errorf("validate --fix: exit %d, revision %d\n%s%s", r.code, e.Revision, r.stdout, r.stderr)
+				}
+			}
 		})
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/icmpd/bp/pkg/edit"
 	"github.com/icmpd/bp/pkg/plandiff"
 	"github.com/icmpd/bp/pkg/render"
 	"github.com/icmpd/bp/pkg/store"
@@ -18,6 +19,7 @@ type validateOptions struct {
 	Format  string
 	Strict  bool
 	Against string // a git revision: the revision must move forward from it
+	Fix     bool   // write the revision values --against prescribes
 }
 
 func newValidateCmd(app *App) *cobra.Command {
@@ -43,7 +45,16 @@ must never repeat across years), a group whose kind differs between years
 [duplicate-id]. A file named on its own is checked on its own.
 
 --against REV compares each file with the same file at git revision REV;
-a file that did not exist there is new, not an error.
+a file that did not exist there is new, not an error. The plans of a set
+are compared together: an event that left one file for another of the
+set (moved to another year's plan) is not gone, but must carry a higher
+revision there and keep its calendar UID (uidPlan).
+
+--fix, with --against, writes the revision values validate prescribes
+after a hand edit (each changed event's revision and revised, the plan's
+revision and revised) into the files, and nothing else: every other
+line stays as it is, comments and layout included. Then the files are
+checked again, and what is left (an event gone, say) is reported.
 
 Exit status: 0 when valid (warnings allowed unless --strict), 1 when invalid,
 2 on usage or I/O errors.`,
@@ -57,7 +68,10 @@ Exit status: 0 when valid (warnings allowed unless --strict), 1 when invalid,
   $ bp validate --strict --today 2026-06-30 workplans/
 
   # in a pull request: events changed, so the revision must go up
-  $ bp validate --against origin/main workplans/2026.yaml`,
+  $ bp validate --against origin/main workplans/2026.yaml
+
+  # after a hand edit: write the revision values it needs
+  $ bp validate --against HEAD --fix`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runValidate(app, cmd.OutOrStdout(), args, opts)
 		},
@@ -67,6 +81,7 @@ Exit status: 0 when valid (warnings allowed unless --strict), 1 when invalid,
 	validateFormats.flag(cmd, &opts.Format, "output", "o", "alias of --format")
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "treat warnings as errors")
 	cmd.Flags().StringVar(&opts.Against, "against", "", "also fail when the plan changed since git `revision` but its revision number did not go up")
+	cmd.Flags().BoolVar(&opts.Fix, "fix", false, "with --against: write the revision values it prescribes, and nothing else")
 	return cmd
 }
 
@@ -158,6 +173,9 @@ func runValidate(app *App, out io.Writer, args []string, opts *validateOptions) 
 			return withCode(ExitUsage, fmt.Errorf("--against: %w", err))
 		}
 	}
+	if opts.Fix && opts.Against == "" {
+		return usageErrorf("validate: --fix goes with --against REV: it writes the revision values a change since REV needs")
+	}
 	srcs, ioErrs := app.validateSources(args)
 	r := &validateReport{srcs: srcs}
 	sets := map[int][]*workplan.Plan{}
@@ -180,12 +198,27 @@ func runValidate(app *App, out io.Writer, args []string, opts *validateOptions) 
 			}
 		}
 	}
+	var fixes []plandiff.Check
 	for _, set := range order {
 		_, sd := workplan.NewSet(sets[set]...)
 		r.diags = append(r.diags, sd...)
 		for _, c := range plandiff.CheckRevisions(versions[set], today) {
 			r.diags = append(r.diags, c.Diagnostics...)
+			if len(c.Fixes) > 0 {
+				fixes = append(fixes, c)
+			}
 		}
+	}
+	if opts.Fix && len(ioErrs) == 0 {
+		if len(fixes) == 0 {
+			fmt.Fprintf(app.Stderr, "bp: validate --fix: no revision value to write\n")
+		}
+		if err := app.writeFixes(srcs, fixes); err != nil {
+			return err
+		}
+		again := *opts
+		again.Fix = false
+		return runValidate(app, out, args, &again)
 	}
 	for _, e := range ioErrs {
 		app.printError(e)
@@ -204,6 +237,52 @@ func runValidate(app *App, out io.Writer, args []string, opts *validateOptions) 
 		return withCode(ExitUsage, nil)
 	case r.failed:
 		return withCode(ExitInvalid, nil)
+	}
+	return nil
+}
+
+// writeFixes writes the revision values of fixes into their files
+// (edit.Restamp), each under the edit lock and only if it is still what
+// validate read.
+func (app *App) writeFixes(srcs []setSource, fixes []plandiff.Check) error {
+	for _, c := range fixes {
+		var data []byte
+		for _, src := range srcs {
+			if src.Name == c.File {
+				data = src.Data
+			}
+		}
+		out, err := edit.Restamp(data, c.Fixes)
+		if err != nil {
+			return withCode(ExitUsage, fmt.Errorf("validate --fix: %s: %w; nothing was written to it", c.File, err))
+		}
+		for _, f := range c.Fixes {
+			what := "plan"
+			if f.Event != "" {
+				what = fmt.Sprintf("event %q", f.Event)
+			}
+			var vals []string
+			if f.Revision > 0 {
+				vals = append(vals, fmt.Sprintf("revision %d", f.Revision))
+			}
+			if !f.Revised.IsZero() {
+				vals = append(vals, "revised "+f.Revised.Format("2006-01-02"))
+			}
+			fmt.Fprintf(app.Stderr, "bp: validate --fix: %s: %s: %s\n", shown(c.File), render.Clean(what), strings.Join(vals, ", "))
+		}
+		unlock, err := app.store.LockEdit(c.File)
+		if err != nil {
+			return withCode(ExitUsage, fmt.Errorf("validate --fix: %w", err))
+		}
+		err = app.store.Replace(c.File, out, data)
+		unlock()
+		switch {
+		case errors.Is(err, store.ErrChangedOnDisk):
+			return withCode(ExitUsage, fmt.Errorf("validate --fix: %s changed on disk since bp read it; nothing was written to it\n  hint: run it again", c.File))
+		case err != nil:
+			return withCode(ExitUsage, fmt.Errorf("validate --fix: %w", err))
+		}
+		app.wrote(c.File, "")
 	}
 	return nil
 }

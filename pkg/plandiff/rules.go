@@ -104,7 +104,15 @@ func (c *checker) diag(p workplan.Pos, rule, msg, hint string) {
 		Severity: workplan.SeverityError, Rule: rule, Message: msg, Hint: hint})
 }
 
-func (c *checker) fix(f Fix) { c.check.Fixes = append(c.check.Fixes, f) }
+// fix records a revision value to write. An event of a format 1 plan
+// has none of its own (its calendar takes the plan's): the plan's fix
+// is enough.
+func (c *checker) fix(f Fix) {
+	if f.Event != "" && c.Plan.FormatVersion < 2 {
+		return
+	}
+	c.check.Fixes = append(c.check.Fixes, f)
+}
 
 func (c *checker) run() {
 	old, plan, oldName := c.Old, c.Plan, c.OldName
@@ -191,6 +199,7 @@ func (c *checker) eventRevisions(d *Diff, rev int, date, revised time.Time) int 
 		return fmt.Sprintf("set revision: %d and revised: %s on event %q", want, revised.Format("2006-01-02"), e.ID)
 	}
 	entries := d.ChangedEntries(old, plan)
+	need := rev // the plan's revision: at least each event's
 	for _, e := range plan.Events {
 		o := old.Event(e.ID)
 		had := old.Revision // an event added since: above the plan's revision there
@@ -242,12 +251,11 @@ func (c *checker) eventRevisions(d *Diff, rev int, date, revised time.Time) int 
 		default:
 			continue
 		}
-		want = max(want, c.check.Fixes[len(c.check.Fixes)-1].Revision)
+		if rev <= had {
+			need = max(need, w)
+		}
 	}
-	if want > rev && len(c.check.Fixes) > 0 {
-		return want
-	}
-	return rev
+	return need
 }
 
 // uidPlan is the plan id an event's calendar UID names (see
