@@ -255,6 +255,7 @@ func (app *App) finishEdit(out io.Writer, cmd, file string, data []byte, flags e
 	if len(res.Warnings) > 0 {
 		_ = render.DiagnosticsText(app.Stderr, cleanFiles(res.Warnings))
 	}
+	app.warnEdits(res.Old, res.New, changedIDs(res.Diff))
 	if flags.DryRun {
 		fmt.Fprintf(app.Stderr, "bp: dry run: %s not written\n", render.Clean(file))
 		return nil

@@ -269,6 +269,7 @@ func (app *App) applyMove(out io.Writer, cmd, from, to string, ids []string, fla
 			_ = render.DiagnosticsText(app.Stderr, cleanFiles(r.Warnings))
 		}
 	}
+	app.warnEdits(m.From.Old, m.To.New, m.IDs)
 	if flags.DryRun {
 		fmt.Fprintf(app.Stderr, "bp: dry run: %s and %s not written\n", shown(to), shown(from))
 		return nil
