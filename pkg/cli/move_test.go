@@ -429,33 +429,34 @@ func TestBackToBackPairIntoNextYear(t *testing.T) {
 }
 
 // shellArgs splits a command line as a POSIX shell does for plain words
-// and words in single quotes; anything else a shell reads
-// otherwise is refused.
+// and words in single or double quotes (without escapes); anything else a
+// shell reads otherwise is refused.
 func shellArgs(line string) ([]string, bool) {
 	var args []string
 	var cur strings.Builder
-	in, word := false, false
+	var quote rune // the quote open, if any
+	word := false
 	for _, r := range line {
 		switch {
-		case in && r == '\'':
-			in = false
-		case in:
+		case quote != 0 && r == quote:
+			quote = 0
+		case quote != 0:
 			cur.WriteRune(r)
-		case r == '\'':
-			in, word = true, true
+		case r == '\'' || r == '"':
+			quote, word = r, true
 		case r == ' ':
 			if word {
 				args, word = append(args, cur.String()), false
 				cur.Reset()
 			}
-		case strings.ContainsRune("\"\\|&;<>()$`*?[#~", r):
+		case strings.ContainsRune("\\|&;<>()$`*?[", r), !word && strings.ContainsRune("#~", r):
 			return nil, false
 		default:
 			cur.WriteRune(r)
 			word = true
 		}
 	}
-	if in {
+	if quote != 0 {
 		return nil, false
 	}
 	if word {
