@@ -275,6 +275,11 @@ func (app *App) finishEdit(out io.Writer, cmd, file string, data []byte, flags e
 // unknown event is a usage error; anything else exits 2. Nothing was
 // written in any case.
 func (app *App) editError(cmd, file string, err error) error {
+	var coded *exitError
+	var oy *otherYear
+	if errors.As(err, &coded) || errors.As(err, &oy) {
+		return err // the change's own refusal, said as it is
+	}
 	var inv *edit.InvalidError
 	var nf *edit.NotFoundError
 	var anf *edit.ActionNotFoundError

@@ -48,54 +48,62 @@ type dateEdit struct {
 	change func(id string, to workplan.Dates, main bool) edit.Change
 }
 
-// editDates makes a dateEdit: in the event's plan file, or moving it to
-// the plan file of the year its new dates lie in.
+// otherYear is what the change of a dateEdit returns when the new dates
+// lie in another year than the plan's: the event moves to another file.
+type otherYear struct {
+	from *workplan.Plan // the plan as read
+	ids  []string       // the events to move: the event, and its partner with --pair
+	year int
+}
+
+func (e *otherYear) Error() string { return fmt.Sprintf("the dates lie in %d", e.year) }
+
+// editDates makes a dateEdit: in the event's plan file (read once, by
+// the edit), or, when the new dates lie in another year, moving it to
+// that year's plan file.
 func (app *App) editDates(out io.Writer, flags editFlags, de dateEdit) error {
 	name := de.cmd.Name()
-	plans, err := app.editablePlans(name)
+	file, err := app.fileWithEvent(name, de.id)
 	if err != nil {
 		return err
 	}
-	var from *workplan.Plan
-	for _, p := range plans {
-		if p.Event(de.id) != nil {
-			from = p
-			break
+	var changes []edit.Change
+	// decide decides, on the plan as the edit reads it, what changes:
+	// the event, its partner with --pair (or a refusal), and whether the
+	// event stays in this file.
+	decide := func(p *workplan.Plan) error {
+		changes = []edit.Change{de.change(de.id, de.to, true)}
+		e := p.Event(de.id)
+		if e == nil {
+			return nil // the change says it is not there
 		}
+		ids := []string{de.id}
+		partner := p.Event(e.BackToBack)
+		year := yearOf(de.to)
+		switch {
+		case de.pair && partner == nil:
+			return usageErrorf("%s: --pair: %s is not held back-to-back with another event (it has no backToBack)", name, de.id)
+		case de.pair:
+			pd, ok := pairDates(e.Dates(), de.to, partner.Dates())
+			if !ok {
+				return usageErrorf("%s: --pair: %s has only a month (%s): by how many days %s\n  would move is not known\n  hint: move each alone, to days next to the other's: a pair is checked once\n  both have days (bp set %s --date ..., bp set %s --date ...)",
+					name, de.id, e.DateText(), partner.ID, partner.ID, de.id)
+			}
+			if yearOf(pd) != year {
+				return usageErrorf("%s: --pair: %s would move to %s and %s to %s: a pair is held in one year's plan\n  hint: choose dates that keep both in %d",
+					name, de.id, de.to.Text(), partner.ID, pd.Text(), year)
+			}
+			changes = append(changes, de.change(partner.ID, pd, false))
+			ids = append(ids, partner.ID)
+		case partner != nil && breaksPair(de.to, partner.Dates(), year != p.Year):
+			return app.pairRefusal(de, e, partner)
+		}
+		if year != p.Year {
+			return &otherYear{from: p, ids: ids, year: year}
+		}
+		return nil
 	}
-	if from == nil {
-		// not found (fileWithEvent says so, suggesting an id), or the
-		// one plan could not be read whole: the edit says what is wrong
-		file, err := app.fileWithEvent(name, de.id)
-		if err != nil {
-			return err
-		}
-		return app.applyEdit(out, name, file, flags, de.change(de.id, de.to, true))
-	}
-	e := from.Event(de.id)
-	changes := []edit.Change{de.change(de.id, de.to, true)}
-	ids := []string{de.id}
-	partner := from.Event(e.BackToBack)
-	year := yearOf(de.to)
-	switch {
-	case de.pair && partner == nil:
-		return usageErrorf("%s: --pair: %s is not held back-to-back with another event (it has no backToBack)", name, de.id)
-	case de.pair:
-		pd, ok := pairDates(e.Dates(), de.to, partner.Dates())
-		if !ok {
-			return usageErrorf("%s: --pair: %s has only a month (%s): by how many days %s\n  would move is not known\n  hint: move each alone, to days next to the other's: a pair is checked once\n  both have days (bp set %s --date ..., bp set %s --date ...)",
-				name, de.id, e.DateText(), partner.ID, partner.ID, de.id)
-		}
-		if yearOf(pd) != year {
-			return usageErrorf("%s: --pair: %s would move to %s and %s to %s: a pair is held in one year's plan\n  hint: choose dates that keep both in %d",
-				name, de.id, de.to.Text(), partner.ID, pd.Text(), year)
-		}
-		changes = append(changes, de.change(partner.ID, pd, false))
-		ids = append(ids, partner.ID)
-	case partner != nil && breaksPair(de.to, partner.Dates(), year != from.Year):
-		return app.pairRefusal(de, e, partner)
-	}
-	change := func(t *edit.Tree) error {
+	run := func(t *edit.Tree) error {
 		for _, c := range changes {
 			if err := c(t); err != nil {
 				return err
@@ -103,22 +111,33 @@ func (app *App) editDates(out io.Writer, flags editFlags, de dateEdit) error {
 		}
 		return nil
 	}
-	if year == from.Year {
-		return app.applyEdit(out, name, from.File, flags, change)
+	err = app.applyEdit(out, name, file, flags, func(t *edit.Tree) error {
+		if err := decide(t.Plan); err != nil {
+			return err
+		}
+		return run(t)
+	})
+	var oy *otherYear
+	if !errors.As(err, &oy) {
+		return err
+	}
+	plans, err := app.editablePlans(name)
+	if err != nil {
+		return err
 	}
 	var to *workplan.Plan
 	var years []string
 	for _, p := range plans {
-		if p.Year == year {
+		if p.Year == oy.year && p.File != oy.from.File {
 			to = p
 		}
 		years = append(years, fmt.Sprintf("%d in %s", p.Year, shown(p.File)))
 	}
 	if to == nil {
 		return usageErrorf("%s: %s lies in %d, and no plan covers %d\n  (the plans: %s); nothing was written\n  hint: start the %d plan with 'bp new %d', then run this again:\n  the event moves into it",
-			name, de.to.Text(), year, year, strings.Join(years, ", "), year, year)
+			name, de.to.Text(), oy.year, oy.year, strings.Join(years, ", "), oy.year, oy.year)
 	}
-	return app.applyMove(out, name, from.File, to.File, ids, flags, change)
+	return app.applyMove(out, name, oy.from.File, to.File, oy.ids, flags, run)
 }
 
 // yearOf is the year dates lie in: their first day's, or their month's.
