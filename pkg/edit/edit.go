@@ -35,6 +35,14 @@
 //   - a change that changes nothing returns the file as it was
 //     ([Result.Changed] is false).
 //
+// # Two files, and hand edits
+//
+// [Move] takes events out of one year's plan file and puts them into
+// another's (a date that lies in the next year), each file changed as
+// Apply changes one. [Restamp] writes the revision values bp validate
+// --against prescribes into a file edited by hand, and nothing else: not
+// through the tree, so that the file's own layout stays.
+//
 // Writing the file (atomically, refusing when it changed on disk since it
 // was read) is the command line's job: this package reads no file and no
 // clock.
