@@ -42,7 +42,11 @@ func NewSet(plans ...*Plan) (*Set, []Diagnostic) {
 	}
 	slices.SortStableFunc(s.Plans, func(a, b *Plan) int { return cmp.Compare(a.Year, b.Year) })
 	c := &setChecker{}
-	s.byID = make(map[string]*Event)
+	n := 0
+	for _, p := range s.Plans {
+		n += len(p.Events)
+	}
+	s.byID = make(map[string]*Event, n)
 	groups := map[string]*Group{} // the latest definition of each group id so far
 	groupPlan := map[*Group]*Plan{}
 	for i, p := range s.Plans {
