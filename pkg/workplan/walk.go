@@ -3,7 +3,6 @@ package workplan
 // The schema walker: a mapping against its Object, key by key.
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
@@ -100,13 +99,7 @@ func (d *decoder) object(n *yaml.Node, o *Object, c ctx, pos *fieldPositions, se
 	// field handles one key; merged keys never count as duplicates: the
 	// object's own value, or an earlier merge, wins.
 	field := func(m *yaml.Node, k, v *yaml.Node, merged bool) {
-		fi := -1
-		for j := range o.Fields {
-			if o.Fields[j].Key == k.Value {
-				fi = j
-				break
-			}
-		}
+		fi := o.index(k.Value)
 		if fi < 0 || k.Kind != yaml.ScalarNode {
 			d.unknownKey(k, o, c)
 			return
@@ -150,8 +143,7 @@ func (d *decoder) object(n *yaml.Node, o *Object, c ctx, pos *fieldPositions, se
 		field(n, k, v, false)
 	}
 	for i := 0; i+1 < len(defaults); i += 2 {
-		key := defaults[i].Value
-		if j := slices.IndexFunc(o.Fields, func(f Field) bool { return f.Key == key }); j >= 0 && seen&(1<<j) != 0 {
+		if j := o.index(defaults[i].Value); j >= 0 && seen&(1<<j) != 0 {
 			continue // the mapping's own
 		}
 		k, v := d.deref(defaults[i]), d.deref(defaults[i+1])
