@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/icmpd/bp/pkg/internal/measure"
 	"github.com/icmpd/bp/pkg/internal/synth"
 )
 
@@ -125,9 +126,9 @@ func BenchmarkYears(b *testing.B) {
 					b.Fatalf("bp %s listed %d events, want about %d", strings.Join(args, " "), n, q.events)
 				}
 				b.ReportAllocs()
-				cpu0, ok := cpuTime()
+				cpu0, ok := measure.Self()
 				defer func() {
-					if cpu1, ok1 := cpuTime(); ok && ok1 && b.N > 0 {
+					if cpu1, ok1 := measure.Self(); ok && ok1 && b.N > 0 {
 						b.ReportMetric(float64(cpu1-cpu0)/float64(b.N), "cpu-ns/op")
 					}
 				}()

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/icmpd/bp/pkg/edit"
+	"github.com/icmpd/bp/pkg/internal/measure"
 	"github.com/icmpd/bp/pkg/internal/synth"
 	"github.com/icmpd/bp/pkg/workplan"
 	"github.com/icmpd/bp/pkg/yamlfmt"
@@ -128,8 +129,8 @@ func BenchmarkEditRatio(b *testing.B) {
 	}
 }
 
-// cpuNow is cpuTime's reading, 0 where it is not measured.
+// cpuNow is measure.Self's reading, 0 where it is not measured.
 func cpuNow() time.Duration {
-	d, _ := cpuTime()
+	d, _ := measure.Self()
 	return d
 }

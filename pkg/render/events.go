@@ -15,6 +15,7 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -208,13 +209,34 @@ func escapeUnsafe(b []byte) []byte {
 	return append(out, b[last:]...)
 }
 
-// EventsJSON writes {"events": [...]} for the given events.
+// EventsJSON writes {"events": [...]} for the given events: the bytes
+// WriteJSON writes for them, one event at a time, so that neither the
+// events' JSON shapes nor the document are ever whole in memory (100,000
+// events make 76 MB of JSON).
 func EventsJSON(w io.Writer, plan *workplan.Plan, evs []*workplan.Event) error {
-	out := struct {
-		Events []EventJSON `json:"events"`
-	}{Events: make([]EventJSON, 0, len(evs))}
-	for _, e := range evs {
-		out.Events = append(out.Events, NewEventJSON(plan, e))
+	if len(evs) == 0 {
+		return WriteJSON(w, struct {
+			Events []EventJSON `json:"events"`
+		}{Events: []EventJSON{}})
 	}
-	return WriteJSON(w, out)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var one bytes.Buffer
+	enc := json.NewEncoder(&one)
+	enc.SetIndent("    ", "  ") // an item of "events", two levels down
+	enc.SetEscapeHTML(false)
+	bw.WriteString("{\n  \"events\": [\n    ")
+	var j EventJSON // one for all: Encode would take a copy of each to the heap
+	for i, e := range evs {
+		if i > 0 {
+			bw.WriteString(",\n    ")
+		}
+		one.Reset()
+		j = NewEventJSON(plan, e)
+		if err := enc.Encode(&j); err != nil {
+			return err
+		}
+		bw.Write(escapeUnsafe(bytes.TrimSuffix(one.Bytes(), []byte("\n"))))
+	}
+	bw.WriteString("\n  ]\n}\n")
+	return bw.Flush()
 }

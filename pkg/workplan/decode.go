@@ -37,7 +37,7 @@ func ParseTree(file string, data []byte, root *yaml.Node, lim Limits) (*Plan, []
 // and every problem found while reading; call [Validate] for the rules
 // that need the whole plan.
 func Parse(file string, data []byte, lim Limits) (*Plan, []Diagnostic) {
-	d := &decoder{file: file, lim: lim}
+	d := &decoder{file: file, lim: lim, private: true}
 	plan := d.parse(data)
 	return plan, d.diags
 }
@@ -46,8 +46,12 @@ type decoder struct {
 	file    string
 	lim     Limits
 	version int // the formatVersion the file declares; 0 until read
-	diags   []Diagnostic
-	zones   map[string]error // time zone names already checked (CheckZone)
+	// private is set when the tree is the decoder's own (Parse), not the
+	// caller's (ParseTree): read once, then dropped, never printed.
+	private  bool
+	defaults []defaults // keys a migration gives objects (Migration.read)
+	diags    []Diagnostic
+	zones    map[string]error // time zone names already checked (CheckZone)
 
 	// The budgets of input.go.
 	nodes     int        // YAML nodes visited, aliases expanded
@@ -56,6 +60,15 @@ type decoder struct {
 	maxText   int        // the bound on text; 0: none
 	textOver  bool       // text passed maxText, and it was reported
 	lastAlias *yaml.Node // the alias followed last: where text is blamed
+}
+
+// defaults are keys every mapping of an object gets unless it sets them
+// itself: key and value nodes in turn, read after the mapping's own keys
+// and before the ones it merges (<<), as if written after its own. One
+// set an object.
+type defaults struct {
+	o  *Object
+	kv []*yaml.Node
 }
 
 func (d *decoder) add(sev Severity, p Pos, rule, hint, format string, args ...any) {

@@ -3,11 +3,14 @@ package workplan
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/icmpd/bp/pkg/internal/synth"
 )
 
 // checkMigrations returns what is wrong with a table of migrations for a
@@ -173,7 +176,7 @@ func TestUpgradeRunsTheChain(t *testing.T) {
 	if err := yaml.Unmarshal([]byte("location:\n  city: Vienna # the seat\n"), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if err := upgrade(doc.Content[0], 1, 3, chain); err != nil {
+	if err := upgrade(doc.Content[0], 1, 3, chain, nil); err != nil {
 		t.Fatal(err)
 	}
 	out, _ := yaml.Marshal(&doc)
@@ -181,7 +184,7 @@ func TestUpgradeRunsTheChain(t *testing.T) {
 		t.Errorf("after 1→3:\n%s", out)
 	}
 	// a gap in the chain is an error, not a silent half-upgrade
-	if err := upgrade(doc.Content[0], 1, 4, chain); err == nil || !strings.Contains(err.Error(), "no migration from format version 3 to 4") {
+	if err := upgrade(doc.Content[0], 1, 4, chain, nil); err == nil || !strings.Contains(err.Error(), "no migration from format version 3 to 4") {
 		t.Errorf("missing migration: %v", err)
 	}
 	// from a version to itself runs no migration
@@ -190,18 +193,64 @@ func TestUpgradeRunsTheChain(t *testing.T) {
 		return func(*yaml.Node) error { ran = append(ran, from); return nil }
 	}
 	counting := []Migration{{From: 1, Doc: "a", Up: count(1)}, {From: 2, Doc: "b", Up: count(2)}, {From: 3, Doc: "c", Up: count(3)}}
-	if err := upgrade(doc.Content[0], 3, 3, counting); err != nil || len(ran) != 0 {
+	if err := upgrade(doc.Content[0], 3, 3, counting, nil); err != nil || len(ran) != 0 {
 		t.Errorf("3→3: ran %v, err %v; want nothing run", ran, err)
 	}
 	// from 2 to 4 runs the migrations from 2 and from 3, in that order
-	if err := upgrade(doc.Content[0], 2, 4, counting); err != nil || !slices.Equal(ran, []int{2, 3}) {
+	if err := upgrade(doc.Content[0], 2, 4, counting, nil); err != nil || !slices.Equal(ran, []int{2, 3}) {
 		t.Errorf("2→4: ran %v, err %v; want [2 3]", ran, err)
 	}
 	// a failing migration stops the chain and names the step
 	ran = nil
 	failing := []Migration{{From: 1, Doc: "a", Up: func(*yaml.Node) error { return errors.New("cannot split the value") }}, counting[1]}
-	err := upgrade(doc.Content[0], 1, 3, failing)
+	err := upgrade(doc.Content[0], 1, 3, failing, nil)
 	if err == nil || err.Error() != "format version 1 to 2: cannot split the value" || len(ran) != 0 {
 		t.Errorf("failing migration: err %v, ran %v", err, ran)
+	}
+}
+
+// Parse reads the revisions a format 1 file's events get from the plan
+// without editing its own tree (readEventRevisions), ParseTree upgrades
+// the caller's tree (eventRevisions): both read the file as the same
+// plan, with the same diagnostics, and place each event's revision and
+// revised on the event's own line. An event's own key wins over the
+// plan's, and the plan's over a merged one, as eventRevisions has it.
+func TestPrivateMigrationReadsAsUpgrade(t *testing.T) {
+	broken := "formatVersion: 1\nplan: {id: p, title: P, year: 2026, revision: 4, revised: 2026-01-03}\n" +
+		"events:\n  - {id: e, title: E, type: webinar, start: 2026-02-02, status: planned}\n" +
+		"  - id: f\n    title: F\n    type: webinar\n    start: 2026-02-31\n    status: planned\n" +
+		"  - &g {id: g, title: G, type: webinar, month: 2026-03, status: held}\n" +
+		"  - {id: h, title: H, type: webinar, start: 2026-02-04, status: planned, revision: 3, revised: 2026-01-02}\n" +
+		"  - {<<: {revision: 2, revised: 2026-01-01, status: planned}, id: i, title: I, type: webinar, start: 2026-02-05}\n"
+	for name, src := range map[string][]byte{"synthetic": synth.Plan(300, 1), "broken": []byte(broken)} {
+		t.Run(name, func(t *testing.T) {
+			own, ownDiags := Parse("old.yaml", src, DefaultLimits)
+			var doc yaml.Node
+			if err := yaml.Unmarshal(src, &doc); err != nil {
+				t.Fatal(err)
+			}
+			theirs, theirDiags := ParseTree("old.yaml", src, doc.Content[0], DefaultLimits)
+			if own == nil || !reflect.DeepEqual(own, theirs) {
+				t.Fatal("Parse and ParseTree read the format 1 file differently")
+			}
+			if !slices.Equal(ownDiags, theirDiags) {
+				t.Errorf("diagnostics differ:\nParse     %v\nParseTree %v", ownDiags, theirDiags)
+			}
+			if name == "broken" && len(ownDiags) == 0 {
+				t.Error("the broken file reads without a diagnostic")
+			}
+			for _, e := range own.Events {
+				if e.ID == "h" {
+					if e.Revision != 3 || e.FieldPos("revision") == e.Pos() {
+						t.Errorf("event h: revision %d at %v, want its own, 3, on its line", e.Revision, e.FieldPos("revision"))
+					}
+					continue
+				}
+				if e.Revision != own.Revision || e.FieldPos("revision") != e.Pos() || e.FieldPos("revised") != e.Pos() {
+					t.Errorf("event %s: revision %d at %v, revised at %v; want %d at the event's %v",
+						e.ID, e.Revision, e.FieldPos("revision"), e.FieldPos("revised"), own.Revision, e.Pos())
+				}
+			}
+		})
 	}
 }

@@ -1,6 +1,7 @@
 package workplan
 
 import (
+	"math"
 	"strings"
 	"time"
 )
@@ -299,18 +300,23 @@ func (p *Plan) FieldPos(key string) Pos {
 }
 
 // fieldPositions keeps where each key of a mapping starts. A slice, not a
-// map: an event has a dozen keys and a plan may have 100k events.
+// map, of 16 bytes an entry: an event has a dozen keys, every event keeps
+// them, and a plan may have 100k events.
 type fieldPositions []fieldPos
 
 type fieldPos struct {
-	key string
-	pos Pos
+	field     *Field // the Schema's, whose Key the key is
+	line, col int32  // past 2^31-1 (a file of over 2 GiB), that
+}
+
+func newFieldPos(f *Field, at Pos) fieldPos {
+	return fieldPos{f, int32(min(at.Line, math.MaxInt32)), int32(min(at.Col, math.MaxInt32))}
 }
 
 func (f fieldPositions) get(key string) (Pos, bool) {
 	for _, fp := range f {
-		if fp.key == key {
-			return fp.pos, true
+		if fp.field.Key == key {
+			return Pos{int(fp.line), int(fp.col)}, true
 		}
 	}
 	return Pos{}, false

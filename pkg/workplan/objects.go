@@ -14,7 +14,11 @@ import (
 // A bind says where the value of one key goes: a pointer its kind fills
 // (*string, *int, *bool, *time.Time, a typed word such as *Status, or
 // *value to see whether it was right), *[]string for a list of scalars,
-// or a func that decodes a nested object or a list of objects.
+// a pointer to an event's nested object or list (*Location, *Outcome,
+// movedFrom's []Dates, a location's alternatives), or a func that
+// decodes a nested object or a list of objects. The event's parts are
+// pointers rather than funcs because every event has them: a func would
+// be allocated for each.
 type bind struct {
 	key string
 	to  any
@@ -41,6 +45,18 @@ func (d *decoder) store(c ctx, f *Field, v *yaml.Node, to any) {
 		return
 	case *[]string:
 		*to = d.stringList(c, f, v)
+		return
+	case **Location:
+		*to = d.location(c, v)
+		return
+	case **Outcome:
+		*to = d.outcome(c, v)
+		return
+	case *[]Dates:
+		*to = d.movedFrom(c, f, v)
+		return
+	case *[]Place:
+		*to = d.alternatives(c, f, v)
 		return
 	}
 	x := d.scalar(c, f, v)
@@ -147,29 +163,28 @@ func (d *decoder) milestone(c ctx, n *yaml.Node) *Milestone {
 
 func (d *decoder) event(c ctx, n *yaml.Node) *Event {
 	e := &Event{pos: posOf(n)}
-	var end value
 	ok := d.fields(n, eventObject, c, &e.fields, []bind{
 		{"id", &e.ID},
 		{"title", &e.Title},
 		{"type", &e.Type},
 		{"groups", &e.Groups},
 		{"start", &e.Start},
-		{"end", &end},
+		{"end", &e.End}, // zero when absent or wrong (reported)
 		{"month", &e.Month},
 		{"dateTBC", &e.DateTBC},
 		{"startTime", &e.StartTime},
 		{"endTime", &e.EndTime},
 		{"timezone", &e.TimeZone},
 		{"format", &e.Format},
-		{"location", func(_ *Field, v *yaml.Node) { e.Location = d.location(c, v) }},
+		{"location", &e.Location},
 		{"status", &e.Status},
 		{"partners", &e.Partners},
 		{"product", &e.Product},
 		{"backToBack", &e.BackToBack},
 		{"purpose", &e.Purpose},
 		{"notes", &e.Notes},
-		{"outcome", func(_ *Field, v *yaml.Node) { e.Outcome = d.outcome(c, v) }},
-		{"movedFrom", func(f *Field, v *yaml.Node) { e.MovedFrom = d.movedFrom(c, f, v) }},
+		{"outcome", &e.Outcome},
+		{"movedFrom", &e.MovedFrom},
 		{"uidPlan", &e.UIDPlan},
 		{"revision", &e.Revision},
 		{"revised", &e.Revised},
@@ -182,8 +197,7 @@ func (d *decoder) event(c ctx, n *yaml.Node) *Event {
 			a.Event = e
 		}
 	}
-	e.End = end.t
-	d.eventDates(c, e, end.ok)
+	d.eventDates(c, e, !e.End.IsZero())
 	return e
 }
 
@@ -219,9 +233,9 @@ func (d *decoder) eventDates(c ctx, e *Event, endSet bool) {
 // days (start, end) or its month.
 func (d *decoder) movedFrom(c ctx, f *Field, v *yaml.Node) []Dates {
 	out := make([]Dates, 0, len(v.Content))
-	mc := ctx{kind: c.String() + ": movedFrom"}
+	mc := c.in("movedFrom")
 	for i, n := range v.Content {
-		mc.index = i + 1
+		mc.partIndex = i + 1
 		var x Dates
 		var pos fieldPositions
 		var end value
@@ -265,31 +279,14 @@ func (d *decoder) movedFrom(c ctx, f *Field, v *yaml.Node) []Dates {
 	return out
 }
 
-// placeBinds are the keys a place and a location share.
-func placeBinds(p *Place) []bind {
-	return []bind{{"venue", &p.Venue}, {"city", &p.City}, {"country", &p.Country}}
-}
-
 func (d *decoder) location(c ctx, n *yaml.Node) *Location {
 	l := &Location{}
-	lc := ctx{kind: c.String() + ": location"}
-	d.fields(n, locationObject, lc, nil, append(placeBinds(&l.Place),
-		bind{"tbc", &l.TBC},
-		bind{"alternatives", func(f *Field, v *yaml.Node) {
-			if len(v.Content) < f.Min {
-				d.errorf(posOf(v), "location", "with one place left, write its city and country (and tbc: true) instead of alternatives",
-					"%s: alternatives needs at least %d places, got %d", lc, f.Min, len(v.Content))
-			}
-			ac := ctx{kind: lc.kind + ": alternative"}
-			for i, n := range v.Content {
-				ac.index = i + 1
-				var p Place
-				if d.fields(n, placeObject, ac, nil, placeBinds(&p)) {
-					l.Alternatives = append(l.Alternatives, p)
-				}
-			}
-		}},
-	))
+	lc := c.in("location")
+	d.fields(n, locationObject, lc, nil, []bind{
+		{"venue", &l.Venue}, {"city", &l.City}, {"country", &l.Country},
+		{"tbc", &l.TBC},
+		{"alternatives", &l.Alternatives},
+	})
 	switch {
 	case len(l.Alternatives) > 0 && (l.City != "" || l.Venue != ""):
 		d.errorf(posOf(n), "location", "keep the chosen city and drop alternatives, or the other way round",
@@ -301,9 +298,28 @@ func (d *decoder) location(c ctx, n *yaml.Node) *Location {
 	return l
 }
 
+// alternatives reads the places a location's city is chosen from; lc is
+// the location's context.
+func (d *decoder) alternatives(lc ctx, f *Field, v *yaml.Node) []Place {
+	if len(v.Content) < f.Min {
+		d.errorf(posOf(v), "location", "with one place left, write its city and country (and tbc: true) instead of alternatives",
+			"%s: alternatives needs at least %d places, got %d", lc, f.Min, len(v.Content))
+	}
+	var out []Place
+	ac := lc.in(lc.part + ": alternative")
+	for i, n := range v.Content {
+		ac.partIndex = i + 1
+		var p Place
+		if d.fields(n, placeObject, ac, nil, []bind{{"venue", &p.Venue}, {"city", &p.City}, {"country", &p.Country}}) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 func (d *decoder) outcome(c ctx, n *yaml.Node) *Outcome {
 	o := &Outcome{}
-	oc := ctx{kind: c.String() + ": outcome"}
+	oc := c.in("outcome")
 	d.fields(n, outcomeObject, oc, nil, []bind{
 		{"summary", &o.Summary}, {"link", &o.Link}, {"recorded", &o.Recorded},
 		{"conclusions", &o.Conclusions},

@@ -48,12 +48,20 @@ type Object struct {
 
 // Field returns the field with the given key, or nil.
 func (o *Object) Field(key string) *Field {
-	for i := range o.Fields {
-		if o.Fields[i].Key == key {
-			return &o.Fields[i]
-		}
+	if i := o.index(key); i >= 0 {
+		return &o.Fields[i]
 	}
 	return nil
+}
+
+// index returns the position of key's field in o.Fields, or -1.
+func (o *Object) index(key string) int {
+	for i := range o.Fields {
+		if o.Fields[i].Key == key {
+			return i
+		}
+	}
+	return -1
 }
 
 // Keys returns the object's keys in schema order.

@@ -184,11 +184,20 @@ func (v *validator) refHint(kind string, id string, known []string) string {
 	return "known " + kind + "s: " + strings.Join(known, ", ")
 }
 
-func (v *validator) event(e *Event) {
-	name := "event " + strconv.Quote(e.ID)
-	if e.ID == "" {
-		name = "event at line " + strconv.Itoa(e.pos.Line)
+// eventName names an event in a diagnostic: `event "rg-2026-03"`, or
+// `event at line 12` without an id. It is written only when a diagnostic
+// is, not for each event checked.
+type eventName struct{ e *Event }
+
+func (n eventName) String() string {
+	if n.e.ID == "" {
+		return "event at line " + strconv.Itoa(n.e.pos.Line)
 	}
+	return "event " + strconv.Quote(n.e.ID)
+}
+
+func (v *validator) event(e *Event) {
+	name := eventName{e}
 	p := v.p
 
 	// references
@@ -388,7 +397,7 @@ func (v *validator) allEventIDs() []string {
 
 // backToBack checks that a pair of events are on adjacent (or shared)
 // days: one may start at most a day after the other ends.
-func (v *validator) backToBack(name string, e, o *Event) {
+func (v *validator) backToBack(name eventName, e, o *Event) {
 	if !e.HasDay() || !o.HasDay() {
 		return // the day is not known yet: nothing to compare
 	}

@@ -10,21 +10,39 @@ import (
 )
 
 // ctx names the object a diagnostic is about: `event "rg-2026-03"`, or
-// `event #3` before its id is known.
+// `event #3` before its id is known, and the part of it read, if any:
+// `event "rg-2026-03": location: alternative #2`. The name is written
+// only when a diagnostic is, not for each object read.
 type ctx struct {
 	kind  string
 	id    string
 	index int // 1-based position in its list; 0 when not in a list
+
+	part      string // "location", "location: alternative", "movedFrom", "outcome"
+	partIndex int    // the part's position in its list, as index
+}
+
+// in returns the context of a part of c's object.
+func (c ctx) in(part string) ctx {
+	c.part, c.partIndex = part, 0
+	return c
 }
 
 func (c ctx) String() string {
+	s := c.kind
 	switch {
 	case c.id != "":
-		return c.kind + " " + strconv.Quote(c.id)
+		s += " " + strconv.Quote(c.id)
 	case c.index > 0:
-		return c.kind + " #" + strconv.Itoa(c.index)
+		s += " #" + strconv.Itoa(c.index)
 	}
-	return c.kind
+	if c.part != "" {
+		s += ": " + c.part
+		if c.partIndex > 0 {
+			s += " #" + strconv.Itoa(c.partIndex)
+		}
+	}
+	return s
 }
 
 func isNull(n *yaml.Node) bool {
@@ -69,19 +87,19 @@ func (d *decoder) object(n *yaml.Node, o *Object, c ctx, pos *fieldPositions, se
 		return false
 	}
 	var seen, present uint64
+	var defaults []*yaml.Node // what a migration gives o (see decoder.defaults)
+	for _, df := range d.defaults {
+		if df.o == o {
+			defaults = df.kv
+		}
+	}
 	if pos != nil && *pos == nil {
-		*pos = make(fieldPositions, 0, len(n.Content)/2)
+		*pos = make(fieldPositions, 0, (len(n.Content)+len(defaults))/2)
 	}
 	// field handles one key; merged keys never count as duplicates: the
 	// object's own value, or an earlier merge, wins.
 	field := func(m *yaml.Node, k, v *yaml.Node, merged bool) {
-		fi := -1
-		for j := range o.Fields {
-			if o.Fields[j].Key == k.Value {
-				fi = j
-				break
-			}
-		}
+		fi := o.index(k.Value)
 		if fi < 0 || k.Kind != yaml.ScalarNode {
 			d.unknownKey(k, o, c)
 			return
@@ -100,7 +118,11 @@ func (d *decoder) object(n *yaml.Node, o *Object, c ctx, pos *fieldPositions, se
 		}
 		present |= 1 << fi
 		if pos != nil {
-			*pos = append(*pos, fieldPos{f.Key, posOf(v)})
+			at := posOf(v)
+			if at.Line == 0 {
+				at = posOf(n) // a default's: see readEventRevisions
+			}
+			*pos = append(*pos, newFieldPos(f, at))
 		}
 		if !d.shape(f, v, c) {
 			return
@@ -119,6 +141,16 @@ func (d *decoder) object(n *yaml.Node, o *Object, c ctx, pos *fieldPositions, se
 			continue
 		}
 		field(n, k, v, false)
+	}
+	for i := 0; i+1 < len(defaults); i += 2 {
+		if j := o.index(defaults[i].Value); j >= 0 && seen&(1<<j) != 0 {
+			continue // the mapping's own
+		}
+		k, v := d.deref(defaults[i]), d.deref(defaults[i+1])
+		if k == nil || v == nil {
+			return false
+		}
+		field(n, k, v, true)
 	}
 	for _, m := range merges {
 		if !d.merge(m, c, field, 0) {
