@@ -44,7 +44,8 @@
 // is written the same in every revision of the plan: its SEQUENCE is the
 // plan revision in which it last changed (the event's own revision), its
 // DTSTAMP and LAST-MODIFIED that revision's date, and nothing in it names
-// the plan's current revision. A UID is "<event-id>@<plan-id>", so moving
+// the plan's current revision. A UID is "<event-id>@<plan-id>" (the plan an
+// event moved from, when it moved to another year's: uidPlan), so moving
 // an event keeps its UID, and its higher SEQUENCE makes clients accept the
 // update; the other events are not announced again. A calendar may hold
 // the events of several plans (a feed that spans plan years): each event
@@ -226,6 +227,17 @@ func (c *countWriter) Write(p []byte) (int, error) {
 // UID returns the calendar UID of an event of a plan. It depends only on
 // the two ids, never on the title or the date.
 func UID(planID, eventID string) string { return eventID + "@" + planID }
+
+// EventUID returns the calendar UID of an event of plan: the UID of the
+// plan it moved from, when it moved here from another year's plan
+// (uidPlan), so that a subscriber's calendar moves it rather than adds it
+// again.
+func EventUID(plan *workplan.Plan, e *workplan.Event) string {
+	if e.UIDPlan != "" {
+		return UID(e.UIDPlan, e.ID)
+	}
+	return UID(plan.ID, e.ID)
+}
 
 // ErrEmpty is the error an [*EmptyError] matches (errors.Is): there was
 // no event to write.
@@ -568,7 +580,7 @@ func Description(plan *workplan.Plan, e *workplan.Event) string {
 }
 
 func buildEvent(plan *workplan.Plan, e *workplan.Event, zones *zoneSet) (*ics.VEvent, error) {
-	ev := ics.NewEvent(UID(plan.ID, e.ID))
+	ev := ics.NewEvent(EventUID(plan, e))
 	seq, stamp := Sequence(plan, e)
 	ev.SetDtStampTime(stamp)
 	ev.SetSequence(seq)

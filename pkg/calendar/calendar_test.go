@@ -255,6 +255,24 @@ func TestUIDKeepsWhenDateMoves(t *testing.T) {
 	}
 }
 
+// TestUIDOfAMovedEvent: an event that moved to another year's plan
+// keeps the UID of the plan it moved from (uidPlan), in what is written.
+func TestUIDOfAMovedEvent(t *testing.T) {
+	plan := loadPlan(t, published)
+	e := plan.Event("som-2026")
+	e.UIDPlan = "budapest-process-2025"
+	if got, want := EventUID(plan, e), "som-2026@budapest-process-2025"; got != want {
+		t.Errorf("EventUID = %q, want %q", got, want)
+	}
+	if got, want := EventUID(plan, plan.Event("rg-2026-11")), "rg-2026-11@budapest-process-2026"; got != want {
+		t.Errorf("EventUID of an event that never moved = %q, want %q", got, want)
+	}
+	_, data := write(t, plan, Options{})
+	if !bytes.Contains(data, []byte("\r\nUID:som-2026@budapest-process-2025\r\n")) || bytes.Contains(data, []byte("UID:som-2026@budapest-process-2026")) {
+		t.Errorf("the calendar does not give som-2026 the UID of its first plan:\n%s", data)
+	}
+}
+
 // TestTimedEvents checks what an event with times gets, property by
 // property: a moment without an end time, one slot a day over several
 // days, one block through the night.

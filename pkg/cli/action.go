@@ -26,7 +26,7 @@ whose outcome is recorded (bp record); bp action done and bp action drop
 close it. bp actions lists them; bp status shows who still owes what.`,
 		Example: `  # the March Reference Group asked the Secretariat for a paper by April
   $ bp action add rg-2026-03 "Circulate the draft paper on return" \
-      --owner secretariat --due 2026-04 --report-to rg-2026-10
+      --owner secretariat --due 2026-04 --report-to rg-2026-07
   $ bp action done rg-2026-03-a1 --on 2026-04-20`,
 		Args: args(cobra.NoArgs),
 	}
@@ -56,7 +56,7 @@ this plan or another year's. Its id is the event's with -a1, -a2...
 (rg-2026-03-a1), unless --id gives one. It is open from today.
 ` + editHelp,
 		Example: `  $ bp action add rg-2026-03 "Circulate the draft paper on return" \
-      --owner secretariat --due 2026-04 --report-to rg-2026-10`,
+      --owner secretariat --due 2026-04 --report-to rg-2026-07`,
 		Args:              args(cobra.ExactArgs(2)),
 		ValidArgsFunction: app.completeEventIDs,
 		RunE: func(cmd *cobra.Command, args []string) error {

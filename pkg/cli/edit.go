@@ -235,18 +235,7 @@ func (app *App) checkSet(cmd string, others []*workplan.Plan, res *edit.Result) 
 	if !res.Changed() || len(others) == 0 {
 		return nil // the set adds nothing to check
 	}
-	_, before := workplan.NewSet(append(slices.Clone(others), res.Old)...)
-	_, after := workplan.NewSet(append(slices.Clone(others), res.New)...)
-	known := map[string]bool{}
-	for _, d := range workplan.Errors(before) {
-		known[d.Message] = true
-	}
-	var errs []workplan.Diagnostic
-	for _, d := range workplan.Errors(after) {
-		if !known[d.Message] {
-			errs = append(errs, d)
-		}
-	}
+	errs := edit.NewSetErrors(others, []*workplan.Plan{res.Old}, []*workplan.Plan{res.New})
 	if len(errs) == 0 {
 		return nil
 	}
@@ -266,6 +255,7 @@ func (app *App) finishEdit(out io.Writer, cmd, file string, data []byte, flags e
 	if len(res.Warnings) > 0 {
 		_ = render.DiagnosticsText(app.Stderr, cleanFiles(res.Warnings))
 	}
+	app.warnEdits(res.Old, res.New, changedIDs(res.Diff))
 	if flags.DryRun {
 		fmt.Fprintf(app.Stderr, "bp: dry run: %s not written\n", render.Clean(file))
 		return nil
@@ -285,6 +275,11 @@ func (app *App) finishEdit(out io.Writer, cmd, file string, data []byte, flags e
 // unknown event is a usage error; anything else exits 2. Nothing was
 // written in any case.
 func (app *App) editError(cmd, file string, err error) error {
+	var coded *exitError
+	var oy *otherYear
+	if errors.As(err, &coded) || errors.As(err, &oy) {
+		return err // the change's own refusal, said as it is
+	}
 	var inv *edit.InvalidError
 	var nf *edit.NotFoundError
 	var anf *edit.ActionNotFoundError

@@ -243,7 +243,7 @@ func newRootCmd(app *App) *cobra.Command {
 		"read the plans from `path`, a file or a directory (default $BP_FILE, else the nearest workplans/ up from here, else the built-in plans)")
 	pf.StringVar(&app.today, "today", "", "take `date` (YYYY-MM-DD) as today instead of $BP_TODAY or the clock")
 	pf.Var((*maxSizeValue)(&app.store.MaxSize), "max-size", "largest workplan file to read, in `bytes` (default 16 MiB)")
-	pf.BoolVarP(&app.quiet, "quiet", "q", false, "say nothing on stderr about the files written")
+	pf.BoolVarP(&app.quiet, "quiet", "q", false, "say nothing on stderr about the files written, nor warn of a past meeting changed")
 	_ = root.RegisterFlagCompletionFunc("file", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 	})

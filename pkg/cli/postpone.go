@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"io"
-
 	"github.com/spf13/cobra"
 
 	"github.com/icmpd/bp/pkg/edit"
@@ -11,7 +9,8 @@ import (
 
 type postponeOptions struct {
 	editFlags
-	To string
+	To   string
+	Pair bool
 }
 
 func newPostponeCmd(app *App) *cobra.Command {
@@ -24,7 +23,7 @@ to be announced. With --to it moves to the new date and keeps the date it
 had (movedFrom: lists, show, status and calendars say "moved from ..."); it
 is then not postponed any more (a postponed event becomes planned again),
 and its new date is not TBC.
-` + editHelp,
+` + moveHelp + "\n" + editHelp,
 		Example: `  # the June meeting moves to 8-9 July
   $ bp postpone twg-law-enforcement-2026 --to 2026-07-08..2026-07-09
 
@@ -33,29 +32,34 @@ and its new date is not TBC.
 		Args:              args(cobra.ExactArgs(1)),
 		ValidArgsFunction: app.completeEventIDs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runPostpone(app, cmd.OutOrStdout(), args[0], opts)
+			return runPostpone(app, cmd, args[0], opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.To, "to", "", "the new `date`: a day, days (2026-07-08..2026-07-09) or a month (2026-07)")
+	cmd.Flags().BoolVar(&opts.Pair, "pair", false, "with --to: move the event held back-to-back with it too, by as many days")
 	opts.editFlags.register(cmd)
 	return cmd
 }
 
-func runPostpone(app *App, out io.Writer, id string, opts *postponeOptions) error {
-	var to *workplan.Dates
-	if opts.To != "" {
-		d, err := edit.ParseDates(opts.To)
-		if err != nil && len(opts.To) == len("2026-07") {
-			d, err = edit.ParseMonth(opts.To)
+func runPostpone(app *App, cmd *cobra.Command, id string, opts *postponeOptions) error {
+	out := cmd.OutOrStdout()
+	if opts.To == "" {
+		if opts.Pair {
+			return usageErrorf("postpone: --pair goes with --to: it moves both events of a pair to new dates")
 		}
+		file, err := app.fileWithEvent("postpone", id)
 		if err != nil {
-			return usageErrorf("postpone: --to %v", err)
+			return err
 		}
-		to = &d
+		return app.applyEdit(out, "postpone", file, opts.editFlags, edit.Postpone(id, nil))
 	}
-	file, err := app.fileWithEvent("postpone", id)
+	d, err := edit.ParseDates(opts.To)
+	if err != nil && len(opts.To) == len("2026-07") {
+		d, err = edit.ParseMonth(opts.To)
+	}
 	if err != nil {
-		return err
+		return usageErrorf("postpone: --to %v", err)
 	}
-	return app.applyEdit(out, "postpone", file, opts.editFlags, edit.Postpone(id, to))
+	return app.editDates(out, opts.editFlags, dateEdit{cmd: cmd, id: id, to: d, pair: opts.Pair,
+		change: func(id string, to workplan.Dates, _ bool) edit.Change { return edit.Postpone(id, &to) }})
 }

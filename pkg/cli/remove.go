@@ -30,6 +30,7 @@ it instead (bp cancel), and it leaves them. --force removes it anyway.
 Outside git bp cannot tell what was published, and asks for --force.
 ` + editHelp,
 		Example: `  # added by mistake, never committed
+  $ bp add webinar-test --title "Test" --type webinar --date 2026-12-01
   $ bp remove webinar-test`,
 		Args:              args(cobra.ExactArgs(1)),
 		ValidArgsFunction: app.completeEventIDs,

@@ -106,6 +106,7 @@ type setOptions struct {
 	editFlags
 	eventFlags
 	Unset []string
+	Pair  bool
 }
 
 func newSetCmd(app *App) *cobra.Command {
@@ -120,7 +121,7 @@ to another keeps its dateTBC (bp confirm clears it); a month-only event
 given a day is no longer TBC. --month makes the day unknown again, and
 drops the times. --place replaces the location (alternatives and venue
 go; a tbc mark stays until bp confirm). --unset KEY removes a key.
-` + editHelp,
+` + moveHelp + "\n" + editHelp,
 		Example: `  # the Syria meeting is dated, with times in Ankara
   $ bp set syria-thematic-meeting --date 2026-05-19 --time 10:00-16:00 \
       --tz Europe/Istanbul
@@ -135,6 +136,7 @@ go; a tbc mark stays until bp confirm). --unset KEY removes a key.
 	}
 	opts.eventFlags.register(cmd, false)
 	cmd.Flags().StringSliceVar(&opts.Unset, "unset", nil, "remove `key` from the event (repeat for several): "+joinWords(edit.Unsettable))
+	cmd.Flags().BoolVar(&opts.Pair, "pair", false, "with --date or --month: move the event held back-to-back with it too, by as many days")
 	opts.editFlags.register(cmd)
 	app.registerEditCompletions(cmd)
 	return cmd
@@ -148,6 +150,18 @@ func runSet(app *App, cmd *cobra.Command, id string, opts *setOptions) error {
 	f.Unset = opts.Unset
 	if !given && len(f.Unset) == 0 {
 		return &commandLineError{cmd: "bp set", err: errNothingToSet}
+	}
+	if f.Dates != nil {
+		return app.editDates(cmd.OutOrStdout(), opts.editFlags, dateEdit{cmd: cmd, id: id, to: *f.Dates, pair: opts.Pair,
+			change: func(eid string, to workplan.Dates, main bool) edit.Change {
+				if !main {
+					return edit.Set(eid, edit.Fields{Dates: &to})
+				}
+				return edit.Set(id, f)
+			}})
+	}
+	if opts.Pair {
+		return usageErrorf("set: --pair goes with --date or --month: it moves both events of a pair to new dates")
 	}
 	file, err := app.fileWithEvent("set", id)
 	if err != nil {

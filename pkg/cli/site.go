@@ -68,8 +68,8 @@ removed by the next run, as far as it is bp's; the rest is named.`,
 		Example: `  # the site, to publish at https://example.org/plans/
   $ bp site --out public --base-url https://example.org/plans/
 
-  # a copy to open from disk
-  $ bp site --out /tmp/plans-site`,
+  # a copy to open from disk, in preview/ here
+  $ bp site --out preview`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runSite(app, opts)

@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/icmpd/bp/pkg/edit"
 	"github.com/icmpd/bp/pkg/plandiff"
 	"github.com/icmpd/bp/pkg/render"
 	"github.com/icmpd/bp/pkg/store"
@@ -19,6 +19,7 @@ type validateOptions struct {
 	Format  string
 	Strict  bool
 	Against string // a git revision: the revision must move forward from it
+	Fix     bool   // write the revision values --against prescribes
 }
 
 func newValidateCmd(app *App) *cobra.Command {
@@ -44,7 +45,16 @@ must never repeat across years), a group whose kind differs between years
 [duplicate-id]. A file named on its own is checked on its own.
 
 --against REV compares each file with the same file at git revision REV;
-a file that did not exist there is new, not an error.
+a file that did not exist there is new, not an error. The plans of a set
+are compared together: an event that left one file for another of the
+set (moved to another year's plan) is not gone, but must carry a higher
+revision there and keep its calendar UID (uidPlan).
+
+--fix, with --against, writes the revision values validate prescribes
+after a hand edit (each changed event's revision and revised, the plan's
+revision and revised) into the files, and nothing else: every other
+line stays as it is, comments and layout included. Then the files are
+checked again, and what is left (an event gone, say) is reported.
 
 Exit status: 0 when valid (warnings allowed unless --strict), 1 when invalid,
 2 on usage or I/O errors.`,
@@ -58,7 +68,10 @@ Exit status: 0 when valid (warnings allowed unless --strict), 1 when invalid,
   $ bp validate --strict --today 2026-06-30 workplans/
 
   # in a pull request: events changed, so the revision must go up
-  $ bp validate --against origin/main workplans/2026.yaml`,
+  $ bp validate --against origin/main workplans/2026.yaml
+
+  # after a hand edit: write the revision values it needs
+  $ bp validate --against HEAD --fix`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runValidate(app, cmd.OutOrStdout(), args, opts)
 		},
@@ -68,6 +81,7 @@ Exit status: 0 when valid (warnings allowed unless --strict), 1 when invalid,
 	validateFormats.flag(cmd, &opts.Format, "output", "o", "alias of --format")
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "treat warnings as errors")
 	cmd.Flags().StringVar(&opts.Against, "against", "", "also fail when the plan changed since git `revision` but its revision number did not go up")
+	cmd.Flags().BoolVar(&opts.Fix, "fix", false, "with --against: write the revision values it prescribes, and nothing else")
 	return cmd
 }
 
@@ -159,24 +173,52 @@ func runValidate(app *App, out io.Writer, args []string, opts *validateOptions) 
 			return withCode(ExitUsage, fmt.Errorf("--against: %w", err))
 		}
 	}
+	if opts.Fix && opts.Against == "" {
+		return usageErrorf("validate: --fix goes with --against REV: it writes the revision values a change since REV needs")
+	}
 	srcs, ioErrs := app.validateSources(args)
 	r := &validateReport{srcs: srcs}
 	sets := map[int][]*workplan.Plan{}
+	versions := map[int][]plandiff.Version{}
+	var order []int // the sets, in the order of their first file
 	for _, src := range srcs {
 		plan, d := workplan.Check(src.Name, src.Data, app.limits(), workplan.Options{Today: today})
 		r.diags = append(r.diags, d...)
+		if _, ok := sets[src.set]; !ok {
+			order = append(order, src.set)
+		}
 		sets[src.set] = append(sets[src.set], plan)
 		if opts.Against != "" && plan != nil {
-			ad, err := app.checkAgainst(src.Source, plan, opts.Against, today)
+			v, err := app.versionAt(src.Source, plan, opts.Against)
 			if err != nil {
 				ioErrs = append(ioErrs, unwrapExit(err))
 			}
-			r.diags = append(r.diags, ad...)
+			if v != nil {
+				versions[src.set] = append(versions[src.set], *v)
+			}
 		}
 	}
-	for _, plans := range sets {
-		_, sd := workplan.NewSet(plans...)
+	var fixes []plandiff.Check
+	for _, set := range order {
+		_, sd := workplan.NewSet(sets[set]...)
 		r.diags = append(r.diags, sd...)
+		for _, c := range plandiff.CheckRevisions(versions[set], today) {
+			r.diags = append(r.diags, c.Diagnostics...)
+			if len(c.Fixes) > 0 {
+				fixes = append(fixes, c)
+			}
+		}
+	}
+	if opts.Fix && len(ioErrs) == 0 {
+		if len(fixes) == 0 {
+			fmt.Fprintf(app.Stderr, "bp: validate --fix: no revision value to write\n")
+		}
+		if err := app.writeFixes(srcs, fixes); err != nil {
+			return err
+		}
+		again := *opts
+		again.Fix = false
+		return runValidate(app, out, args, &again)
 	}
 	for _, e := range ioErrs {
 		app.printError(e)
@@ -199,10 +241,59 @@ func runValidate(app *App, out io.Writer, args []string, opts *validateOptions) 
 	return nil
 }
 
-// checkAgainst is validate --against: when the plan's content changed
-// since rev, its revision must go up and its revised date move forward.
-// It returns the diagnostics, or an error when rev cannot be read.
-func (app *App) checkAgainst(src store.Source, plan *workplan.Plan, rev string, today time.Time) ([]workplan.Diagnostic, error) {
+// writeFixes writes the revision values of fixes into their files
+// (edit.Restamp), each under the edit lock and only if it is still what
+// validate read.
+func (app *App) writeFixes(srcs []setSource, fixes []plandiff.Check) error {
+	for _, c := range fixes {
+		var data []byte
+		for _, src := range srcs {
+			if src.Name == c.File {
+				data = src.Data
+			}
+		}
+		out, err := edit.Restamp(data, c.Fixes)
+		if err != nil {
+			return withCode(ExitUsage, fmt.Errorf("validate --fix: %s: %w; nothing was written to it", c.File, err))
+		}
+		for _, f := range c.Fixes {
+			what := "plan"
+			if f.Event != "" {
+				what = fmt.Sprintf("event %q", f.Event)
+			}
+			var vals []string
+			if f.Revision > 0 {
+				vals = append(vals, fmt.Sprintf("revision %d", f.Revision))
+			}
+			if !f.Revised.IsZero() {
+				vals = append(vals, "revised "+f.Revised.Format("2006-01-02"))
+			}
+			fmt.Fprintf(app.Stderr, "bp: validate --fix: %s: %s: %s\n", shown(c.File), render.Clean(what), strings.Join(vals, ", "))
+		}
+		unlock, err := app.store.LockEdit(c.File)
+		if err != nil {
+			return withCode(ExitUsage, fmt.Errorf("validate --fix: %w", err))
+		}
+		err = app.store.Replace(c.File, out, data)
+		unlock()
+		switch {
+		case errors.Is(err, store.ErrChangedOnDisk):
+			return withCode(ExitUsage, fmt.Errorf("validate --fix: %s changed on disk since bp read it; nothing was written to it\n  hint: run it again", c.File))
+		case err != nil:
+			return withCode(ExitUsage, fmt.Errorf("validate --fix: %w", err))
+		}
+		app.wrote(c.File, "")
+	}
+	return nil
+}
+
+// versionAt is what validate --against compares: the plan as it is and
+// as it was at git revision rev; nil when there is nothing to compare
+// (the file is new since rev, or was not a readable plan there), or an
+// error when rev cannot be read. When the plan's content changed since
+// rev, its revision must go up and its revised date move forward
+// (plandiff.CheckRevisions).
+func (app *App) versionAt(src store.Source, plan *workplan.Plan, rev string) (*plandiff.Version, error) {
 	if src.Embedded || src.Name == "-" {
 		return nil, usageErrorf("--against compares a file with its git history; name the file")
 	}
@@ -219,7 +310,7 @@ func (app *App) checkAgainst(src store.Source, plan *workplan.Plan, rev string, 
 		app.printError(fmt.Errorf("%s is not a readable workplan: revision not compared", spec))
 		return nil, nil
 	}
-	return plandiff.CheckRevision(src.Name, spec, old, plan, today), nil
+	return &plandiff.Version{File: src.Name, OldName: spec, Old: old, Plan: plan}, nil
 }
 
 // checkedWhat names what was checked for the summary line; the built-in

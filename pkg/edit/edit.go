@@ -35,6 +35,14 @@
 //   - a change that changes nothing returns the file as it was
 //     ([Result.Changed] is false).
 //
+// # Two files, and hand edits
+//
+// [Move] takes events out of one year's plan file and puts them into
+// another's (a date that lies in the next year), each file changed as
+// Apply changes one. [Restamp] writes the revision values bp validate
+// --against prescribes into a file edited by hand, and nothing else: not
+// through the tree, so that the file's own layout stays.
+//
 // Writing the file (atomically, refusing when it changed on disk since it
 // was read) is the command line's job: this package reads no file and no
 // clock.
@@ -89,6 +97,13 @@ type Input struct {
 	// another year, action ids unique across the years) check the plan
 	// with them.
 	Others []*workplan.Plan
+
+	// setChecked says that the caller checks the rules that span plans
+	// on the result ([Move] does, with both files changed).
+	setChecked bool
+	// minRevision is the least revision the change set may carry: an
+	// event moved in from another plan must go above the one it had.
+	minRevision int
 }
 
 // Result is what a change did.
@@ -186,7 +201,7 @@ func Apply(in Input, changes ...Change) (*Result, error) {
 		// decoded and checked.
 		tree.root, tree.events, tree.anchors = nil, nil, nil
 		plan, diags := workplan.CheckTree(in.File, out, back, in.Limits, opt)
-		if plan != nil {
+		if plan != nil && !in.setChecked {
 			diags = append(diags, setRules(in, plan)...)
 			workplan.SortDiagnostics(diags)
 		}
@@ -277,7 +292,7 @@ func Migrate(in Input) (*Result, error) {
 // carry: one more than the file's, dated today, unless the file's is
 // already above the published one.
 func nextRevision(old *workplan.Plan, in Input) (rev int, revised time.Time, raised bool, err error) {
-	if in.Unpublished || in.Published > 0 && old.Revision > in.Published {
+	if (in.Unpublished || in.Published > 0 && old.Revision > in.Published) && old.Revision >= in.minRevision {
 		return old.Revision, old.Revised, false, nil
 	}
 	if in.Today.IsZero() {
@@ -287,7 +302,7 @@ func nextRevision(old *workplan.Plan, in Input) (rev int, revised time.Time, rai
 		return 0, time.Time{}, false, fmt.Errorf("today, %s, is before the plan's revised date %s: a new revision cannot be dated earlier than the last (check --today or BP_TODAY)",
 			in.Today.Format("2006-01-02"), old.Revised.Format("2006-01-02"))
 	}
-	return max(old.Revision, in.Published) + 1, in.Today, true, nil
+	return max(old.Revision+1, in.Published+1, in.minRevision), in.Today, true, nil
 }
 
 // run is one pass of Apply on the document tree: upgrade, the changes,
@@ -350,10 +365,28 @@ func run(root *yaml.Node, old *workplan.Plan, in Input, changes []Change, extra 
 	if a := danglingAlias(root); a != nil {
 		return nil, fmt.Errorf("the change would leave the alias *%s (line %d) without its anchor; edit the file by hand", a.Value, a.Line)
 	}
+	if len(t.exported)+len(t.importedComments) > 0 {
+		before = moveComments(before, t.exported, t.importedComments)
+	}
 	if !slices.Equal(before, commentLines(root)) {
 		return nil, errors.New("the change would lose a comment; please report it")
 	}
 	return t, nil
+}
+
+// moveComments is the comment lines a file holds once the comments out
+// have left it with the events moved out, and the comments in have come
+// with the events moved in (lines as commentLines gives them, sorted).
+func moveComments(lines, out, in []string) []string {
+	lines = slices.Clone(lines)
+	for _, l := range commentLines(&yaml.Node{HeadComment: strings.Join(out, "\n")}) {
+		if i := slices.Index(lines, l); i >= 0 {
+			lines = slices.Delete(lines, i, i+1)
+		}
+	}
+	lines = append(lines, commentLines(&yaml.Node{HeadComment: strings.Join(in, "\n")})...)
+	slices.Sort(lines)
+	return lines
 }
 
 // keepPublished fixes what the upgrade of a format 1 file gave its

@@ -45,6 +45,12 @@ type Tree struct {
 	// cannot take one id
 	addedActions map[string]bool
 	anchors      map[*yaml.Node]bool // anchored nodes some alias names; built on first need
+	// imported are the events moved in from another plan ([Move]), as
+	// they were read there; importedComments and exported are the
+	// comments that came in with them, or left with the events moved out
+	imported         map[string]*workplan.Event
+	importedComments []string
+	exported         []string
 }
 
 // Event is one event of the tree: its mapping, and the event as it was
@@ -82,6 +88,9 @@ func (e *NotFoundError) Error() string {
 // Event returns the event with the given id.
 func (t *Tree) Event(id string) (*Event, error) {
 	old := t.Plan.Event(id)
+	if old == nil {
+		old = t.imported[id]
+	}
 	for _, item := range t.events.Content {
 		if idOf(item) != id {
 			continue
@@ -135,7 +144,7 @@ func idOf(item *yaml.Node) string {
 // go into a new mapping, placed after the last event that starts on or
 // before its first day, so that a file kept in date order stays so.
 func (t *Tree) AddEvent(id string, first time.Time, fields []KeyValue) (*Event, error) {
-	if t.Plan.Event(id) != nil || t.added[id] {
+	if t.Plan.Event(id) != nil || t.added[id] || t.removed[id] {
 		return nil, fmt.Errorf("the plan already has an event %q; choose another id (ids are never reused: calendar UIDs derive from them)", id)
 	}
 	if err := checkText(Str(id)); err != nil {

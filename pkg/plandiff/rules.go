@@ -22,48 +22,143 @@ import (
 //     it in their calendars. An event cancelled there may go.
 //
 // today is the date the hints propose for revised. The diagnostics point
-// at plan's revision or revised key, or at the event's.
+// at plan's revision or revised key, or at the event's. A plan file
+// checked with the others of its set is [CheckRevisions]'s.
 func CheckRevision(file, oldName string, old, plan *workplan.Plan, today time.Time) []workplan.Diagnostic {
-	d := Compare(oldName, old, file, plan)
-	diag := func(p workplan.Pos, rule, msg, hint string) workplan.Diagnostic {
-		return workplan.Diagnostic{File: file, Line: p.Line, Col: p.Col, Severity: workplan.SeverityError,
-			Rule: rule, Message: msg, Hint: hint}
+	return CheckRevisions([]Version{{File: file, OldName: oldName, Old: old, Plan: plan}}, today)[0].Diagnostics
+}
+
+// Version is a plan file as it is (Plan, read from File) and as it was
+// at an earlier version (Old, named OldName).
+type Version struct {
+	File, OldName string
+	Old, Plan     *workplan.Plan
+}
+
+// Check is what CheckRevisions finds in one file: the diagnostics, and
+// the revision values they prescribe (the hints' "set revision: …"),
+// which bp validate --fix writes.
+type Check struct {
+	File        string
+	Diagnostics []workplan.Diagnostic
+	Fixes       []Fix
+}
+
+// Fix is a revision value to write: the plan's (Event "") or an event's
+// revision and revised date; a zero value is left as it is.
+type Fix struct {
+	Event    string
+	Revision int
+	Revised  time.Time
+}
+
+// CheckRevisions is CheckRevision over the plan files of a set, in which
+// an event may move from one file to another (to another year's plan):
+// an event gone from one file and in another file of the set, with the
+// same id, moved, and is not gone; where it is now, it must carry a
+// revision above the one it had where it was (its calendar SEQUENCE),
+// and keep its calendar UID (uidPlan). It returns one Check per version,
+// in order.
+func CheckRevisions(vs []Version, today time.Time) []Check {
+	now, was := map[string]*workplan.Plan{}, map[string]int{} // where each event is now, and was (its version)
+	for i, v := range vs {
+		for _, e := range v.Plan.Events {
+			now[e.ID] = v.Plan
+		}
+		for _, e := range v.Old.Events {
+			if _, ok := was[e.ID]; !ok {
+				was[e.ID] = i
+			}
+		}
 	}
+	out := make([]Check, len(vs))
+	for i, v := range vs {
+		c := &checker{Version: v, today: today, check: &out[i]}
+		c.check.File = v.File
+		c.moved = func(id string) (from *Version, to *workplan.Plan) {
+			if j, ok := was[id]; ok && j != i {
+				from = &vs[j]
+			}
+			if p := now[id]; p != nil && p != v.Plan {
+				to = p
+			}
+			return from, to
+		}
+		c.run()
+	}
+	return out
+}
+
+// checker is CheckRevisions at work on one version.
+type checker struct {
+	Version
+	today time.Time
+	check *Check
+	// moved says where an event of the set was, when it was in another
+	// file, and where it is now, when it is in another file
+	moved func(id string) (from *Version, to *workplan.Plan)
+}
+
+func (c *checker) diag(p workplan.Pos, rule, msg, hint string) {
+	c.check.Diagnostics = append(c.check.Diagnostics, workplan.Diagnostic{File: c.File, Line: p.Line, Col: p.Col,
+		Severity: workplan.SeverityError, Rule: rule, Message: msg, Hint: hint})
+}
+
+// fix records a revision value to write. An event of a format 1 plan
+// has none of its own (its calendar takes the plan's): the plan's fix
+// is enough.
+func (c *checker) fix(f Fix) {
+	if f.Event != "" && c.Plan.FormatVersion < 2 {
+		return
+	}
+	c.check.Fixes = append(c.check.Fixes, f)
+}
+
+func (c *checker) run() {
+	old, plan, oldName := c.Old, c.Plan, c.OldName
+	d := Compare(oldName, old, c.File, plan)
 	next := old.Revision + 1
-	revised := today
+	revised := c.today
 	if revised.Before(old.Revised) {
 		revised = old.Revised
 	}
 	set := "set revision: " + strconv.Itoa(next) + " and revised: " + revised.Format("2006-01-02")
 	why := " (calendar apps take an event's update only when its SEQUENCE, the revision, goes up)"
-	var out []workplan.Diagnostic
+	// the plan's revision and date once the fixes are written
+	rev, date := plan.Revision, plan.Revised
 	switch {
 	case plan.Revision < old.Revision:
-		out = append(out, diag(plan.FieldPos("revision"), "revision",
+		c.diag(plan.FieldPos("revision"), "revision",
 			fmt.Sprintf("revision went back from %d to %d since %s", old.Revision, plan.Revision, oldName),
-			set))
+			set)
+		rev, date = next, revised
 	case d.ContentChanged() && plan.Revision == old.Revision:
-		a, r, c := d.Counts()
-		out = append(out, diag(plan.FieldPos("revision"), "revision",
+		a, r, ch := d.Counts()
+		c.diag(plan.FieldPos("revision"), "revision",
 			fmt.Sprintf("the plan changed since %s (%s added, %d removed, %d changed), but revision is still %d",
-				oldName, events(a), r, c, plan.Revision),
-			set+why))
-	case plan.Revision > old.Revision && plan.Revised.Equal(old.Revised) && today.After(old.Revised):
-		// Two revisions on one day are allowed, so this is a warning.
-		w := diag(plan.FieldPos("revised"), "revision",
+				oldName, events(a), r, ch, plan.Revision),
+			set+why)
+		rev, date = next, revised
+	case plan.Revision > old.Revision && plan.Revised.Equal(old.Revised) && c.today.After(old.Revised):
+		// Two revisions on one day are allowed, so this is a warning,
+		// and --fix leaves it.
+		c.diag(plan.FieldPos("revised"), "revision",
 			fmt.Sprintf("revision went up to %d, but revised is still %s, the date of revision %d",
 				plan.Revision, plan.Revised.Format("2006-01-02"), old.Revision),
 			"set revised: "+revised.Format("2006-01-02")+" unless both revisions are of that day")
-		w.Severity = workplan.SeverityWarning
-		out = append(out, w)
+		c.check.Diagnostics[len(c.check.Diagnostics)-1].Severity = workplan.SeverityWarning
 	}
 	if plan.Revised.Before(old.Revised) {
-		out = append(out, diag(plan.FieldPos("revised"), "revision",
+		c.diag(plan.FieldPos("revised"), "revision",
 			fmt.Sprintf("revised (%s) is before the date of the plan at %s (%s): a revision date never goes back",
 				plan.Revised.Format("2006-01-02"), oldName, old.Revised.Format("2006-01-02")),
-			"set revised: "+revised.Format("2006-01-02")))
+			"set revised: "+revised.Format("2006-01-02"))
+		date = revised
 	}
-	out = append(out, eventRevisions(d, old, plan, revised, diag)...)
+	rev = c.eventRevisions(d, rev, date, revised)
+	if rev != plan.Revision || !date.Equal(plan.Revised) {
+		c.check.Fixes = append([]Fix{{Revision: rev, Revised: date}}, c.check.Fixes...)
+	}
 	for _, ec := range d.Events {
 		if ec.Kind != KindRemoved {
 			continue
@@ -72,44 +167,70 @@ func CheckRevision(file, oldName string, old, plan *workplan.Plan, today time.Ti
 		if o == nil || o.Status == workplan.StatusCancelled {
 			continue
 		}
-		out = append(out, diag(plan.FieldPos("events"), "removed",
+		if _, to := c.moved(o.ID); to != nil {
+			continue // moved to another plan of the set, where it is checked
+		}
+		c.diag(plan.FieldPos("events"), "removed",
 			fmt.Sprintf("event %q, published at %s (%s), is gone: subscribers would keep it in their calendars", o.ID, oldName, summary(o)),
-			"put it back and cancel it (bp cancel "+o.ID+"), so that subscribers see it go"))
+			"put it back and cancel it (bp cancel "+o.ID+"), so that subscribers see it go; if it moved to another year's plan, check the plans together (bp validate --against REV, naming no file)")
 	}
-	return out
 }
 
 // eventRevisions checks that each event whose calendar entry changed
-// since old carries a higher revision than it had there.
-func eventRevisions(d *Diff, old, plan *workplan.Plan, revised time.Time, diag func(workplan.Pos, string, string, string) workplan.Diagnostic) []workplan.Diagnostic {
-	want := plan.Revision
+// since old carries a higher revision than it had there (or, for an
+// event moved in from another file of the set, than it had in that
+// file), and that an event moved in keeps its calendar UID. rev and
+// date are the plan's revision and date once fixed, revised the date a
+// hint proposes; it returns the plan's revision, raised when an event
+// moved in needs more.
+func (c *checker) eventRevisions(d *Diff, rev int, date, revised time.Time) int {
+	old, plan := c.Old, c.Plan
+	want := rev
 	if want <= old.Revision {
 		want = old.Revision + 1
 	}
 	if plan.Revision > old.Revision && !plan.Revised.Before(old.Revised) {
 		revised = plan.Revised
 	}
-	set := func(e *workplan.Event) string {
+	if date.After(revised) {
+		revised = date
+	}
+	set := func(e *workplan.Event, want int) string {
 		return fmt.Sprintf("set revision: %d and revised: %s on event %q", want, revised.Format("2006-01-02"), e.ID)
 	}
-	var out []workplan.Diagnostic
 	entries := d.ChangedEntries(old, plan)
+	need := rev // the plan's revision: at least each event's
 	for _, e := range plan.Events {
 		o := old.Event(e.ID)
 		had := old.Revision // an event added since: above the plan's revision there
 		if o != nil {
 			had = revisionOf(old, o)
 		}
+		from, _ := c.moved(e.ID)
+		if o == nil && from != nil {
+			was := from.Old.Event(e.ID)
+			had = max(had, revisionOf(from.Old, was))
+			if u, w := uidPlan(from.Old, was), uidPlan(plan, e); u != w {
+				c.diag(e.FieldPos("id"), "revision",
+					fmt.Sprintf("event %q moved here from %s, but its calendar UID changed (%s@%s, now %s@%s): calendars would show it twice", e.ID, from.OldName, e.ID, u, e.ID, w),
+					fmt.Sprintf("set uidPlan: %s on event %q (bp postpone and bp set write it when they move an event)", u, e.ID))
+			}
+		}
 		rev := revisionOf(plan, e)
+		w := max(want, had+1)
 		switch {
 		case entries[e.ID] == EntryChanged && rev <= had:
 			what := "changed"
-			if o == nil {
+			switch {
+			case from != nil && o == nil:
+				what = "moved here from " + from.File
+			case o == nil:
 				what = "was added"
 			}
-			out = append(out, diag(e.FieldPos("revision"), "revision",
+			c.diag(e.FieldPos("revision"), "revision",
 				fmt.Sprintf("event %q %s since %s, but its revision is still %d: calendar apps would keep the old entry", e.ID, what, d.Old.Name, rev),
-				set(e)))
+				set(e, w))
+			c.fix(Fix{Event: e.ID, Revision: w, Revised: revised})
 		case entries[e.ID] == PartnerChanged && rev <= had:
 			what := "whose title or date changed"
 			switch {
@@ -118,16 +239,32 @@ func eventRevisions(d *Diff, old, plan *workplan.Plan, revised time.Time, diag f
 			case plan.Event(e.BackToBack) == nil:
 				what = "removed"
 			}
-			out = append(out, diag(e.FieldPos("revision"), "revision",
+			c.diag(e.FieldPos("revision"), "revision",
 				fmt.Sprintf("event %q is back-to-back with %q, %s since %s; its calendar entry names it, but its revision is still %d", e.ID, e.BackToBack, what, d.Old.Name, rev),
-				set(e)))
+				set(e, w))
+			c.fix(Fix{Event: e.ID, Revision: w, Revised: revised})
 		case o != nil && rev < had:
-			out = append(out, diag(e.FieldPos("revision"), "revision",
+			c.diag(e.FieldPos("revision"), "revision",
 				fmt.Sprintf("event %q: revision went back from %d to %d since %s", e.ID, had, rev, d.Old.Name),
-				fmt.Sprintf("set revision: %d", had)))
+				fmt.Sprintf("set revision: %d", had))
+			c.fix(Fix{Event: e.ID, Revision: had})
+		default:
+			continue
+		}
+		if rev <= had {
+			need = max(need, w)
 		}
 	}
-	return out
+	return need
+}
+
+// uidPlan is the plan id an event's calendar UID names (see
+// calendar.EventUID).
+func uidPlan(p *workplan.Plan, e *workplan.Event) string {
+	if e.UIDPlan != "" {
+		return e.UIDPlan
+	}
+	return p.ID
 }
 
 // EntryChange is why the calendar entry of an event differs between two

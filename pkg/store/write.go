@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -135,21 +137,98 @@ func (s *Session) Replace(name string, data, was []byte) error {
 // directory of plans.
 const lockWait = 10 * time.Second
 
-// LockEdit prepares the edit of the file name: it refuses, before any
+// LockEdit prepares the edit of the files named: it refuses, before any
 // work, a file Replace would refuse because it is read-only, and takes
-// the lock of the file's directory (flock), waiting up to 10 seconds for
-// another bp that edits there. The edit reads the file, then writes it
-// with Replace, then unlocks: two edits of one file take turns, and the
+// the lock of each file's directory (flock; each directory once, in
+// order of path, so that two edits of the same files cannot each wait
+// for the other), waiting up to 10 seconds for another bp that edits
+// there. The edit reads the files, then writes them with Replace (or
+// ReplaceAll), then unlocks: two edits of one file take turns, and the
 // second reads what the first wrote.
-func (s *Session) LockEdit(name string) (unlock func(), err error) {
-	target, err := resolveTarget(s.Path(name))
-	if err != nil {
-		return nil, err
+func (s *Session) LockEdit(names ...string) (unlock func(), err error) {
+	var dirs []string
+	for _, name := range names {
+		target, err := resolveTarget(s.Path(name))
+		if err != nil {
+			return nil, err
+		}
+		if err := checkWritable(name, target); err != nil {
+			return nil, err
+		}
+		if d := filepath.Dir(target); !slices.Contains(dirs, d) {
+			dirs = append(dirs, d)
+		}
 	}
-	if err := checkWritable(name, target); err != nil {
-		return nil, err
+	slices.Sort(dirs)
+	var unlocks []func()
+	unlock = func() {
+		for i := len(unlocks) - 1; i >= 0; i-- {
+			unlocks[i]()
+		}
 	}
-	return lockDir(filepath.Dir(target), lockWait)
+	for _, d := range dirs {
+		u, err := lockDir(d, lockWait)
+		if err != nil {
+			unlock()
+			return nil, err
+		}
+		unlocks = append(unlocks, u)
+	}
+	return unlock, nil
+}
+
+// Replacement is one file of ReplaceAll: its name, the new content, and
+// what the caller read (Was), which the file must still hold.
+type Replacement struct {
+	Name      string
+	Data, Was []byte
+}
+
+// WriteAllError is ReplaceAll's failure: which file could not be
+// written, why, and whether the files written before it were put back as
+// they were (Restored), or which were not (Left: they hold the new
+// content).
+type WriteAllError struct {
+	Name string
+	Err  error
+	Left []string
+}
+
+func (e *WriteAllError) Error() string {
+	msg := e.Err.Error()
+	if len(e.Left) > 0 {
+		msg += "; " + strings.Join(e.Left, ", ") + " could not be put back and holds the new version"
+	}
+	return msg
+}
+
+func (e *WriteAllError) Unwrap() error { return e.Err }
+
+// ReplaceAll writes several files that change together (an event moved
+// from one plan to another), each as Replace writes one, in the order
+// given. Two renames are never one step: if a file cannot be written,
+// the files already written are put back as they were (Replace again,
+// with the old content), so that the set is as before; only if that
+// fails too does the error name them (Left). The caller orders the
+// files so that a stop between two renames (a crash, a kill) leaves
+// nothing lost: an event moved is written to its new file first, so that
+// at worst it is in both, which bp validate reports, never in neither.
+func (s *Session) ReplaceAll(files []Replacement) error {
+	for i, f := range files {
+		err := s.Replace(f.Name, f.Data, f.Was)
+		if err == nil {
+			continue
+		}
+		werr := &WriteAllError{Name: f.Name, Err: err}
+		for j := i - 1; j >= 0; j-- {
+			done := files[j]
+			if rerr := s.Replace(done.Name, done.Was, done.Data); rerr != nil {
+				werr.Left = append(werr.Left, done.Name)
+			}
+		}
+		return werr
+	}
+	return nil
 }
 
 func unchanged(name string, err error) error {

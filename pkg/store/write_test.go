@@ -133,3 +133,112 @@ func TestWriteFileAtomicRefusesDirectory(t *testing.T) {
 		t.Fatal("writing over a directory succeeded")
 	}
 }
+
+// TestReplaceAll: the files are written in order; when one cannot be
+// written (its temporary file vanishes before the rename, through the
+// BeforeRename hook), the files written before it are put back, and the
+// error says which file failed; when even that fails, it names the files
+// left with the new version.
+func TestReplaceAll(t *testing.T) {
+	setup := func(t *testing.T) (dir string, files []Replacement) {
+		dir = t.TempDir()
+		for _, n := range []string{"2027.yaml", "2026.yaml"} {
+			if err := os.WriteFile(filepath.Join(dir, n), []byte("old "+n), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			files = append(files, Replacement{Name: filepath.Join(dir, n), Data: []byte("new " + n), Was: []byte("old " + n)})
+		}
+		return dir, files
+	}
+	read := func(t *testing.T, dir string) string {
+		return testtool.ReadString(t, filepath.Join(dir, "2027.yaml")) + "|" + testtool.ReadString(t, filepath.Join(dir, "2026.yaml"))
+	}
+	// failAt makes the nth rename (1-based) fail, and every one after it
+	// when all is set.
+	failAt := func(n int, all bool) func(string) {
+		calls := 0
+		return func(tmp string) {
+			calls++
+			if calls == n || all && calls > n {
+				os.Remove(tmp)
+			}
+		}
+	}
+	t.Run("both written", func(t *testing.T) {
+		dir, files := setup(t)
+		var order []string
+		s := &Session{BeforeRename: func(tmp string) { order = append(order, filepath.Base(tmp)[:10]) }}
+		if err := s.ReplaceAll(files); err != nil {
+			t.Fatal(err)
+		}
+		if got := read(t, dir); got != "new 2027.yaml|new 2026.yaml" {
+			t.Errorf("files hold %q", got)
+		}
+		if strings.Join(order, " ") != ".2027.yaml .2026.yaml" {
+			t.Errorf("written in the order %v, want 2027 first", order)
+		}
+	})
+	t.Run("second fails, first put back", func(t *testing.T) {
+		dir, files := setup(t)
+		err := (&Session{BeforeRename: failAt(2, false)}).ReplaceAll(files)
+		var werr *WriteAllError
+		if !errors.As(err, &werr) || werr.Name != files[1].Name || len(werr.Left) != 0 {
+			t.Fatalf("err = %#v, want a WriteAllError on 2026.yaml, nothing left", err)
+		}
+		if got := read(t, dir); got != "old 2027.yaml|old 2026.yaml" {
+			t.Errorf("files hold %q, want both as they were", got)
+		}
+		if l := testtool.Leftovers(t, dir, "2027.yaml", "2026.yaml"); len(l) > 0 {
+			t.Errorf("files left behind: %v", l)
+		}
+	})
+	t.Run("second fails, and so does putting back the first", func(t *testing.T) {
+		dir, files := setup(t)
+		err := (&Session{BeforeRename: failAt(2, true)}).ReplaceAll(files)
+		var werr *WriteAllError
+		if !errors.As(err, &werr) || len(werr.Left) != 1 || werr.Left[0] != files[0].Name {
+			t.Fatalf("err = %v, want 2027.yaml named as left with the new version", err)
+		}
+		if !strings.Contains(err.Error(), "2027.yaml could not be put back") {
+			t.Errorf("the message does not say what is left: %v", err)
+		}
+		if got := read(t, dir); got != "new 2027.yaml|old 2026.yaml" {
+			t.Errorf("files hold %q", got)
+		}
+	})
+	t.Run("a file changed on disk", func(t *testing.T) {
+		dir, files := setup(t)
+		files[0].Was = []byte("something else")
+		err := (&Session{}).ReplaceAll(files)
+		if !errors.Is(err, ErrChangedOnDisk) {
+			t.Fatalf("err = %v, want ErrChangedOnDisk", err)
+		}
+		if got := read(t, dir); got != "old 2027.yaml|old 2026.yaml" {
+			t.Errorf("files hold %q", got)
+		}
+	})
+}
+
+// TestLockEditSeveralFiles: two files of one directory take its lock
+// once (a second flock of it would wait for the first), and unlock lets
+// another edit take it.
+func TestLockEditSeveralFiles(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "2026.yaml"), filepath.Join(dir, "2027.yaml")
+	for _, p := range []string{a, b} {
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := &Session{}
+	unlock, err := s.LockEdit(a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	unlock()
+	unlock, err = s.LockEdit(b)
+	if err != nil {
+		t.Fatalf("the lock was not released: %v", err)
+	}
+	unlock()
+}

@@ -117,6 +117,11 @@ type Event struct {
 	Notes      string
 	Outcome    *Outcome
 
+	// UIDPlan is the id of the plan the event's calendar UID names, when
+	// the event moved here from another year's plan; "" for the plan's
+	// own (see CalendarPlan).
+	UIDPlan string
+
 	// Revision is the plan revision in which the event last changed, and
 	// Revised that revision's date (format 2). A calendar's SEQUENCE,
 	// DTSTAMP and LAST-MODIFIED for the event come from them, so an event

@@ -185,6 +185,7 @@ func (d *decoder) event(c ctx, n *yaml.Node) *Event {
 		{"notes", &e.Notes},
 		{"outcome", &e.Outcome},
 		{"movedFrom", &e.MovedFrom},
+		{"uidPlan", &e.UIDPlan},
 		{"revision", &e.Revision},
 		{"revised", &e.Revised},
 	})

@@ -159,6 +159,8 @@ var eventObject = &Object{
 		{Key: "purpose", Kind: KindText, Doc: "Why the event is held."},
 		{Key: "notes", Kind: KindText, Doc: "Anything else participants should know."},
 		{Key: "outcome", Kind: KindObject, Object: outcomeObject, Doc: "What came of the event, once it is held."},
+		{Key: "uidPlan", Kind: KindID, Since: 3,
+			Doc: "The id of the plan whose calendar UID the event keeps, having moved here from another year's plan (bp set and bp postpone write it), so that calendars move the event rather than add it again."},
 		{Key: "revision", Kind: KindInt, Required: true, Min: 1, Since: 2,
 			Doc: "The plan revision in which the event last changed: its calendar SEQUENCE (the edit commands set it)."},
 		{Key: "revised", Kind: KindDate, Required: true, Since: 2,
