@@ -155,14 +155,8 @@ func TestResolverBuiltIn(t *testing.T) {
 		plans = append(plans, p)
 	}
 	// The live plans are validated as of a day they can have been
-	// written by: a maintainer's edit dates the plan (and an outcome)
-	// the day it is made, which may be after the test clock's.
-	today := fixedNow()
-	for _, p := range plans {
-		if p.Revised.After(today) {
-			today = p.Revised
-		}
-	}
+	// written by.
+	today := builtInDay(t)
 	set, _ := workplan.NewSet(plans...)
 	plan := set.Current(today)
 	if plan == nil || len(plan.Events) == 0 {
