@@ -410,7 +410,7 @@ func setFeedProperties(cal *ics.Calendar, plan *workplan.Plan, opts Options) {
 func DefaultDescription(plan *workplan.Plan) string {
 	s := fmt.Sprintf("%s, revision %d", line(plan.Title), plan.Revision)
 	if !plan.Revised.IsZero() {
-		s += " of " + plan.Revised.Format("2 January 2006")
+		s += " of " + workplan.LongDayText(plan.Revised)
 	}
 	return s + ". Events marked tentative are not confirmed yet: their date, place or both may change."
 }
@@ -426,7 +426,7 @@ func DescribePlans(plans []*workplan.Plan) string {
 	for i, p := range plans {
 		s := fmt.Sprintf("%s (revision %d", line(p.Title), p.Revision)
 		if !p.Revised.IsZero() {
-			s += " of " + p.Revised.Format("2 January 2006")
+			s += " of " + workplan.LongDayText(p.Revised)
 		}
 		parts[i] = s + ")"
 	}
@@ -620,8 +620,6 @@ func CategoryList(cats []string) string {
 	return strings.Join(out, ",")
 }
 
-const localFormat = "20060102T150405"
-
 // setWhen writes when the event happens: dates for an all-day event
 // (DTEND the day after the last day, as RFC 5545 wants it exclusive), or
 // date-times in the event's zone. Times hold on each day of the event:
@@ -635,7 +633,7 @@ func setWhen(ev *ics.VEvent, plan *workplan.Plan, e *workplan.Event, zones *zone
 	if e.StartTime.IsZero() || !e.HasDay() {
 		if !last.Before(lastDay) {
 			return fmt.Errorf("%w: its last day is %s; a calendar file ends an all-day event on the next day, and no date after 9999-12-31 can be written (RFC 5545 years have four digits)",
-				ErrOutOfRange, last.Format("2006-01-02"))
+				ErrOutOfRange, workplan.ISODay(last))
 		}
 		ev.SetAllDayStartAt(first)
 		ev.SetAllDayEndAt(last.AddDate(0, 0, 1))
@@ -655,7 +653,7 @@ func setWhen(ev *ics.VEvent, plan *workplan.Plan, e *workplan.Event, zones *zone
 			slots, endDay = days-1, first.AddDate(0, 0, 1)
 		}
 		if slots < 1 {
-			return fmt.Errorf("ends at %s on %s, not after its start at %s", e.EndTime, last.Format("2006-01-02"), e.StartTime)
+			return fmt.Errorf("ends at %s on %s, not after its start at %s", e.EndTime, workplan.ISODay(last), e.StartTime)
 		}
 	}
 	date := func(day time.Time, h, m int) time.Time {
@@ -703,7 +701,7 @@ func setWhen(ev *ics.VEvent, plan *workplan.Plan, e *workplan.Event, zones *zone
 
 // wall formats a local date and time as an RFC 5545 local DATE-TIME.
 func wall(day time.Time, h, m int) string {
-	return fmt.Sprintf("%sT%02d%02d00", day.Format("20060102"), h, m)
+	return fmt.Sprintf("%sT%02d%02d00", workplan.BasicDay(day), h, m)
 }
 
 // clean makes text safe for an iCalendar TEXT value: invalid UTF-8

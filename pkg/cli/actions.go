@@ -246,7 +246,7 @@ func followUpSince(s string, asOf time.Time) (time.Time, error) {
 		return t, usageErrorf("--since: %v", err)
 	}
 	if t.After(asOf) {
-		return t, usageErrorf("--since %s is after the report's date %s", s, asOf.Format("2006-01-02"))
+		return t, usageErrorf("--since %s is after the report's date %s", s, workplan.ISODay(asOf))
 	}
 	return t, nil
 }

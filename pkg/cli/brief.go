@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/icmpd/bp/pkg/report"
+	"github.com/icmpd/bp/pkg/workplan"
 )
 
 // briefFormats are bp brief's output formats.
@@ -82,7 +83,7 @@ func runBrief(app *App, out io.Writer, id string, opts *briefOptions) error {
 		return err
 	}
 	b := report.NewBriefs(set.Plans).Brief(e, today)
-	what := "the brief for " + e.ID + " as of " + today.Format("2 Jan 2006")
+	what := "the brief for " + e.ID + " as of " + workplan.DayText(today)
 	if err := app.emit(out, opts.Out, what, func(w io.Writer) error { return writeBrief(b, w) }); err != nil {
 		return withCode(ExitUsage, fmt.Errorf("brief: write: %w", unwrapExit(err)))
 	}

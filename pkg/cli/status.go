@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/icmpd/bp/pkg/report"
+	"github.com/icmpd/bp/pkg/workplan"
 )
 
 // statusFormats are bp status's output formats.
@@ -130,7 +131,7 @@ func runStatus(app *App, out io.Writer, opts *statusOptions) error {
 		if err := app.writeOut(opts.Out, write); err != nil {
 			return withCode(ExitUsage, fmt.Errorf("status: %w", unwrapExit(err)))
 		}
-		app.wrote(opts.Out, fmt.Sprintf("%s as of %s", plan.Title, asOf.Format("2 Jan 2006")))
+		app.wrote(opts.Out, fmt.Sprintf("%s as of %s", plan.Title, workplan.DayText(asOf)))
 		return nil
 	}
 	if err := write(out); err != nil {

@@ -132,7 +132,7 @@ func ActionDrop(id, reason string) Change {
 func stateError(a *workplan.Action) error {
 	since := ""
 	if !a.Since.IsZero() {
-		since = " since " + a.Since.Format("2006-01-02")
+		since = " since " + workplan.ISODay(a.Since)
 	}
 	return fmt.Errorf("action %q is %s%s, not open; edit the file to change it back", a.ID, a.State, since)
 }

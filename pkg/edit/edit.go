@@ -285,7 +285,7 @@ func nextRevision(old *workplan.Plan, in Input) (rev int, revised time.Time, rai
 	}
 	if in.Today.Before(old.Revised) {
 		return 0, time.Time{}, false, fmt.Errorf("today, %s, is before the plan's revised date %s: a new revision cannot be dated earlier than the last (check --today or BP_TODAY)",
-			in.Today.Format("2006-01-02"), old.Revised.Format("2006-01-02"))
+			workplan.ISODay(in.Today), workplan.ISODay(old.Revised))
 	}
 	return max(old.Revision, in.Published) + 1, in.Today, true, nil
 }
@@ -395,7 +395,7 @@ func keepPublished(t *Tree, old *workplan.Plan, in Input) {
 			v.Value, v.Tag, v.Style = strconv.Itoa(rev), "!!int", 0
 		}
 		if v := get(item, "revised"); v != nil && v.Kind == yaml.ScalarNode && !date.IsZero() {
-			v.Value, v.Tag, v.Style = date.Format("2006-01-02"), "!!timestamp", 0
+			v.Value, v.Tag, v.Style = workplan.ISODay(date), "!!timestamp", 0
 		}
 	}
 }

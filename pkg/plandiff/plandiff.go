@@ -294,7 +294,7 @@ func outcomeText(o *workplan.Outcome) string {
 		s += " <" + o.Link + ">"
 	}
 	if !o.Recorded.IsZero() {
-		s += " (recorded " + o.Recorded.Format("2006-01-02") + ")"
+		s += " (recorded " + workplan.ISODay(o.Recorded) + ")"
 	}
 	return s
 }
@@ -419,7 +419,7 @@ func day(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.Format("2006-01-02")
+	return workplan.ISODay(t)
 }
 
 func comparePlan(o, n *workplan.Plan) []Change {

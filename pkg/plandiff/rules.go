@@ -34,7 +34,7 @@ func CheckRevision(file, oldName string, old, plan *workplan.Plan, today time.Ti
 	if revised.Before(old.Revised) {
 		revised = old.Revised
 	}
-	set := "set revision: " + strconv.Itoa(next) + " and revised: " + revised.Format("2006-01-02")
+	set := "set revision: " + strconv.Itoa(next) + " and revised: " + workplan.ISODay(revised)
 	why := " (calendar apps take an event's update only when its SEQUENCE, the revision, goes up)"
 	var out []workplan.Diagnostic
 	switch {
@@ -52,16 +52,16 @@ func CheckRevision(file, oldName string, old, plan *workplan.Plan, today time.Ti
 		// Two revisions on one day are allowed, so this is a warning.
 		w := diag(plan.FieldPos("revised"), "revision",
 			fmt.Sprintf("revision went up to %d, but revised is still %s, the date of revision %d",
-				plan.Revision, plan.Revised.Format("2006-01-02"), old.Revision),
-			"set revised: "+revised.Format("2006-01-02")+" unless both revisions are of that day")
+				plan.Revision, workplan.ISODay(plan.Revised), old.Revision),
+			"set revised: "+workplan.ISODay(revised)+" unless both revisions are of that day")
 		w.Severity = workplan.SeverityWarning
 		out = append(out, w)
 	}
 	if plan.Revised.Before(old.Revised) {
 		out = append(out, diag(plan.FieldPos("revised"), "revision",
 			fmt.Sprintf("revised (%s) is before the date of the plan at %s (%s): a revision date never goes back",
-				plan.Revised.Format("2006-01-02"), oldName, old.Revised.Format("2006-01-02")),
-			"set revised: "+revised.Format("2006-01-02")))
+				workplan.ISODay(plan.Revised), oldName, workplan.ISODay(old.Revised)),
+			"set revised: "+workplan.ISODay(revised)))
 	}
 	out = append(out, eventRevisions(d, old, plan, revised, diag)...)
 	for _, ec := range d.Events {
@@ -90,7 +90,7 @@ func eventRevisions(d *Diff, old, plan *workplan.Plan, revised time.Time, diag f
 		revised = plan.Revised
 	}
 	set := func(e *workplan.Event) string {
-		return fmt.Sprintf("set revision: %d and revised: %s on event %q", want, revised.Format("2006-01-02"), e.ID)
+		return fmt.Sprintf("set revision: %d and revised: %s on event %q", want, workplan.ISODay(revised), e.ID)
 	}
 	var out []workplan.Diagnostic
 	changed := map[string]bool{}

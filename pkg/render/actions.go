@@ -67,7 +67,7 @@ func StateText(a *workplan.Action, today time.Time) string {
 		return s + ", " + Days(n) + " overdue"
 	}
 	if a.State != workplan.ActionOpen && !a.Since.IsZero() {
-		s += " " + a.Since.Format("2 Jan 2006")
+		s += " " + workplan.DayText(a.Since)
 	}
 	return s
 }

@@ -93,7 +93,7 @@ func Cal(w io.Writer, evs []*workplan.Event, first time.Time, n int, today time.
 			}
 			bw.WriteString("\n")
 			if perRow > 1 {
-				bw.WriteString(m.Format("January") + "\n")
+				bw.WriteString(m.Month().String() + "\n")
 			}
 			for _, e := range lists[i] {
 				mark := eventMark(e)
@@ -118,7 +118,7 @@ func Cal(w io.Writer, evs []*workplan.Event, first time.Time, n int, today time.
 		bw.WriteString(strings.Join(legend, "   ") + "\n")
 	}
 	if !today.Before(first) && !today.After(last) {
-		bw.WriteString("today: " + paint(today.Format("Mon 2 Jan 2006"), "7", colour) + "\n")
+		bw.WriteString("today: " + paint(workplan.WeekdayText(today), "7", colour) + "\n")
 	}
 	return bw.Flush()
 }
@@ -184,7 +184,7 @@ func dayMarks(evs []*workplan.Event, m time.Time) map[int]byte {
 // the week and six weeks, each line calMonthWidth columns wide (before
 // colour codes).
 func monthGrid(m time.Time, marks map[int]byte, today time.Time, colour bool) []string {
-	title := m.Format("January 2006")
+	title := workplan.LongMonthText(m)
 	pad := (calMonthWidth - 1 - len(title)) / 2
 	lines := []string{strings.Repeat(" ", pad) + title + strings.Repeat(" ", calMonthWidth-pad-len(title)),
 		"Mo Tu We Th Fr Sa Su "}
@@ -274,11 +274,11 @@ func calDate(e *workplan.Event) string {
 	s, en := e.Start, e.End
 	switch {
 	case !en.After(s):
-		return s.Format("2 Jan")
+		return workplan.DayMonthText(s)
 	case s.Month() == en.Month() && s.Year() == en.Year():
-		return fmt.Sprintf("%d–%s", s.Day(), en.Format("2 Jan"))
+		return fmt.Sprintf("%d–%s", s.Day(), workplan.DayMonthText(en))
 	default:
-		return s.Format("2 Jan") + " – " + en.Format("2 Jan")
+		return workplan.DayMonthText(s) + " – " + workplan.DayMonthText(en)
 	}
 }
 

@@ -43,7 +43,7 @@ func eventRows(plan *workplan.Plan, e *workplan.Event) [][2]string {
 	row("notes", e.Notes)
 	if o := e.Outcome; o != nil {
 		row("outcome", o.Summary)
-		row("recorded", o.Recorded.Format("2 Jan 2006"))
+		row("recorded", workplan.DayText(o.Recorded))
 		row("report", o.Link)
 	}
 	row("plan", plan.Title+", revision "+strconv.Itoa(plan.Revision))

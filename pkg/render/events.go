@@ -83,7 +83,7 @@ func datePtr(t time.Time) *string {
 	if t.IsZero() {
 		return nil
 	}
-	s := t.Format("2006-01-02")
+	s := workplan.ISODay(t)
 	return &s
 }
 
@@ -135,7 +135,7 @@ func NewEventJSON(plan *workplan.Plan, e *workplan.Event) EventJSON {
 		j.Start, j.End = datePtr(e.Start), datePtr(e.End)
 	}
 	if !e.Month.IsZero() {
-		j.Month = e.Month.Format("2006-01")
+		j.Month = workplan.ISOMonth(e.Month)
 	}
 	if e.Location != nil {
 		for _, p := range e.Location.Alternatives {
@@ -143,16 +143,16 @@ func NewEventJSON(plan *workplan.Plan, e *workplan.Event) EventJSON {
 		}
 	}
 	if o := e.Outcome; o != nil {
-		j.Outcome = &OutcomeJSON{Summary: o.Summary, Link: strPtr(o.Link), Recorded: o.Recorded.Format("2006-01-02")}
+		j.Outcome = &OutcomeJSON{Summary: o.Summary, Link: strPtr(o.Link), Recorded: workplan.ISODay(o.Recorded)}
 	}
 	j.MovedFrom = make([]DatesJSON, 0, len(e.MovedFrom))
 	for _, d := range e.MovedFrom {
 		dj := DatesJSON{DateText: d.Text()}
 		if d.HasDay() {
 			dj.Start, dj.End = datePtr(d.Start), datePtr(d.End)
-			dj.Month = d.Start.Format("2006-01")
+			dj.Month = workplan.ISOMonth(d.Start)
 		} else {
-			dj.Month = d.Month.Format("2006-01")
+			dj.Month = workplan.ISOMonth(d.Month)
 		}
 		j.MovedFrom = append(j.MovedFrom, dj)
 	}

@@ -76,7 +76,7 @@ func (b *Brief) Facts() []Fact {
 
 // Subtitle returns "Meeting brief as of 28 Nov 2026 · rg-2027-03".
 func (b *Brief) Subtitle() string {
-	return "Meeting brief as of " + b.AsOf.Format(day) + " · " + render.Clean(b.Event.ID)
+	return "Meeting brief as of " + workplan.DayText(b.AsOf) + " · " + render.Clean(b.Event.ID)
 }
 
 // meetingText names a meeting in a line: "Reference Group Meeting, 14
@@ -186,7 +186,7 @@ func (b *Brief) WriteText(w io.Writer) error {
 			para(s, 0)
 			continue
 		}
-		para(meetingText(pm.Event)+"; outcome recorded "+pm.Outcome.Recorded.Format(day)+":", 0)
+		para(meetingText(pm.Event)+"; outcome recorded "+workplan.DayText(pm.Outcome.Recorded)+":", 0)
 		if pm.Outcome.Summary != "" {
 			para(pm.Outcome.Summary, 2)
 		}
@@ -279,7 +279,7 @@ func (b *Brief) WriteMarkdown(w io.Writer) error {
 			line(m(s))
 			continue
 		}
-		line(m(meetingText(pm.Event)) + "; outcome recorded " + pm.Outcome.Recorded.Format(day) + ":")
+		line(m(meetingText(pm.Event)) + "; outcome recorded " + workplan.DayText(pm.Outcome.Recorded) + ":")
 		if pm.Outcome.Summary != "" {
 			line("")
 			line(m(pm.Outcome.Summary))
@@ -379,7 +379,7 @@ func (b *Brief) meetingJSON(e *workplan.Event) *MeetingJSON {
 // WriteJSON writes {"brief": {…}}.
 func (b *Brief) WriteJSON(w io.Writer) error {
 	j := BriefJSON{
-		AsOf: b.AsOf.Format("2006-01-02"), Event: render.NewEventJSON(b.Plan, b.Event),
+		AsOf: workplan.ISODay(b.AsOf), Event: render.NewEventJSON(b.Plan, b.Event),
 		State: b.Status.State.String(), StateDetail: b.Status.Detail(),
 		Previous: []PreviousJSON{}, ToReport: []render.ActionJSON{}, Owed: []render.ActionJSON{}, Products: []BriefProductJSON{},
 	}
@@ -389,7 +389,7 @@ func (b *Brief) WriteJSON(w io.Writer) error {
 			pj.Event = b.meetingJSON(pm.Event)
 		}
 		if o := pm.Outcome; o != nil {
-			pj.Outcome = &BriefOutcomeJSON{Summary: o.Summary, Recorded: o.Recorded.Format("2006-01-02"), Conclusions: append([]string{}, o.Conclusions...)}
+			pj.Outcome = &BriefOutcomeJSON{Summary: o.Summary, Recorded: workplan.ISODay(o.Recorded), Conclusions: append([]string{}, o.Conclusions...)}
 		}
 		j.Previous = append(j.Previous, pj)
 	}
@@ -461,7 +461,7 @@ func (b *Brief) View() BriefView {
 			pv.EventID, pv.Meeting = pm.Event.ID, c(meetingText(pm.Event))
 		}
 		if o := pm.Outcome; o != nil {
-			pv.Recorded, pv.Summary = o.Recorded.Format(day), c(o.Summary)
+			pv.Recorded, pv.Summary = workplan.DayText(o.Recorded), c(o.Summary)
 			for _, cl := range o.Conclusions {
 				pv.Conclusions = append(pv.Conclusions, c(cl))
 			}
@@ -511,6 +511,6 @@ func (b *Brief) WriteHTML(w io.Writer) error {
 	return briefTemplate().Execute(w, briefPage{
 		Title: render.Clean(b.Event.Title), Subtitle: b.Subtitle(), Facts: b.Facts(),
 		NoGroup: len(b.Previous) == 0, BriefView: b.View(),
-		Generated: "bp brief " + b.Event.ID + " --today " + b.AsOf.Format("2006-01-02") + " -o html",
+		Generated: "bp brief " + b.Event.ID + " --today " + workplan.ISODay(b.AsOf) + " -o html",
 	})
 }

@@ -184,7 +184,7 @@ func TestHTMLInChromium(t *testing.T) {
 					t.Errorf("legend or cards do not name %s", s.Label())
 				}
 			}
-			if !strings.Contains(text, "Status as of "+c.asOf.Format(day)) {
+			if !strings.Contains(text, "Status as of "+workplan.DayText(c.asOf)) {
 				t.Errorf("the page does not say its date")
 			}
 

@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/icmpd/bp/pkg/render"
+	"github.com/icmpd/bp/pkg/workplan"
 )
 
 // FollowUpJSON is the follow-up in the published JSON shape of a status
@@ -57,7 +58,7 @@ func (r *Report) followUpJSON() *FollowUpJSON {
 		Meetings: []MeetingActionsJSON{},
 	}
 	if !f.Since.IsZero() {
-		j.Since = f.Since.Format("2006-01-02")
+		j.Since = workplan.ISODay(f.Since)
 	}
 	list := func(pas []render.PlanAction) []render.ActionJSON {
 		out := make([]render.ActionJSON, 0, len(pas))
@@ -88,7 +89,7 @@ func (f *Tracking) Summary(asOf string) string {
 	if f.Counts.DroppedInPeriod > 0 {
 		s += " and " + strconv.Itoa(f.Counts.DroppedInPeriod) + " dropped"
 	}
-	return s + " from " + f.Since.Format("2 Jan 2006") + " to " + asOf + "."
+	return s + " from " + workplan.DayText(f.Since) + " to " + asOf + "."
 }
 
 func plural(n int, word string) string {
@@ -115,7 +116,7 @@ func (r *Report) followUpText(section func(string), para func(string), line func
 		return nil
 	}
 	section("Follow-up")
-	para(f.Summary(r.AsOf.Format("2 Jan 2006")))
+	para(f.Summary(workplan.DayText(r.AsOf)))
 	if len(f.Open) > 0 {
 		line("")
 		line("Open actions by owner, overdue first:")
@@ -135,10 +136,10 @@ func (r *Report) followUpText(section func(string), para func(string), line func
 	}
 	if len(f.Done) > 0 {
 		line("")
-		line("Done since " + f.Since.Format("2 Jan 2006") + ":")
+		line("Done since " + workplan.DayText(f.Since) + ":")
 		t := render.Table{Header: []string{"Done", "Action", "Owners"}, Max: []int{11, 38, 24}}
 		for _, pa := range f.Done {
-			t.Rows = append(t.Rows, []string{pa.Action.Since.Format("2 Jan 2006"), pa.Action.Text + "\n(" + pa.Action.ID + ")", render.OwnersText(pa.Plan, pa.Action)})
+			t.Rows = append(t.Rows, []string{workplan.DayText(pa.Action.Since), pa.Action.Text + "\n(" + pa.Action.ID + ")", render.OwnersText(pa.Plan, pa.Action)})
 		}
 		if err := table(t); err != nil {
 			return err
@@ -168,7 +169,7 @@ func (r *Report) followUpMarkdown(line func(string), table func([]string, [][]st
 	line("")
 	line("## Follow-up")
 	line("")
-	line(m(f.Summary(r.AsOf.Format("2 Jan 2006"))))
+	line(m(f.Summary(workplan.DayText(r.AsOf))))
 	if len(f.Open) > 0 {
 		line("")
 		line("### Open actions by owner")
@@ -186,10 +187,10 @@ func (r *Report) followUpMarkdown(line func(string), table func([]string, [][]st
 	}
 	if len(f.Done) > 0 {
 		line("")
-		line("### Done since " + m(f.Since.Format("2 Jan 2006")))
+		line("### Done since " + m(workplan.DayText(f.Since)))
 		var rows [][]string
 		for _, pa := range f.Done {
-			rows = append(rows, []string{m(pa.Action.Since.Format("2 Jan 2006")), m(pa.Action.Text) + " (`" + m(pa.Action.ID) + "`)", m(render.OwnersText(pa.Plan, pa.Action))})
+			rows = append(rows, []string{m(workplan.DayText(pa.Action.Since)), m(pa.Action.Text) + " (`" + m(pa.Action.ID) + "`)", m(render.OwnersText(pa.Plan, pa.Action))})
 		}
 		table([]string{"Done", "Action", "Owners"}, rows)
 	}
@@ -238,11 +239,11 @@ func (r *Report) followUpHTML() *htmlFollowUp {
 		h := htmlAction{ID: a.ID, Text: a.Text, Owners: render.OwnersText(pa.Plan, a), Due: r.due(pa),
 			State: render.StateText(a, r.AsOf), Overdue: a.DaysOverdue(r.AsOf) > 0}
 		if !a.Since.IsZero() {
-			h.Since = a.Since.Format("2 Jan 2006")
+			h.Since = workplan.DayText(a.Since)
 		}
 		return h
 	}
-	h := &htmlFollowUp{Summary: f.Summary(r.AsOf.Format("2 Jan 2006")), Since: f.Since.Format("2 Jan 2006")}
+	h := &htmlFollowUp{Summary: f.Summary(workplan.DayText(r.AsOf)), Since: workplan.DayText(f.Since)}
 	for _, o := range f.Open {
 		ho := htmlOwner{Name: o.Name}
 		for _, pa := range o.Actions {

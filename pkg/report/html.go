@@ -194,9 +194,9 @@ func (r *Report) htmlView() htmlView {
 		Overview:  c(r.Overview()),
 		Summary:   c(p.Summary),
 		NextWhen:  c(r.NextText()),
-		AsOfText:  r.AsOf.Format(day),
+		AsOfText:  workplan.DayText(r.AsOf),
 		Year:      year,
-		Generated: "bp status --as-of " + r.AsOf.Format("2006-01-02"),
+		Generated: "bp status --as-of " + workplan.ISODay(r.AsOf),
 	}
 	if len(r.Next) > 0 {
 		v.NextWhen = inDays(r.Next[0].DaysToGo)

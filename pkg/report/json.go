@@ -4,6 +4,7 @@ import (
 	"io"
 
 	"github.com/icmpd/bp/pkg/render"
+	"github.com/icmpd/bp/pkg/workplan"
 )
 
 // JSON is the published shape of a status report (`bp status -o json`).
@@ -149,7 +150,7 @@ func (r *Report) eventJSON(es EventStatus) EventJSON {
 func (r *Report) JSON() JSON {
 	p := r.Plan
 	j := JSON{
-		AsOf: r.AsOf.Format("2006-01-02"),
+		AsOf: workplan.ISODay(r.AsOf),
 		Plan: PlanJSON{
 			ID: p.ID, Title: p.Title, Year: p.Year, Revision: p.Revision,
 			Chair: optString(p.Chair), CoChair: optString(p.CoChair), Secretariat: optString(p.Secretariat),
@@ -167,7 +168,7 @@ func (r *Report) JSON() JSON {
 		FollowUp:   r.followUpJSON(),
 	}
 	if !p.Revised.IsZero() {
-		j.Plan.Revised = optString(p.Revised.Format("2006-01-02"))
+		j.Plan.Revised = optString(workplan.ISODay(p.Revised))
 	}
 	if f := p.Framework; f != nil {
 		j.Plan.Framework = &FrameworkJSON{Name: f.Name, Start: f.Start, End: f.End, Year: f.Year}
@@ -193,7 +194,7 @@ func (r *Report) JSON() JSON {
 		m := ms.Milestone
 		mj := MilestoneJSON{ID: m.ID, Title: m.Title, Notes: optString(m.Notes), Passed: ms.Passed}
 		if !m.Date.IsZero() {
-			mj.Date = optString(m.Date.Format("2006-01-02"))
+			mj.Date = optString(workplan.ISODay(m.Date))
 		}
 		j.Milestones = append(j.Milestones, mj)
 	}

@@ -157,7 +157,7 @@ func (es EventStatus) detail() string {
 	e := es.Event
 	switch es.State {
 	case Held:
-		return "outcome recorded " + e.Outcome.Recorded.Format("2 Jan 2006")
+		return "outcome recorded " + workplan.DayText(e.Outcome.Recorded)
 	case FollowUp:
 		s := "ended " + daysAgo(es.DaysSince) + ", no outcome recorded"
 		if e.Status == workplan.StatusHeld {
@@ -168,7 +168,7 @@ func (es EventStatus) detail() string {
 		if e.Start.Equal(e.End) {
 			return "today"
 		}
-		return "until " + e.End.Format("2 Jan")
+		return "until " + workplan.DayMonthText(e.End)
 	case Upcoming:
 		return inDays(es.DaysToGo)
 	case ToConfirm:
@@ -185,7 +185,7 @@ func (es EventStatus) detail() string {
 		}
 		return s
 	case Overdue:
-		return e.Month.Format("January") + " passed with no day fixed"
+		return e.Month.Month().String() + " passed with no day fixed"
 	case Postponed:
 		if len(e.MovedFrom) > 0 {
 			return "postponed" // moved before; the new date is to be announced

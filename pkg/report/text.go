@@ -7,10 +7,8 @@ import (
 	"strings"
 
 	"github.com/icmpd/bp/pkg/render"
+	"github.com/icmpd/bp/pkg/workplan"
 )
-
-// day formats a date the way the reports print it: "27 Nov 2026".
-const day = "2 Jan 2006"
 
 // Heading returns the report's first line: the plan's title.
 func (r *Report) Heading() string {
@@ -22,11 +20,11 @@ func (r *Report) Heading() string {
 
 // Subheading returns "Status as of 27 Nov 2026 · revision 1 of 27 Nov 2026".
 func (r *Report) Subheading() string {
-	s := "Status as of " + r.AsOf.Format(day)
+	s := "Status as of " + workplan.DayText(r.AsOf)
 	if r.Plan.Revision > 0 {
 		s += " · revision " + strconv.Itoa(r.Plan.Revision)
 		if !r.Plan.Revised.IsZero() {
-			s += " of " + r.Plan.Revised.Format(day)
+			s += " of " + workplan.DayText(r.Plan.Revised)
 		}
 	}
 	return s
@@ -77,9 +75,9 @@ func (ms MilestoneStatus) When(r *Report) string {
 		return "date not set"
 	}
 	if ms.Passed {
-		return m.Date.Format(day) + " · passed"
+		return workplan.DayText(m.Date) + " · passed"
 	}
-	return m.Date.Format(day) + " · " + inDays(days(r.AsOf, m.Date))
+	return workplan.DayText(m.Date) + " · " + inDays(days(r.AsOf, m.Date))
 }
 
 // WriteText writes the report for an 80-column terminal, its tables drawn

@@ -42,9 +42,6 @@ func styleSheet() string {
 	return report.StateCSS() + string(own)
 }
 
-// day formats a date as the pages print it.
-const day = "2 Jan 2006"
-
 // c is the one cleaning of text for a page: html/template escapes markup,
 // and this drops what escaping leaves (control, bidi and zero-width
 // characters) and puts the text on one line.
@@ -73,7 +70,7 @@ func (b *builder) execute(w io.Writer, tmpl, from, title string, body any) error
 		Canonical: b.abs(from),
 		Body:      body,
 		Footer: fmt.Sprintf("Made with bp site from %s, as of %s. The same plans and day always give this site.",
-			b.sources(), b.today.Format(day)),
+			b.sources(), workplan.DayText(b.today)),
 	}
 	for _, pl := range b.plans {
 		addr := YearPage(pl.Year)
@@ -133,7 +130,7 @@ func (b *builder) item(from string, p *workplan.Plan, es report.EventStatus) eve
 	}
 	if es.State == report.Held {
 		o := e.Outcome
-		it.Outcome = &outcomeView{Summary: c(o.Summary), Link: c(o.Link), Recorded: o.Recorded.Format(day)}
+		it.Outcome = &outcomeView{Summary: c(o.Summary), Link: c(o.Link), Recorded: workplan.DayText(o.Recorded)}
 	}
 	return it
 }
@@ -167,15 +164,15 @@ func (b *builder) yearPage(w io.Writer, from string, r *report.Report) error {
 	p := r.Plan
 	sub := "Revision " + strconv.Itoa(p.Revision)
 	if !p.Revised.IsZero() {
-		sub += " of " + p.Revised.Format(day)
+		sub += " of " + workplan.DayText(p.Revised)
 	}
 	v := yearView{
 		Title:         c(r.Heading()),
-		Sub:           sub + " · as of " + b.today.Format(day),
+		Sub:           sub + " · as of " + workplan.DayText(b.today),
 		Framework:     c(report.FrameworkText(p)),
 		People:        c(r.People()),
 		Summary:       c(p.Summary),
-		AsOf:          b.today.Format(day),
+		AsOf:          workplan.DayText(b.today),
 		StatusHref:    rel(from, StatusPage(p.Year)),
 		SubscribeHref: rel(from, SubscribePage),
 		JSONHref:      rel(from, YearEventsJSON(p.Year)),
@@ -220,11 +217,11 @@ func (b *builder) yearPage(w io.Writer, from string, r *report.Report) error {
 	}
 	slices.SortFunc(months, func(a, b time.Time) int { return a.Compare(b) })
 	for _, m := range months {
-		short := m.Format("Jan")
+		short := m.Month().String()[:3]
 		if m.Year() != p.Year {
-			short = m.Format("Jan 2006")
+			short = workplan.MonthText(m)
 		}
-		v.Months = append(v.Months, monthView{ID: m.Format("m-2006-01"), Name: m.Format("January 2006"), Short: short, Events: byMonth[m]})
+		v.Months = append(v.Months, monthView{ID: "m-" + workplan.ISOMonth(m), Name: workplan.LongMonthText(m), Short: short, Events: byMonth[m]})
 	}
 
 	// Past meetings, the latest first: those that took place or should
@@ -356,7 +353,7 @@ func (b *builder) event(p *workplan.Plan, es report.EventStatus) (*event, error)
 		SubscribeHref: rel(from, SubscribePage),
 		Purpose:       c(e.Purpose),
 		Revision: fmt.Sprintf("As of revision %d of %s, %s.", p.Revision, c(p.Title),
-			b.today.Format(day)),
+			workplan.DayText(b.today)),
 	}
 	add := func(label, value string) {
 		if value != "" {
@@ -402,7 +399,7 @@ func (b *builder) event(p *workplan.Plan, es report.EventStatus) (*event, error)
 
 	ev := &event{view: v}
 	if !e.HasDay() {
-		v.NoAdd = "Only the month is known (" + e.Month.Format("January 2006") + "): the day is not fixed yet, so there is nothing to add to a calendar. " +
+		v.NoAdd = "Only the month is known (" + workplan.LongMonthText(e.Month) + "): the day is not fixed yet, so there is nothing to add to a calendar. " +
 			"A subscribed feed adds the meeting once its day is set."
 		return ev, nil
 	}

@@ -94,12 +94,12 @@ func (a *Action) DueText() string { return a.Due.Text() }
 // 2026-05.
 func (a *Action) DueValue() string {
 	if a.Due.HasDay() {
-		return a.Due.Start.Format("2006-01-02")
+		return ISODay(a.Due.Start)
 	}
 	if a.Due.Month.IsZero() {
 		return ""
 	}
-	return a.Due.Month.Format("2006-01")
+	return ISOMonth(a.Due.Month)
 }
 
 // DaysOverdue returns how many days past its due date an open action is
