@@ -54,6 +54,10 @@ type Action struct {
 	Reason   string // why it was dropped
 	Note     string
 	ReportTo []string // ids of events, in this plan or another year's
+	// Public is true when the plan publishes the action with its
+	// meeting's conclusions (the site, the calendars); false, the
+	// default, keeps it for the Secretariat's follow-up only.
+	Public bool
 
 	// Event is the meeting that set the action.
 	Event *Event
