@@ -52,6 +52,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/icmpd/bp/pkg/plandiff"
+	"github.com/icmpd/bp/pkg/present"
 	"github.com/icmpd/bp/pkg/render"
 	"github.com/icmpd/bp/pkg/workplan"
 	"github.com/icmpd/bp/pkg/yamlfmt"
@@ -471,9 +472,9 @@ func (r *Result) WriteChanges(w io.Writer) error {
 			if mark == "" {
 				mark = "~"
 			}
-			b.WriteString(render.Hang(mark+" "+render.Clean(e.ID)+"  ", "  ", render.Clean(e.Title), 80))
+			b.WriteString(present.Hang(mark+" "+render.Clean(e.ID)+"  ", "  ", render.Clean(e.Title), 80))
 			for _, c := range e.Changes {
-				b.WriteString(render.Hang("    ", "      ", render.Clean(c.Text), 80))
+				b.WriteString(present.Hang("    ", "      ", render.Clean(c.Text), 80))
 			}
 		}
 		var plan []string
@@ -481,7 +482,7 @@ func (r *Result) WriteChanges(w io.Writer) error {
 			plan = append(plan, render.Clean(c.Text))
 		}
 		if len(plan) > 0 {
-			b.WriteString(render.Hang("plan: ", "  ", strings.Join(plan, "; "), 80))
+			b.WriteString(present.Hang("plan: ", "  ", strings.Join(plan, "; "), 80))
 		}
 	}
 	if r.Upgraded > 0 {
