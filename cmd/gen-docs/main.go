@@ -13,13 +13,15 @@ import (
 	"fmt"
 	"os"
 	"time"
+
+	"github.com/icmpd/bp/pkg/workplan"
 )
 
 func main() {
 	out := flag.String("out", "", "write the pages into `dir` (new, or pages written before)")
 	date := flag.String("date", "", "the pages' `date`, YYYY-MM-DD or RFC 3339 (a release's commit date)")
 	flag.Parse()
-	d, err := time.Parse("2006-01-02", *date)
+	d, err := workplan.ParseDate(*date)
 	if err != nil {
 		d, err = time.Parse(time.RFC3339, *date)
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/icmpd/bp/pkg/cli"
 	"github.com/icmpd/bp/pkg/manual"
+	"github.com/icmpd/bp/pkg/workplan"
 )
 
 // ManPages writes bp's manual pages into dir: bp(1) and a page a command
@@ -79,7 +80,7 @@ var topicLink = regexp.MustCompile(`\[([^\]]+)\]\(([a-z-]+)\.md(#[^)]*)?\)`)
 // sections the page's, a link to another topic its page's name.
 func topicMan(t manual.Topic, date time.Time) []byte {
 	var md strings.Builder
-	fmt.Fprintf(&md, "%% BP-%s 7 %q \"bp\" \"bp manual\"\n", strings.ToUpper(t.Name), date.Format("Jan 2006"))
+	fmt.Fprintf(&md, "%% BP-%s 7 %q \"bp\" \"bp manual\"\n", strings.ToUpper(t.Name), workplan.MonthText(date))
 	fmt.Fprintf(&md, "# NAME\nbp-%s - %s\n\n# DESCRIPTION\n", t.Name, strings.TrimSuffix(t.Summary, "."))
 	// the title and the summary are the NAME line
 	body := strings.TrimPrefix(t.Markdown, "# "+t.Title+"\n")

@@ -72,6 +72,7 @@ import (
 
 	ics "github.com/arran4/golang-ical"
 
+	"github.com/icmpd/bp/pkg/present"
 	"github.com/icmpd/bp/pkg/safetext"
 	"github.com/icmpd/bp/pkg/workplan"
 )
@@ -422,7 +423,7 @@ func setFeedProperties(cal *ics.Calendar, plan *workplan.Plan, opts Options) {
 func DefaultDescription(plan *workplan.Plan) string {
 	s := fmt.Sprintf("%s, revision %d", line(plan.Title), plan.Revision)
 	if !plan.Revised.IsZero() {
-		s += " of " + plan.Revised.Format("2 January 2006")
+		s += " of " + workplan.LongDayText(plan.Revised)
 	}
 	return s + ". Events marked tentative are not confirmed yet: their date, place or both may change."
 }
@@ -438,7 +439,7 @@ func DescribePlans(plans []*workplan.Plan) string {
 	for i, p := range plans {
 		s := fmt.Sprintf("%s (revision %d", line(p.Title), p.Revision)
 		if !p.Revised.IsZero() {
-			s += " of " + p.Revised.Format("2 January 2006")
+			s += " of " + workplan.LongDayText(p.Revised)
 		}
 		parts[i] = s + ")"
 	}
@@ -512,70 +513,31 @@ func Categories(plan *workplan.Plan, e *workplan.Event) []string {
 	return cats
 }
 
-// Description returns an event's DESCRIPTION: what a participant needs,
-// one labelled line per fact, the purpose first.
+// Description returns an event's DESCRIPTION: its purpose first, as the
+// plan writes it (a client shows the first lines), then its facts as the
+// public reads them (present.EventFacts), one "Label: value" line each,
+// a list's items on lines of their own. They do not depend on the day
+// (a calendar entry whose text changed would be announced again without
+// a new SEQUENCE), and name the plan's title, not its revision: an
+// event that did not change reads the same in the plan's next revision.
 func Description(plan *workplan.Plan, e *workplan.Event) string {
 	var b strings.Builder
-	if p := clean(e.Purpose); p != "" {
-		b.WriteString(p)
-		b.WriteString("\n\n")
+	if p := strings.TrimSpace(clean(e.Purpose)); p != "" {
+		b.WriteString(p + "\n\n")
 	}
-	field := func(label, value string) {
-		if value != "" {
-			b.WriteString(label + ": " + value + "\n")
+	for _, f := range present.EventFacts(plan, e, present.Public, time.Time{}) {
+		if f.Label == present.LabelPurpose {
+			continue
+		}
+		b.WriteString(f.Label + ":")
+		if f.Value != "" {
+			b.WriteString(" " + f.Value)
+		}
+		b.WriteString("\n")
+		for _, it := range f.Items {
+			b.WriteString("- " + it + "\n")
 		}
 	}
-	switch {
-	case e.Status == workplan.StatusCancelled:
-		field("Status", e.Status.Label())
-	case e.Status == workplan.StatusPostponed && len(e.MovedFrom) == 0:
-		field("Status", e.Status.Label()+"; a new date is to be announced")
-	case e.Status == workplan.StatusPostponed:
-		field("Status", e.Status.Label())
-	}
-	when := e.DateText()
-	if t := e.TimeText(plan); t != "" {
-		when += ", " + t
-	}
-	if !e.HasDay() {
-		when += " (shown across the month until the day is known)"
-	}
-	if m := e.MovedText(); m != "" {
-		when += " (" + m + ")"
-	}
-	field("When", when)
-	if e.Location != nil {
-		field("Where", line(e.Location.String()))
-	}
-	field("Format", e.Format.Label())
-	var groups []string
-	for _, id := range e.Groups {
-		if g := plan.Group(id); g != nil {
-			groups = append(groups, line(g.Name))
-		}
-	}
-	field("Groups", strings.Join(groups, "; "))
-	var partners []string
-	for _, p := range e.Partners {
-		partners = append(partners, line(p))
-	}
-	field("Jointly with", strings.Join(partners, "; "))
-	if p := plan.Product(e.Product); p != nil {
-		field("Presents", line(p.Title))
-	}
-	if o := plan.Event(e.BackToBack); o != nil {
-		field("Back-to-back with", line(o.Title)+" ("+o.DateText()+")")
-	}
-	if n := clean(e.Notes); n != "" {
-		field("Notes", n)
-	}
-	if o := e.Outcome; o != nil {
-		field("Outcome", clean(o.Summary))
-		field("Outcome link", line(o.Link))
-	}
-	// The plan's title, not its revision: an event that did not change
-	// must read the same in the next revision.
-	field("Workplan", line(plan.Title))
 	return strings.TrimRight(b.String(), "\n")
 }
 
@@ -632,8 +594,6 @@ func CategoryList(cats []string) string {
 	return strings.Join(out, ",")
 }
 
-const localFormat = "20060102T150405"
-
 // setWhen writes when the event happens: dates for an all-day event
 // (DTEND the day after the last day, as RFC 5545 wants it exclusive), or
 // date-times in the event's zone. Times hold on each day of the event:
@@ -645,13 +605,7 @@ const localFormat = "20060102T150405"
 func setWhen(ev *ics.VEvent, plan *workplan.Plan, e *workplan.Event, zones *zoneSet) error {
 	first, last := e.Span()
 	if e.StartTime.IsZero() || !e.HasDay() {
-		if !last.Before(lastDay) {
-			return fmt.Errorf("%w: its last day is %s; a calendar file ends an all-day event on the next day, and no date after 9999-12-31 can be written (RFC 5545 years have four digits)",
-				ErrOutOfRange, last.Format("2006-01-02"))
-		}
-		ev.SetAllDayStartAt(first)
-		ev.SetAllDayEndAt(last.AddDate(0, 0, 1))
-		return nil
+		return setAllDay(ev, first, last)
 	}
 	name := e.Zone(plan)
 	loc, err := loadZone(name)
@@ -667,7 +621,7 @@ func setWhen(ev *ics.VEvent, plan *workplan.Plan, e *workplan.Event, zones *zone
 			slots, endDay = days-1, first.AddDate(0, 0, 1)
 		}
 		if slots < 1 {
-			return fmt.Errorf("ends at %s on %s, not after its start at %s", e.EndTime, last.Format("2006-01-02"), e.StartTime)
+			return fmt.Errorf("ends at %s on %s, not after its start at %s", e.EndTime, workplan.ISODay(last), e.StartTime)
 		}
 	}
 	date := func(day time.Time, h, m int) time.Time {
@@ -682,9 +636,8 @@ func setWhen(ev *ics.VEvent, plan *workplan.Plan, e *workplan.Event, zones *zone
 		}
 	}
 	lastEnd := date(first.AddDate(0, 0, slots-1), sh, sm).Add(end.Sub(start))
-	if lastEnd.UTC().After(lastDay.AddDate(0, 0, 1).Add(-time.Second)) {
-		return fmt.Errorf("%w: it ends at %s, and no time after 9999-12-31 can be written (RFC 5545 years have four digits)",
-			ErrOutOfRange, lastEnd.UTC().Format(time.RFC3339))
+	if err := inRange(lastEnd); err != nil {
+		return err
 	}
 	if isUTC(name) {
 		ev.SetStartAt(start)
@@ -702,20 +655,48 @@ func setWhen(ev *ics.VEvent, plan *workplan.Plan, e *workplan.Event, zones *zone
 			ev.SetProperty(ics.ComponentPropertyDtEnd, wall(endDay, eh, em), ics.WithTZID(name))
 		}
 	}
-	if e.EndTime.IsZero() {
-		// RFC 5545 makes an event with neither DTEND nor DURATION end when
-		// it starts, but khal shows it an hour long.
+	setRepeat(ev, e.EndTime.IsZero(), slots)
+	return nil
+}
+
+// setRepeat writes how long a timed event's slot is when it has no end
+// time (a moment: RFC 5545 makes an event with neither DTEND nor
+// DURATION end when it starts, but khal shows it an hour long), and how
+// many days it repeats.
+func setRepeat(ev *ics.VEvent, moment bool, slots int) {
+	if moment {
 		ev.SetProperty(ics.ComponentPropertyDuration, "PT0S")
 	}
 	if slots > 1 {
 		ev.SetProperty(ics.ComponentPropertyRrule, "FREQ=DAILY;COUNT="+strconv.Itoa(slots))
+	}
+}
+
+// setAllDay writes the dates of an all-day event: DTEND the day after
+// the last, as RFC 5545 wants it exclusive.
+func setAllDay(ev *ics.VEvent, first, last time.Time) error {
+	if !last.Before(lastDay) {
+		return fmt.Errorf("%w: its last day is %s; a calendar file ends an all-day event on the next day, and no date after 9999-12-31 can be written (RFC 5545 years have four digits)",
+			ErrOutOfRange, workplan.ISODay(last))
+	}
+	ev.SetAllDayStartAt(first)
+	ev.SetAllDayEndAt(last.AddDate(0, 0, 1))
+	return nil
+}
+
+// inRange refuses an event that ends after the last instant iCalendar
+// can hold.
+func inRange(lastEnd time.Time) error {
+	if lastEnd.UTC().After(lastDay.AddDate(0, 0, 1).Add(-time.Second)) {
+		return fmt.Errorf("%w: it ends at %s, and no time after 9999-12-31 can be written (RFC 5545 years have four digits)",
+			ErrOutOfRange, lastEnd.UTC().Format(time.RFC3339))
 	}
 	return nil
 }
 
 // wall formats a local date and time as an RFC 5545 local DATE-TIME.
 func wall(day time.Time, h, m int) string {
-	return fmt.Sprintf("%sT%02d%02d00", day.Format("20060102"), h, m)
+	return fmt.Sprintf("%sT%02d%02d00", workplan.BasicDay(day), h, m)
 }
 
 // clean makes text safe for an iCalendar TEXT value: invalid UTF-8

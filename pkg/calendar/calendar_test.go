@@ -576,8 +576,8 @@ func TestEventsOfSeveralPlans(t *testing.T) {
 		"DESCRIPTION:Budapest Process Workplan 2026 (revision 1 of 27 November 2026) and Budapest Process Workplan 2027 (revision 4 of 1 February 2027). Events",
 		"UID:rg-2026-03@budapest-process-2026\r\nDTSTAMP:20261127T000000Z\r\nSEQUENCE:1\r\n",
 		"UID:rg-2027-03@budapest-process-2027\r\nDTSTAMP:20270201T000000Z\r\nSEQUENCE:4\r\n",
-		"Workplan: Budapest Process Workplan 2027\r\n",
-		"Workplan: Budapest Process Workplan 2026\r\n",
+		"Plan: Budapest Process Workplan 2027\r\n",
+		"Plan: Budapest Process Workplan 2026\r\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("calendar lacks %q", want)

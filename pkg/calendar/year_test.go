@@ -160,7 +160,7 @@ func yearOfWork(t *testing.T, read func(t *testing.T, plan *workplan.Plan, data 
 			if ev := now["webinar-missing-migrants@"+next.ID]; i >= 5 && (!strings.Contains(ev, "STATUS:CANCELLED\r\n") || !strings.Contains(ev, "SUMMARY:[cancelled] ")) {
 				t.Errorf("the cancellation is not in the feed:\n%s", ev)
 			}
-			if i == 2 && !strings.Contains(now["twg-law-enforcement-2026@"+next.ID], "moved from 25–26 Jun 2026") {
+			if i == 2 && !strings.Contains(now["twg-law-enforcement-2026@"+next.ID], "Moved from: 25–26 Jun 2026") {
 				t.Errorf("the moved event does not say where it moved from:\n%s", now["twg-law-enforcement-2026@"+next.ID])
 			}
 			if read != nil {

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	ics "github.com/arran4/golang-ical"
+
+	"github.com/icmpd/bp/pkg/workplan"
 )
 
 // utcNames are the zone names written as UTC ("…Z") with no VTIMEZONE.
@@ -172,7 +174,7 @@ func observance(t time.Time, loc *time.Location, always bool) ics.Component {
 	dtstart := "19700101T000000"
 	if !always {
 		_, fromOff = t.Add(-time.Second).Zone()
-		dtstart = t.UTC().Add(time.Duration(fromOff) * time.Second).Format(localFormat)
+		dtstart = workplan.BasicLocal(t.UTC().Add(time.Duration(fromOff) * time.Second))
 	}
 	cb := ics.ComponentBase{}
 	cb.AddProperty(ics.ComponentPropertyDtStart, dtstart)

@@ -40,6 +40,7 @@ type actionAddOptions struct {
 	Due      string
 	ReportTo []string
 	ID       string
+	Public   bool
 }
 
 func newActionAddCmd(app *App) *cobra.Command {
@@ -53,7 +54,10 @@ secretariat, chair, co-chair, or a body in plain words ("Türkiye", "IOM");
 it is due on a day (2026-04-30) or in a month (2026-04), not before the
 meeting; --report-to names the meetings where it is to be reported, in
 this plan or another year's. Its id is the event's with -a1, -a2...
-(rg-2026-03-a1), unless --id gives one. It is open from today.
+(rg-2026-03-a1), unless --id gives one. It is open from today. It stays
+in the internal follow-up (bp status, bp actions, bp brief) unless
+--public publishes it with the meeting's conclusions (its page on the
+site, the calendars).
 ` + editHelp,
 		Example: `  $ bp action add rg-2026-03 "Circulate the draft paper on return" \
       --owner secretariat --due 2026-04 --report-to rg-2026-07`,
@@ -68,6 +72,7 @@ this plan or another year's. Its id is the event's with -a1, -a2...
 	f.StringVar(&opts.Due, "due", "", "when it is due: a `date` (YYYY-MM-DD) or a month (YYYY-MM)")
 	f.StringArrayVar(&opts.ReportTo, "report-to", nil, "the `event-id` of a meeting where it is to be reported (repeat for more)")
 	f.StringVar(&opts.ID, "id", "", "the action's `id` (default: the event's id with -a and the next number)")
+	f.BoolVar(&opts.Public, "public", false, "publish the action with the meeting's conclusions (default: internal)")
 	_ = cmd.MarkFlagRequired("owner")
 	_ = cmd.MarkFlagRequired("due")
 	opts.editFlags.register(cmd)
@@ -108,7 +113,7 @@ func runActionAdd(app *App, out io.Writer, eventID, text string, opts *actionAdd
 	// Without --id, the change chooses the next id from the file as it
 	// reads it under the edit lock, so that edits taking turns each take
 	// the next number.
-	spec := edit.ActionSpec{ID: opts.ID, Text: strings.TrimSpace(text), Owners: owners, Due: due, ReportTo: opts.ReportTo}
+	spec := edit.ActionSpec{ID: opts.ID, Text: strings.TrimSpace(text), Owners: owners, Due: due, ReportTo: opts.ReportTo, Public: opts.Public}
 	return app.applyEdit(out, "action add", file, opts.editFlags, edit.AddAction(eventID, spec))
 }
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/icmpd/bp/pkg/internal/golden"
+	"github.com/icmpd/bp/pkg/workplan"
 )
 
 // actionsDir holds the follow-up fixture: two plan years whose meetings
@@ -196,5 +197,32 @@ func TestActionsRelative(t *testing.T) {
 	r := runBPIn(t, dir, "", editEnv(), "actions", "--month", "soon")
 	if r.code != ExitUsage || !strings.Contains(r.stderr, "hint: --month also takes this, next or last") {
 		t.Errorf("bp actions --month soon: exit %d: %s", r.code, r.stderr)
+	}
+}
+
+// TestActionAddPublic: bp action add --public writes public: true, and
+// the plan reads the action as public; without it, nothing is written.
+func TestActionAddPublic(t *testing.T) {
+	t.Parallel()
+	for _, public := range []bool{true, false} {
+		dir, plan := yearsDir(t)
+		args := []string{"action", "add", "rg-2026-10", "Publish the paper on return", "--owner", "secretariat", "--due", "2027-01"}
+		if public {
+			args = append(args, "--public")
+		}
+		if r := runBPIn(t, dir, "", editEnv(), args...); r.code != ExitOK {
+			t.Fatalf("%v: exit %d\n%s", args, r.code, r.stderr)
+		}
+		text := readFixture(t, plan)
+		if got := strings.Contains(text, "public: true"); got != public {
+			t.Errorf("--public %v: the file says public: true %v", public, got)
+		}
+		p, diags := workplan.Parse(plan, []byte(text), workplan.DefaultLimits)
+		if workplan.HasErrors(diags) {
+			t.Fatal(diags)
+		}
+		if a := p.Action("rg-2026-10-a3"); a == nil || a.Public != public {
+			t.Errorf("--public %v: the new action reads %+v", public, a)
+		}
 	}
 }

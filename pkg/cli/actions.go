@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/icmpd/bp/pkg/present"
 	"github.com/icmpd/bp/pkg/render"
 	"github.com/icmpd/bp/pkg/workplan"
 )
@@ -60,30 +61,29 @@ the actions set by that group's meetings or owned by it.`,
 	f.StringVar(&opts.To, "to", "", "only actions due on or before `date`: "+dayFormsHint)
 	f.StringSliceVar(&opts.Events, "event", nil, "only actions set by the meeting `event-id`")
 	f.StringSliceVarP(&opts.Groups, "group", "g", nil, "only actions of `group`: set by its meetings, or owned by it")
-	actionsFormats.output(cmd, &opts.Output)
+	actionsOutputs.output(cmd, &opts.Output)
 	app.registerActionCompletions(cmd)
 	_ = cmd.RegisterFlagCompletionFunc("owner", app.completeOwners)
 	return cmd
 }
 
-// actionsFormats are bp actions' output formats.
-var actionsFormats = formats[func(app *App, out io.Writer, acts []render.PlanAction, today time.Time) error]{
-	{"table", func(app *App, out io.Writer, acts []render.PlanAction, today time.Time) error {
-		if len(acts) == 0 {
-			_, err := io.WriteString(app.Stderr, "no actions match\n")
-			return err
-		}
-		return render.ActionsTable(out, acts, today)
-	}},
-	{"json", func(_ *App, out io.Writer, acts []render.PlanAction, today time.Time) error {
+// actionsOutputs are bp actions' output formats.
+var actionsOutputs = outputs{present.Text, present.JSON, present.CSV, present.Markdown}
+
+// writeActions writes the actions in the format: JSON and CSV by their
+// own writers (the published contracts), text and Markdown as their
+// view.
+func writeActions(app *App, out io.Writer, format *present.Format, acts []render.PlanAction, today time.Time) error {
+	switch {
+	case format == present.JSON:
 		return render.ActionsJSON(out, acts, today)
-	}},
-	{"csv", func(_ *App, out io.Writer, acts []render.PlanAction, today time.Time) error {
+	case format == present.CSV:
 		return render.ActionsCSV(out, acts, today)
-	}},
-	{"markdown", func(_ *App, out io.Writer, acts []render.PlanAction, today time.Time) error {
-		return render.ActionsMarkdown(out, acts, today)
-	}},
+	case format == present.Text && len(acts) == 0:
+		_, err := io.WriteString(app.Stderr, "no actions match\n")
+		return err
+	}
+	return present.WriteDocument(out, format, render.ActionsDoc(acts, today))
 }
 
 // actionFilter is what bp actions selects by.
@@ -212,7 +212,7 @@ func selectActions(plans []*workplan.Plan, f actionFilter) []render.PlanAction {
 }
 
 func runActions(app *App, out io.Writer, opts *actionsOptions) error {
-	write, err := actionsFormats.lookup("--output", opts.Output)
+	format, err := actionsOutputs.lookup("--output", opts.Output)
 	if err != nil {
 		return err
 	}
@@ -229,7 +229,7 @@ func runActions(app *App, out io.Writer, opts *actionsOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := write(app, out, selectActions(plans, f), today); err != nil {
+	if err := writeActions(app, out, format, selectActions(plans, f), today); err != nil {
 		return withCode(ExitUsage, fmt.Errorf("actions: write: %w", err))
 	}
 	return nil
@@ -246,7 +246,7 @@ func followUpSince(s string, asOf time.Time) (time.Time, error) {
 		return t, usageErrorf("--since: %v", err)
 	}
 	if t.After(asOf) {
-		return t, usageErrorf("--since %s is after the report's date %s", s, asOf.Format("2006-01-02"))
+		return t, usageErrorf("--since %s is after the report's date %s", s, workplan.ISODay(asOf))
 	}
 	return t, nil
 }

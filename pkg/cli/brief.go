@@ -3,20 +3,16 @@ package cli
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/icmpd/bp/pkg/present"
 	"github.com/icmpd/bp/pkg/report"
+	"github.com/icmpd/bp/pkg/workplan"
 )
 
-// briefFormats are bp brief's output formats.
-var briefFormats = formats[func(*report.Brief, io.Writer) error]{
-	{"table", (*report.Brief).WriteText},
-	{"markdown", (*report.Brief).WriteMarkdown},
-	{"html", (*report.Brief).WriteHTML},
-	{"json", (*report.Brief).WriteJSON},
-}
+// briefOutputs are bp brief's output formats.
+var briefOutputs = outputs{present.Text, present.Markdown, present.HTML, present.JSON}
 
 type briefOptions struct {
 	Output string
@@ -55,35 +51,24 @@ script, nothing loaded from elsewhere): it can be mailed or printed.`,
 			return runBrief(app, cmd.OutOrStdout(), args[0], opts)
 		},
 	}
-	briefFormats.output(cmd, &opts.Output)
+	briefOutputs.output(cmd, &opts.Output)
 	outFlag(cmd, &opts.Out, "the brief")
 	_ = cmd.MarkFlagFilename("out", "html", "md", "txt", "json")
 	return cmd
 }
 
 func runBrief(app *App, out io.Writer, id string, opts *briefOptions) error {
-	writeBrief, err := briefFormats.lookup("--output", opts.Output)
+	format, err := briefOutputs.lookup("--output", opts.Output)
 	if err != nil {
 		return err
 	}
-	if strings.TrimSpace(id) == "" {
-		return &commandLineError{cmd: "bp brief", err: fmt.Errorf("empty id; name an event (bp list shows the ids)")}
-	}
-	today, err := app.todayDate()
-	if err != nil {
-		return err
-	}
-	set, err := app.loadSet()
-	if err != nil {
-		return err
-	}
-	e, err := findEvent(set, id)
+	e, set, today, err := app.eventArg("bp brief", id)
 	if err != nil {
 		return err
 	}
 	b := report.NewBriefs(set.Plans).Brief(e, today)
-	what := "the brief for " + e.ID + " as of " + today.Format("2 Jan 2006")
-	if err := app.emit(out, opts.Out, what, func(w io.Writer) error { return writeBrief(b, w) }); err != nil {
+	what := "the brief for " + e.ID + " as of " + workplan.DayText(today)
+	if err := app.emit(out, opts.Out, what, func(w io.Writer) error { return b.Document().Write(w, format) }); err != nil {
 		return withCode(ExitUsage, fmt.Errorf("brief: write: %w", unwrapExit(err)))
 	}
 	return nil

@@ -42,7 +42,7 @@ var briefCases = [][]string{
 func TestBriefTranscripts(t *testing.T) {
 	t.Parallel()
 	dir := briefDir(t)
-	for _, format := range briefFormats.names() {
+	for _, format := range briefOutputs.names() {
 		t.Run(format, func(t *testing.T) {
 			t.Parallel()
 			var b bytes.Buffer

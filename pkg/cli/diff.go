@@ -10,7 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/icmpd/bp/pkg/plandiff"
-	"github.com/icmpd/bp/pkg/render"
+	"github.com/icmpd/bp/pkg/present"
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
@@ -58,16 +58,12 @@ file, for a directory), 2 on errors (as diff does).`,
 			return runDiff(app, cmd.OutOrStdout(), args, opts)
 		},
 	}
-	diffFormats.output(cmd, &opts.Output)
+	diffOutputs.output(cmd, &opts.Output)
 	return cmd
 }
 
-// diffFormats are bp diff's output formats.
-var diffFormats = formats[func(*plandiff.Diff, io.Writer) error]{
-	{"text", (*plandiff.Diff).WriteText},
-	{"markdown", (*plandiff.Diff).WriteMarkdown},
-	{"json", (*plandiff.Diff).WriteJSON},
-}
+// diffOutputs are bp diff's output formats.
+var diffOutputs = outputs{present.Text, present.Markdown, present.JSON}
 
 // readSide reads one side of bp diff: a file, REV:PATH, or a revision of
 // the plan file.
@@ -96,7 +92,7 @@ func (app *App) readSide(arg string) (name string, data []byte, err error) {
 }
 
 func runDiff(app *App, out io.Writer, args []string, opts *diffOptions) error {
-	write, err := diffFormats.lookup("--output", opts.Output)
+	format, err := diffOutputs.lookup("--output", opts.Output)
 	if err != nil {
 		return err
 	}
@@ -132,7 +128,7 @@ func runDiff(app *App, out io.Writer, args []string, opts *diffOptions) error {
 		}
 	}
 	d := plandiff.Compare(names[0], plans[0], names[1], plans[1])
-	if err := write(d, out); err != nil {
+	if err := d.Document().Write(out, format); err != nil {
 		return withCode(ExitUsage, fmt.Errorf("diff: write: %w", err))
 	}
 	if !d.Equal() {
@@ -273,19 +269,19 @@ func (app *App) diffDirectory(out io.Writer, pf planFiles, revs []string, format
 // writeDiffs writes a directory's comparisons: for text and Markdown one
 // after another, for JSON one document {"equal", "files": [...]}.
 func writeDiffs(out io.Writer, diffs []planDiff, format string, equal bool) error {
-	if format == "json" {
+	f, err := diffOutputs.lookup("--output", format)
+	if err != nil {
+		return err
+	}
+	if f == present.JSON {
 		files := make([]plandiff.DiffJSON, 0, len(diffs))
 		for _, d := range diffs {
 			files = append(files, d.diff.JSON())
 		}
-		return render.WriteJSON(out, struct {
+		return present.WriteJSON(out, struct {
 			Equal bool                `json:"equal"`
 			Files []plandiff.DiffJSON `json:"files"`
 		}{equal, files})
-	}
-	write, err := diffFormats.lookup("--output", format)
-	if err != nil {
-		return err
 	}
 	for i, d := range diffs {
 		if i > 0 {
@@ -293,7 +289,7 @@ func writeDiffs(out io.Writer, diffs []planDiff, format string, equal bool) erro
 				return err
 			}
 		}
-		if err := write(d.diff, out); err != nil {
+		if err := d.diff.Document().Write(out, f); err != nil {
 			return err
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/icmpd/bp/pkg/calendar"
+	"github.com/icmpd/bp/pkg/present"
 	"github.com/icmpd/bp/pkg/site"
 	"github.com/icmpd/bp/pkg/workplan"
 )
@@ -104,7 +105,7 @@ Exit status: 0 when written, 1 when no event matches, 2 on errors.`,
 	opts.filter.register(app, cmd)
 	fs := cmd.Flags()
 	outFlag(cmd, &opts.Out, "the calendar")
-	icsFormats.output(cmd, &opts.Output)
+	icsOutputs.output(cmd, &opts.Output)
 	fs.StringVar(&opts.Feeds, "feeds", "", "write all.ics and one <group-id>.ics per group into `dir`")
 	fs.BoolVar(&opts.IncludeUndated, "include-undated", false, "add events with only a month as month-long tentative placeholders")
 	cmd.MarkFlagsMutuallyExclusive("out", "feeds")
@@ -114,10 +115,10 @@ Exit status: 0 when written, 1 when no event matches, 2 on errors.`,
 
 // icsFormats are bp ics's output formats: one, so that -o works as on
 // every other command, and -o my.ics gets a hint at --out.
-var icsFormats = formats[struct{}]{{"ics", struct{}{}}}
+var icsOutputs = outputs{present.ICS}
 
 func runICS(app *App, stdout io.Writer, opts *icsOptions) error {
-	if _, err := icsFormats.lookup("--output", opts.Output); err != nil {
+	if _, err := icsOutputs.lookup("--output", opts.Output); err != nil {
 		return err
 	}
 	today, err := app.todayDate()

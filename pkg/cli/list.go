@@ -3,10 +3,11 @@ package cli
 import (
 	"fmt"
 	"io"
-	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/icmpd/bp/pkg/present"
 	"github.com/icmpd/bp/pkg/render"
 	"github.com/icmpd/bp/pkg/workplan"
 )
@@ -68,32 +69,31 @@ as such. Nothing matching is not an error: the exit status is 0.`,
 		},
 	}
 	opts.filter.register(app, cmd)
-	listFormats.output(cmd, &opts.Output)
+	listOutputs.output(cmd, &opts.Output)
 	outFlag(cmd, &opts.Out, "the list")
 	return cmd
 }
 
-// listFormats are bp list's output formats.
-var listFormats = formats[func(app *App, out io.Writer, plan *workplan.Plan, evs []*workplan.Event) error]{
-	{"table", func(app *App, out io.Writer, plan *workplan.Plan, evs []*workplan.Event) error {
-		if len(evs) == 0 {
-			return nil // runList said so on stderr
-		}
-		return render.EventsTable(out, plan, evs)
-	}},
-	{"json", func(_ *App, out io.Writer, plan *workplan.Plan, evs []*workplan.Event) error {
+// listOutputs are bp list's output formats.
+var listOutputs = outputs{present.Text, present.JSON, present.CSV, present.Markdown}
+
+// writeList writes the events in the format: JSON and CSV by their own
+// writers (the published contracts), text and Markdown as the list's
+// view, which marks the meetings past as of today.
+func writeList(out io.Writer, format *present.Format, plan *workplan.Plan, evs []*workplan.Event, today time.Time) error {
+	switch {
+	case format == present.JSON:
 		return render.EventsJSON(out, plan, evs)
-	}},
-	{"csv", func(_ *App, out io.Writer, plan *workplan.Plan, evs []*workplan.Event) error {
+	case format == present.CSV:
 		return render.EventsCSV(out, plan, evs)
-	}},
-	{"markdown", func(_ *App, out io.Writer, plan *workplan.Plan, evs []*workplan.Event) error {
-		return render.EventsMarkdown(out, plan, evs)
-	}},
+	case format == present.Text && len(evs) == 0:
+		return nil // runList said so on stderr
+	}
+	return present.WriteDocument(out, format, render.EventsDoc(plan, evs, today))
 }
 
 func runList(app *App, out io.Writer, opts *listOptions) error {
-	write, err := listFormats.lookup("--output", opts.Output)
+	format, err := listOutputs.lookup("--output", opts.Output)
 	if err != nil {
 		return err
 	}
@@ -117,12 +117,12 @@ func runList(app *App, out io.Writer, opts *listOptions) error {
 			fmt.Fprintln(app.Stderr, render.Clean(head+"; "+others))
 		case head != "":
 			fmt.Fprintln(app.Stderr, render.Clean(head))
-		case strings.EqualFold(opts.Output, "table") || strings.EqualFold(opts.Output, "text"):
+		case format == present.Text:
 			fmt.Fprintln(app.Stderr, "no events match")
 		}
 	}
 	err = app.emit(out, opts.Out, eventCount(len(evs)), func(w io.Writer) error {
-		return write(app, w, sel.primary(today), evs)
+		return writeList(w, format, sel.primary(today), evs, today)
 	})
 	if err != nil {
 		return withCode(ExitUsage, fmt.Errorf("list: write: %w", unwrapExit(err)))

@@ -309,7 +309,7 @@ func TestListUsageErrors(t *testing.T) {
 		{[]string{"--type", "workshop"}, `--type: unknown value "workshop"; use one of: reference-group, working-group`},
 		{[]string{"--group", "nobody"}, `--group: unknown value "nobody"; use one of: rg, twg-return`},
 		{[]string{"--status", "done"}, `--status: unknown value "done"; use one of: planned, confirmed, held`},
-		{[]string{"-o", "xml"}, `--output: unknown format "xml"; use one of: table, json, csv, markdown`},
+		{[]string{"-o", "xml"}, `--output: unknown format "xml"; use one of: text, json, csv, markdown`},
 		{[]string{"extra-arg"}, `"extra-arg" is not a month`},
 		{[]string{"--bogus"}, "unknown flag: --bogus"},
 	}
@@ -372,8 +372,8 @@ func TestListOutputs(t *testing.T) {
 					t.Errorf("Markdown: %d lines, want 13", len(lines))
 				}
 				for _, l := range lines {
-					if strings.Count(l, "|")-strings.Count(l, `\|`) != 6 {
-						t.Errorf("Markdown row without 5 cells: %q", l)
+					if strings.Count(l, "|")-strings.Count(l, `\|`) != 5 {
+						t.Errorf("Markdown row without 4 cells: %q", l)
 					}
 				}
 			case "table":

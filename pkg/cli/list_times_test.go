@@ -34,7 +34,7 @@ func TestListTimes(t *testing.T) {
 			t.Errorf("table line of %d columns: %q", n, l)
 		}
 	}
-	if md := run("--month", "january", "-o", "markdown"); !strings.Contains(md, "| 20 Jan 2027, 10:00–12:00 Europe/Vienna |") {
+	if md := run("--month", "january", "-o", "markdown"); !strings.Contains(md, "| 20 Jan 2027<br>10:00–12:00<br>Europe/Vienna |") {
 		t.Errorf("markdown: no time in\n%s", md)
 	}
 	recs, err := csv.NewReader(strings.NewReader(run("-o", "csv"))).ReadAll()

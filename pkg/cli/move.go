@@ -311,7 +311,7 @@ func (app *App) applyMove(out io.Writer, cmd, from, to string, ids []string, fla
 		}
 		return withCode(ExitUsage, fmt.Errorf("%s: %w; nothing was written (%s, written first, was put back as it was)", cmd, werr.Err, shown(to)))
 	}
-	app.wrote(to, fmt.Sprintf("revision %d of %s", m.To.New.Revision, m.To.New.Revised.Format("2006-01-02")))
-	app.wrote(from, fmt.Sprintf("revision %d of %s", m.From.New.Revision, m.From.New.Revised.Format("2006-01-02")))
+	app.wrote(to, fmt.Sprintf("revision %d of %s", m.To.New.Revision, workplan.ISODay(m.To.New.Revised)))
+	app.wrote(from, fmt.Sprintf("revision %d of %s", m.From.New.Revision, workplan.ISODay(m.From.New.Revised)))
 	return nil
 }

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/icmpd/bp/pkg/plandiff"
+	"github.com/icmpd/bp/pkg/present"
 	"github.com/icmpd/bp/pkg/render"
 	"github.com/icmpd/bp/pkg/workplan"
 )
@@ -33,7 +34,7 @@ func (app *App) warnEdits(old, now *workplan.Plan, ids []string) {
 		}
 		for _, w := range []string{pastWarning(o, n, today), staleNotes(o, n)} {
 			if w != "" {
-				_, _ = app.Stderr.Write([]byte(render.Hang("bp: warning: ", "  ", render.Clean(w), 80)))
+				_, _ = app.Stderr.Write([]byte(present.Hang("bp: warning: ", "  ", render.Clean(w), 80)))
 			}
 		}
 	}

@@ -30,7 +30,7 @@ var monthNames = []string{"january", "february", "march", "april", "may", "june"
 // other value comes back as it is, for workplan.ParseMonth.
 func relativeMonth(s string, today time.Time) string {
 	if first, ok := relativeFirst(s, today); ok {
-		return first.Format("2006-01")
+		return workplan.ISOMonth(first)
 	}
 	return s
 }
@@ -62,7 +62,7 @@ func parseMonthValue(what, s string, today time.Time, year int) (first, last tim
 			bound = "years start at 1"
 		}
 		return first, last, false, usageErrorf("%s %s: as of %s that is %s %d; %s",
-			what, strings.ToLower(strings.TrimSpace(s)), today.Format("2006-01-02"), rel.Month(), rel.Year(), bound)
+			what, strings.ToLower(strings.TrimSpace(s)), workplan.ISODay(today), rel.Month(), rel.Year(), bound)
 	}
 	abs := relativeMonth(s, today)
 	first, last, err = workplan.ParseMonth(abs, year)

@@ -109,7 +109,7 @@ func TestResolverOrder(t *testing.T) {
 	}{
 		{[]string{"version"}, func(title, file, som string) string { return "workplan: " + title + ", revision 1" }},
 		{[]string{"list", "-o", "markdown"}, func(title, file, som string) string { return som }},
-		{[]string{"show", "som-2026"}, func(title, file, som string) string { return "  plan          " + title + ", revision 1\n" }},
+		{[]string{"show", "som-2026"}, func(title, file, som string) string { return "  Plan          " + title + "\n" }},
 		{[]string{"status"}, func(title, file, som string) string { return title }},
 		{[]string{"ics", "--month", "june"}, func(title, file, som string) string { return "X-WR-CALNAME:" + title }},
 		{[]string{"validate"}, func(title, file, som string) string { return file + ": 0 errors, 0 warnings\n" }},
@@ -169,7 +169,7 @@ func TestResolverBuiltIn(t *testing.T) {
 		want string // stdout or stderr must contain
 	}{
 		{[]string{"version"}, fmt.Sprintf("workplan: %s, revision %d", render.Clean(plan.Title), plan.Revision)},
-		{[]string{"show", first.ID}, fmt.Sprintf("%s, revision %d\n", render.Clean(plan.Title), plan.Revision)},
+		{[]string{"show", first.ID}, "  Plan          " + render.Clean(plan.Title) + "\n"},
 		{[]string{"status"}, render.Clean(plan.Title)},
 		{[]string{"validate"}, plan.File + " (built in): 0 errors"},
 		{[]string{"list", "-o", "json"}, `"events": [`},

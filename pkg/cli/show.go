@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/icmpd/bp/pkg/present"
 	"github.com/icmpd/bp/pkg/render"
 	"github.com/icmpd/bp/pkg/workplan"
 )
@@ -21,9 +23,12 @@ func newShowCmd(app *App) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "show <id>",
 		Short: "Show one event in full",
-		Long: `Show one event in full: its dates and times, place, groups, what it
-presents, its outcome, and the plan it belongs to. The id is looked for in
-every plan year bp reads.`,
+		Long: `Show one event in full: its dates and times, where it stands today (a
+past meeting is marked so: held, or needs follow-up), place, groups, what
+it presents, and once it took place its outcome, conclusions and every
+action it set (those marked public too), and the plan it belongs to. The
+id is looked for in every plan year bp reads. Today is --today, BP_TODAY
+or the clock.`,
 		Example: `  # everything about the November Senior Officials Meeting
   $ bp show som-2026
 
@@ -40,43 +45,61 @@ every plan year bp reads.`,
 			return runShow(app, cmd.OutOrStdout(), args[0], opts)
 		},
 	}
-	showFormats.output(cmd, &opts.Output)
+	showOutputs.output(cmd, &opts.Output)
 	outFlag(cmd, &opts.Out, "the event")
 	return cmd
 }
 
-// showFormats are bp show's output formats.
-var showFormats = formats[func(io.Writer, *workplan.Plan, *workplan.Event) error]{
-	{"table", render.EventText},
-	{"markdown", render.EventMarkdown},
-	{"json", func(out io.Writer, plan *workplan.Plan, e *workplan.Event) error {
-		return render.WriteJSON(out, struct {
-			Event render.EventJSON `json:"event"`
-		}{render.NewEventJSON(plan, e)})
-	}},
+// showOutputs are bp show's output formats.
+var showOutputs = outputs{present.Text, present.Markdown, present.JSON}
+
+// showDocument is an event as bp show writes it, for the Secretariat:
+// its facts as of today (its state, its outcome, conclusions and every
+// action), and as JSON the event with those facts.
+func showDocument(e *workplan.Event, today time.Time) present.Document {
+	return present.Document{
+		Doc: func() *present.Doc { return render.EventDoc(e.Plan(), e, present.Internal, today) },
+		JSON: func() any {
+			return struct {
+				Event render.EventJSON   `json:"event"`
+				Facts []present.FactJSON `json:"facts"`
+			}{render.EventJSONFor(e.Plan(), e, present.Internal), present.FactsJSON(present.EventFacts(e.Plan(), e, present.Internal, today))}
+		},
+	}
 }
 
 func runShow(app *App, out io.Writer, id string, opts *showOptions) error {
-	write, err := showFormats.lookup("--output", opts.Output)
+	format, err := showOutputs.lookup("--output", opts.Output)
 	if err != nil {
 		return err
 	}
-	if strings.TrimSpace(id) == "" {
-		return &commandLineError{cmd: "bp show", err: fmt.Errorf("empty id; name an event (bp list shows the ids)")}
-	}
-	set, err := app.loadSet()
+	e, _, today, err := app.eventArg("bp show", id)
 	if err != nil {
 		return err
 	}
-	e, err := findEvent(set, id)
-	if err != nil {
-		return err
-	}
-	err = app.emit(out, opts.Out, e.ID, func(w io.Writer) error { return write(w, e.Plan(), e) })
+	err = app.emit(out, opts.Out, e.ID, func(w io.Writer) error { return showDocument(e, today).Write(w, format) })
 	if err != nil {
 		return withCode(ExitUsage, fmt.Errorf("show: write: %w", unwrapExit(err)))
 	}
 	return nil
+}
+
+// eventArg finds the event an id argument names (bp show, bp brief) in
+// the plans, and reads today.
+func (app *App) eventArg(cmd, id string) (*workplan.Event, *workplan.Set, time.Time, error) {
+	if strings.TrimSpace(id) == "" {
+		return nil, nil, time.Time{}, &commandLineError{cmd: cmd, err: fmt.Errorf("empty id; name an event (bp list shows the ids)")}
+	}
+	today, err := app.todayDate()
+	if err != nil {
+		return nil, nil, today, err
+	}
+	set, err := app.loadSet()
+	if err != nil {
+		return nil, nil, today, err
+	}
+	e, err := findEvent(set, id)
+	return e, set, today, err
 }
 
 // findEvent returns the event with the id in any plan year; an unknown

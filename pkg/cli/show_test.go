@@ -39,17 +39,19 @@ func TestShowFacts(t *testing.T) {
 	r := runPublished(t, "show", "twg-return-2026")
 	for _, want := range []string{
 		"Thematic Working Group Meeting on Return and Reintegration\n\n",
-		"  date          6–7 Oct 2026\n",
-		"  location      Baghdad, Iraq / Istanbul, Türkiye (TBC)\n",
-		"  groups        Thematic Working Group on Return and Reintegration\n                (twg-return)\n",
-		"  notes         If held in Iraq, the first Thematic Working Group meeting\n                there.\n",
+		"  Date          6–7 Oct 2026\n",
+		"  Status        Planned · Needs follow-up, ended 51 days ago, no outcome\n                recorded\n",
+		"  Place         one of Baghdad, Iraq / Istanbul, Türkiye (TBC)\n",
+		"  Groups        Thematic Working Group on Return and Reintegration\n",
+		"  Notes         If held in Iraq, the first Thematic Working Group meeting\n                there.\n",
+		"  Id            twg-return-2026\n",
 	} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("bp show twg-return-2026 lacks %q:\n%s", want, r.stdout)
 		}
 	}
 	r = runPublished(t, "show", "som-2026")
-	if !strings.Contains(r.stdout, "  back-to-back  Reference Group Meeting, 24–26 Nov 2026 (rg-2026-11)\n") {
+	if !strings.Contains(r.stdout, "  Back-to-back  Reference Group Meeting, 24–26 Nov 2026\n") {
 		t.Errorf("bp show som-2026 does not name its back-to-back pair:\n%s", r.stdout)
 	}
 }
@@ -67,7 +69,7 @@ func TestShowErrors(t *testing.T) {
 		{[]string{"show", "webinar-missing-migrant"}, ExitUsage, "did you mean webinar-missing-migrants?\n"},
 		{[]string{"show"}, ExitUsage, "bp show: needs an event id\nUsage: bp show <id> [flags]\n"},
 		{[]string{"show", "a", "b"}, ExitUsage, "bp show: takes one event id, got 2: a b\nUsage: bp show <id> [flags]\n"},
-		{[]string{"show", "som-2026", "-o", "yaml"}, ExitUsage, `unknown format "yaml"; use one of: table, markdown, json`},
+		{[]string{"show", "som-2026", "-o", "yaml"}, ExitUsage, `unknown format "yaml"; use one of: text, markdown, json`},
 		{[]string{"show", "-f", "../../testdata/validate/date-order.yaml", "twg-june"}, ExitInvalid, "end 2026-06-20 is before start 2026-06-25"},
 		{[]string{"show", "-f", "../../testdata/no-such.yaml", "x"}, ExitUsage, "no such file"},
 	}

@@ -15,27 +15,36 @@ import (
 )
 
 type siteOptions struct {
-	Out     string
-	BaseURL string
+	Out        string
+	BaseURL    string
+	WithStatus bool
 }
 
 func newSiteCmd(app *App) *cobra.Command {
 	opts := &siteOptions{}
 	cmd := &cobra.Command{
-		Use:   "site --out <dir> [--base-url <url>]",
+		Use:   "site --out <dir> [--base-url <url>] [--with-status]",
 		Short: "Write the plans as a static website: pages, feeds and data",
 		Long: `Write a website of every plan bp reads into --out: a page per plan year
 (what is next, the year month by month, past meetings and their outcomes),
 a page per event with "add to calendar" (a one-event .ics file, and links
 that fill in Google Calendar and Outlook on the web), a subscribe page
 (every feed, and how to subscribe in Outlook, Google Calendar, Apple
-Calendar and Thunderbird), each year's status report, the feeds (the
-files bp ics --feeds writes) and events.json (bp list -o json).
+Calendar and Thunderbird), the feeds (the files bp ics --feeds writes)
+and events.json (bp list -o json).
+
+The site is public: it tells the past in neutral words ("Took place"
+once a meeting's outcome is recorded; a past meeting without one is just
+a past meeting), never "needs follow-up", "overdue" or a count of days,
+and of the actions a meeting set only those the plan marks public:
+true. The status report (bp status) is the Secretariat's: --with-status
+adds each year's, at <year>/status.html, linked from the year's page;
+build an internal copy of the site with it, the public one without.
 
 Addresses depend on ids and years, never on titles or dates:
   index.html                  the current plan year's page
   <year>/index.html           a plan year's page
-  <year>/status.html          its status report
+  <year>/status.html          its status report (--with-status only)
   events/<event-id>.html      an event's page
   events/<event-id>.ics       the event alone, to add to a calendar
   subscribe.html              the feeds, with how to subscribe
@@ -69,7 +78,10 @@ removed by the next run, as far as it is bp's; the rest is named.`,
   $ bp site --out public --base-url https://example.org/plans/
 
   # a copy to open from disk, in preview/ here
-  $ bp site --out preview`,
+  $ bp site --out preview
+
+  # the Secretariat's copy, with each year's status report
+  $ bp site --out internal --with-status`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runSite(app, opts)
@@ -78,6 +90,7 @@ removed by the next run, as far as it is bp's; the rest is named.`,
 	fs := cmd.Flags()
 	fs.StringVar(&opts.Out, "out", "", "write the site into `dir`, replacing what bp site wrote there")
 	fs.StringVar(&opts.BaseURL, "base-url", "", "the https `url` the site is published at (gives the feeds' https and webcal addresses)")
+	fs.BoolVar(&opts.WithStatus, "with-status", false, "add each year's status report, the Secretariat's (default: the public site, without)")
 	_ = cmd.MarkFlagRequired("out")
 	_ = cmd.MarkFlagDirname("out")
 	return cmd
@@ -101,7 +114,7 @@ func runSite(app *App, opts *siteOptions) error {
 		return err
 	}
 	plans := set.Plans
-	s := &site.Site{Plans: plans, Current: set.Current(today), Today: today, BaseURL: base}
+	s := &site.Site{Plans: plans, Current: set.Current(today), Today: today, BaseURL: base, WithStatus: opts.WithStatus}
 	if err := s.Check(); err != nil {
 		return withCode(ExitInvalid, fmt.Errorf("%w; nothing was written", err))
 	}

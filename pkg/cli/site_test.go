@@ -42,23 +42,35 @@ func twoYearDir(t testing.TB) string {
 
 // TestSite: bp site writes every plan year's pages, and its feeds and
 // events.json are what bp ics --feeds and bp list -o json give, byte for
-// byte: one code path, not two.
+// byte: one code path, not two. The status reports are the Secretariat's:
+// only --with-status adds them.
 func TestSite(t *testing.T) {
 	plans := twoYearDir(t)
+	internal := filepath.Join(t.TempDir(), "internal")
+	r := runBP(t, "", nil, "-f", plans, "--today", "2026-11-27", "site", "--out", internal, "--with-status")
+	if want := "bp: wrote the site into " + internal + ": 2 plans (2026, 2027), 19 pages, 6 feeds, 10 event files, 3 JSON files\n"; r.code != 0 || r.stderr != want {
+		t.Errorf("--with-status: exit %d, stderr = %q, want %q", r.code, r.stderr, want)
+	}
+	if got := testtool.Tree(t, internal); got["2026/status.html"] == "" || !strings.Contains(got["2026/index.html"], `status.html"`) {
+		t.Error("--with-status: no 2026/status.html linked from the year's page")
+	}
 	out := filepath.Join(t.TempDir(), "public")
-	r := runBP(t, "", nil, "-f", plans, "--today", "2026-11-27", "site", "--out", out, "--base-url", "https://example.org/plans")
+	r = runBP(t, "", nil, "-f", plans, "--today", "2026-11-27", "site", "--out", out, "--base-url", "https://example.org/plans")
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	if want := "bp: wrote the site into " + out + ": 2 plans (2026, 2027), 19 pages, 6 feeds, 10 event files, 3 JSON files\n"; r.stderr != want {
+	if want := "bp: wrote the site into " + out + ": 2 plans (2026, 2027), 17 pages, 6 feeds, 10 event files, 3 JSON files\n"; r.stderr != want {
 		t.Errorf("stderr = %q, want %q", r.stderr, want)
 	}
 	got := testtool.Tree(t, out)
 	for _, name := range []string{".bp-site", "index.html", "subscribe.html", "style.css", "2026/index.html", "2027/index.html",
-		"2026/status.html", "events/rg-2027-03.html", "events/rg-2027-03.ics", "events/som-2026.ics"} {
+		"events/rg-2027-03.html", "events/rg-2027-03.ics", "events/som-2026.ics"} {
 		if _, ok := got[name]; !ok {
 			t.Errorf("the site has no %s", name)
 		}
+	}
+	if _, ok := got["2026/status.html"]; ok {
+		t.Error("the public site has a status report")
 	}
 	if !strings.Contains(got["subscribe.html"], "webcal://example.org/plans/calendars/all.ics") {
 		t.Error("--base-url did not reach the subscribe page")

@@ -141,7 +141,7 @@ func TestSiteOutChangedFile(t *testing.T) {
 	plans := twoYearDir(t)
 	dir := t.TempDir()
 	out := firstSite(t, dir, plans)
-	page := filepath.Join(out, "2026", "status.html")
+	page := filepath.Join(out, "2026", "index.html")
 	data := testtool.ReadString(t, page)
 	edited := strings.Replace(data, "<title>", "<title>X", 1)
 	edited = edited[:len(data)] // same size, other bytes
@@ -149,7 +149,7 @@ func TestSiteOutChangedFile(t *testing.T) {
 	testtool.MustWrite(t, filepath.Join(out, "index.html"), "my own front page")
 	before := testtool.Entries(t, out)
 	r := siteIn(t, dir, plans, out)
-	wantRefused(t, r, "2026/status.html", "index.html")
+	wantRefused(t, r, "2026/index.html", "index.html")
 	if !strings.Contains(r.stderr, "changed since bp site wrote them:") {
 		t.Errorf("stderr does not say the files were changed:\n%s", r.stderr)
 	}

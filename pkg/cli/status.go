@@ -7,16 +7,13 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/icmpd/bp/pkg/present"
 	"github.com/icmpd/bp/pkg/report"
+	"github.com/icmpd/bp/pkg/workplan"
 )
 
-// statusFormats are bp status's output formats.
-var statusFormats = formats[func(*report.Report, io.Writer) error]{
-	{"text", (*report.Report).WriteText},
-	{"markdown", (*report.Report).WriteMarkdown},
-	{"html", (*report.Report).WriteHTML},
-	{"json", (*report.Report).WriteJSON},
-}
+// statusOutputs are bp status's output formats.
+var statusOutputs = outputs{present.Text, present.Markdown, present.HTML, present.JSON}
 
 type statusOptions struct {
 	AsOf   string
@@ -84,7 +81,7 @@ committed or published as it is.`,
 	_ = cmd.RegisterFlagCompletionFunc("as-of", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"today"}, cobra.ShellCompDirectiveNoFileComp
 	})
-	statusFormats.output(cmd, &opts.Output)
+	statusOutputs.output(cmd, &opts.Output)
 	cmd.Flags().StringVar(&opts.Since, "since", "", "count follow-up actions done from `date` (YYYY-MM-DD; default the first day of the plan's year)")
 	outFlag(cmd, &opts.Out, "the report")
 	_ = cmd.MarkFlagFilename("out", "html", "md", "txt", "json")
@@ -92,7 +89,7 @@ committed or published as it is.`,
 }
 
 func runStatus(app *App, out io.Writer, opts *statusOptions) error {
-	writeReport, err := statusFormats.lookup("--output", opts.Output)
+	format, err := statusOutputs.lookup("--output", opts.Output)
 	if err != nil {
 		return err
 	}
@@ -125,12 +122,12 @@ func runStatus(app *App, out io.Writer, opts *statusOptions) error {
 		return err
 	}
 	r.AddFollowUp(set.Plans, since)
-	write := func(w io.Writer) error { return writeReport(r, w) }
+	write := func(w io.Writer) error { return r.Document().Write(w, format) }
 	if opts.Out != "" {
 		if err := app.writeOut(opts.Out, write); err != nil {
 			return withCode(ExitUsage, fmt.Errorf("status: %w", unwrapExit(err)))
 		}
-		app.wrote(opts.Out, fmt.Sprintf("%s as of %s", plan.Title, asOf.Format("2 Jan 2006")))
+		app.wrote(opts.Out, fmt.Sprintf("%s as of %s", plan.Title, workplan.DayText(asOf)))
 		return nil
 	}
 	if err := write(out); err != nil {

@@ -112,7 +112,7 @@ func TestStatusDate(t *testing.T) {
 	}
 	// On 7 July the Reference Group meets that day.
 	r := runPublished(t, "status", "--as-of", "2026-07-07", "-o", "markdown")
-	if !strings.Contains(r.stdout, "| 7 Jul 2026 | Reference Group Meeting (rg-2026-07) | Online | **Happening now** | today |") {
+	if !strings.Contains(r.stdout, "| 7 Jul 2026 | Reference Group Meeting<br>(rg-2026-07)<br>Online | **Happening now**<br>today |") {
 		t.Errorf("rg-2026-07 not happening now on 7 Jul:\n%s", r.stdout)
 	}
 }

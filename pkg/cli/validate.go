@@ -10,6 +10,7 @@ import (
 
 	"github.com/icmpd/bp/pkg/edit"
 	"github.com/icmpd/bp/pkg/plandiff"
+	"github.com/icmpd/bp/pkg/present"
 	"github.com/icmpd/bp/pkg/render"
 	"github.com/icmpd/bp/pkg/store"
 	"github.com/icmpd/bp/pkg/workplan"
@@ -76,9 +77,9 @@ Exit status: 0 when valid (warnings allowed unless --strict), 1 when invalid,
 			return runValidate(app, cmd.OutOrStdout(), args, opts)
 		},
 	}
-	usage := "report `format`: " + strings.Join(validateFormats.names(), ", ") + " (github: workflow annotations)"
-	validateFormats.flag(cmd, &opts.Format, "format", "", usage)
-	validateFormats.flag(cmd, &opts.Format, "output", "o", "alias of --format")
+	usage := "report `format`: " + strings.Join(validateOutputs.names(), ", ") + " (github: workflow annotations)"
+	validateOutputs.flag(cmd, &opts.Format, "format", "", usage)
+	validateOutputs.flag(cmd, &opts.Format, "output", "o", "alias of --format")
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "treat warnings as errors")
 	cmd.Flags().StringVar(&opts.Against, "against", "", "also fail when the plan changed since git `revision` but its revision number did not go up")
 	cmd.Flags().BoolVar(&opts.Fix, "fix", false, "with --against: write the revision values it prescribes, and nothing else")
@@ -121,10 +122,13 @@ func (app *App) readDiagnostics(errs []error) []workplan.Diagnostic {
 	return diags
 }
 
-// validateFormats are validate's report formats. Text also sums up on
-// stderr; the others are one document on stdout.
-var validateFormats = formats[func(app *App, out io.Writer, r *validateReport) error]{
-	{"text", func(app *App, out io.Writer, r *validateReport) error {
+// validateOutputs are validate's report formats.
+var validateOutputs = outputs{present.Text, present.JSON, present.GitHub}
+
+// validateWriters write them. Text also sums up on stderr; the others
+// are one document on stdout.
+var validateWriters = map[*present.Format]func(app *App, out io.Writer, r *validateReport) error{
+	present.Text: func(app *App, out io.Writer, r *validateReport) error {
 		if err := render.DiagnosticsText(out, cleanFiles(r.diags)); err != nil {
 			return err
 		}
@@ -133,19 +137,19 @@ var validateFormats = formats[func(app *App, out io.Writer, r *validateReport) e
 		}
 		_, err := fmt.Fprintf(app.Stderr, "%s: %s, %s\n", render.Clean(checkedWhat(r.srcs)), plural(r.errs, "error"), plural(r.warns, "warning"))
 		return err
-	}},
-	{"json", func(app *App, out io.Writer, r *validateReport) error {
+	},
+	present.JSON: func(app *App, out io.Writer, r *validateReport) error {
 		names := make([]string, 0, len(r.srcs))
 		for _, src := range r.srcs {
 			names = append(names, src.Name)
 		}
 		return render.DiagnosticsJSON(out, names, r.diags, !r.failed && !r.ioFailed)
-	}},
-	{"github", func(app *App, out io.Writer, r *validateReport) error {
+	},
+	present.GitHub: func(app *App, out io.Writer, r *validateReport) error {
 		// A file that could not be read is an annotation too, or the
 		// pull request would show nothing where the job failed.
 		return render.DiagnosticsGitHub(out, cleanFiles(append(app.readDiagnostics(r.ioErrs), r.diags...)))
-	}},
+	},
 }
 
 // cleanFiles returns diags with file names fit for a terminal or a CI log,
@@ -160,10 +164,11 @@ func cleanFiles(diags []workplan.Diagnostic) []workplan.Diagnostic {
 }
 
 func runValidate(app *App, out io.Writer, args []string, opts *validateOptions) error {
-	write, err := validateFormats.lookup("--format", opts.Format)
+	format, err := validateOutputs.lookup("--format", opts.Format)
 	if err != nil {
 		return err
 	}
+	write := validateWriters[format]
 	today, err := app.todayDate()
 	if err != nil {
 		return err
@@ -266,7 +271,7 @@ func (app *App) writeFixes(srcs []setSource, fixes []plandiff.Check) error {
 				vals = append(vals, fmt.Sprintf("revision %d", f.Revision))
 			}
 			if !f.Revised.IsZero() {
-				vals = append(vals, "revised "+f.Revised.Format("2006-01-02"))
+				vals = append(vals, "revised "+workplan.ISODay(f.Revised))
 			}
 			fmt.Fprintf(app.Stderr, "bp: validate --fix: %s: %s: %s\n", shown(c.File), render.Clean(what), strings.Join(vals, ", "))
 		}

@@ -108,7 +108,7 @@ func versionFrom(ldflags string, info *debug.BuildInfo) string {
 	}
 	v := "devel " + rev
 	if t, err := time.Parse(time.RFC3339, at); err == nil {
-		v += " of " + t.UTC().Format("2006-01-02 15:04 UTC")
+		v += " of " + workplan.Stamp(t)
 	}
 	if dirty {
 		v += " with local changes"
@@ -154,7 +154,7 @@ func runVersion(app *App, out io.Writer) error {
 			fmt.Fprintf(out, "workplan: %s cannot be read (run 'bp validate')\n", shown(src.Name))
 			continue
 		}
-		fmt.Fprintf(out, "workplan: %s, revision %d of %s (%s)\n", render.Clean(plan.Title), plan.Revision, plan.Revised.Format("2006-01-02"), where)
+		fmt.Fprintf(out, "workplan: %s, revision %d of %s (%s)\n", render.Clean(plan.Title), plan.Revision, workplan.ISODay(plan.Revised), where)
 	}
 	return nil
 }

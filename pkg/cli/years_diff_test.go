@@ -35,8 +35,8 @@ func TestYearsDiff(t *testing.T) {
 
 	// The new file is new, not an error, for diff and validate --against.
 	r := run(ExitInvalid, "diff")
-	if !strings.Contains(r.stdout, "--- HEAD:workplans/2027.yaml (absent)\n+++ workplans/2027.yaml (revision 1 of 2026-11-27)\n\nPlan:\n  new plan: \"Budapest Process Workplan 2027\" for 2027\n") ||
-		!strings.Contains(r.stdout, "--- HEAD:workplans/2026.yaml (revision 1 of 2026-11-27)\n+++ workplans/2026.yaml (revision 1 of 2026-11-27)\n\nThe plans are the same.\n") {
+	if !strings.Contains(r.stdout, "From HEAD:workplans/2027.yaml (absent) to workplans/2027.yaml (revision 1 of\n2026-11-27)\n\nPlan\n────\n- new plan: \"Budapest Process Workplan 2027\" for 2027\n") ||
+		!strings.Contains(r.stdout, "From HEAD:workplans/2026.yaml (revision 1 of 2026-11-27) to\nworkplans/2026.yaml (revision 1 of 2026-11-27)\n\nThe plans are the same.\n") {
 		t.Errorf("bp diff with a new plan file:\n%s", r.stdout)
 	}
 	r = run(ExitOK, "validate", "--against", "HEAD")
@@ -80,7 +80,7 @@ func TestYearsDiff(t *testing.T) {
 		t.Fatal(err)
 	}
 	r = run(ExitInvalid, "diff")
-	if !strings.Contains(r.stdout, "--- HEAD:workplans/2026.yaml (revision 1 of 2026-11-27)\n+++ 2026.yaml (absent)\n\nPlan:\n  plan removed (was \"Budapest Process Workplan 2026\" for 2026)\n") {
+	if !strings.Contains(r.stdout, "From HEAD:workplans/2026.yaml (revision 1 of 2026-11-27) to 2026.yaml (absent)\n\nPlan\n────\n- plan removed (was \"Budapest Process Workplan 2026\" for 2026)\n") {
 		t.Errorf("bp diff with a plan file deleted:\n%s", r.stdout)
 	}
 	golden.Assert(t, filepath.Join(origDir, "testdata", "years", "diff.golden"), []byte(transcriptText.String()))

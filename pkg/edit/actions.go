@@ -23,6 +23,7 @@ type ActionSpec struct {
 	Owners   []string
 	Due      workplan.Dates // a day (Start = End) or a month
 	ReportTo []string
+	Public   bool // published with the meeting's conclusions
 }
 
 // AddAction adds an action to the outcome of the meeting eventID: open
@@ -52,6 +53,9 @@ func AddAction(eventID string, s ActionSpec) Change {
 		kvs = append(kvs, KeyValue{"state", Str(string(workplan.ActionOpen))}, KeyValue{"since", Date(t.Today)})
 		if len(s.ReportTo) > 0 {
 			kvs = append(kvs, KeyValue{"reportTo", List(s.ReportTo)})
+		}
+		if s.Public {
+			kvs = append(kvs, KeyValue{"public", Bool(true)})
 		}
 		oc, err := ev.Child("outcome")
 		if err != nil {
@@ -132,7 +136,7 @@ func ActionDrop(id, reason string) Change {
 func stateError(a *workplan.Action) error {
 	since := ""
 	if !a.Since.IsZero() {
-		since = " since " + a.Since.Format("2006-01-02")
+		since = " since " + workplan.ISODay(a.Since)
 	}
 	return fmt.Errorf("action %q is %s%s, not open; edit the file to change it back", a.ID, a.State, since)
 }

@@ -60,6 +60,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/icmpd/bp/pkg/plandiff"
+	"github.com/icmpd/bp/pkg/present"
 	"github.com/icmpd/bp/pkg/render"
 	"github.com/icmpd/bp/pkg/workplan"
 	"github.com/icmpd/bp/pkg/yamlfmt"
@@ -300,7 +301,7 @@ func nextRevision(old *workplan.Plan, in Input) (rev int, revised time.Time, rai
 	}
 	if in.Today.Before(old.Revised) {
 		return 0, time.Time{}, false, fmt.Errorf("today, %s, is before the plan's revised date %s: a new revision cannot be dated earlier than the last (check --today or BP_TODAY)",
-			in.Today.Format("2006-01-02"), old.Revised.Format("2006-01-02"))
+			workplan.ISODay(in.Today), workplan.ISODay(old.Revised))
 	}
 	return max(old.Revision+1, in.Published+1, in.minRevision), in.Today, true, nil
 }
@@ -419,7 +420,7 @@ func keepPublished(t *Tree, old *workplan.Plan, in Input) {
 			v.Value, v.Tag, v.Style = strconv.Itoa(rev), "!!int", 0
 		}
 		if v := get(item, "revised"); v != nil && v.Kind == yaml.ScalarNode && !date.IsZero() {
-			v.Value, v.Tag, v.Style = date.Format("2006-01-02"), "!!timestamp", 0
+			v.Value, v.Tag, v.Style = workplan.ISODay(date), "!!timestamp", 0
 		}
 	}
 }
@@ -475,9 +476,9 @@ func (r *Result) WriteChanges(w io.Writer) error {
 			if mark == "" {
 				mark = "~"
 			}
-			b.WriteString(render.Hang(mark+" "+render.Clean(e.ID)+"  ", "  ", render.Clean(e.Title), 80))
+			b.WriteString(present.Hang(mark+" "+render.Clean(e.ID)+"  ", "  ", render.Clean(e.Title), 80))
 			for _, c := range e.Changes {
-				b.WriteString(render.Hang("    ", "      ", render.Clean(c.Text), 80))
+				b.WriteString(present.Hang("    ", "      ", render.Clean(c.Text), 80))
 			}
 		}
 		var plan []string
@@ -485,7 +486,7 @@ func (r *Result) WriteChanges(w io.Writer) error {
 			plan = append(plan, render.Clean(c.Text))
 		}
 		if len(plan) > 0 {
-			b.WriteString(render.Hang("plan: ", "  ", strings.Join(plan, "; "), 80))
+			b.WriteString(present.Hang("plan: ", "  ", strings.Join(plan, "; "), 80))
 		}
 	}
 	if r.Upgraded > 0 {

@@ -13,6 +13,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/icmpd/bp/pkg/plandiff"
+	"github.com/icmpd/bp/pkg/present"
 	"github.com/icmpd/bp/pkg/render"
 	"github.com/icmpd/bp/pkg/workplan"
 )
@@ -214,7 +215,7 @@ func firstDay(item *yaml.Node) (time.Time, bool) {
 		return d, err == nil
 	}
 	if v := follow(get(item, "month")); v != nil && v.Kind == yaml.ScalarNode {
-		d, err := time.Parse("2006-01", v.Value)
+		d, err := workplan.ParseYearMonth(v.Value)
 		return d, err == nil
 	}
 	return time.Time{}, false
@@ -229,10 +230,10 @@ func (m *Moved) WriteChanges(w io.Writer) error {
 		if !slices.Contains(m.IDs, e.ID) {
 			continue
 		}
-		b.WriteString(render.Hang("~ "+render.Clean(e.ID)+"  ", "  ", render.Clean(e.Title), 80))
-		b.WriteString(render.Hang("    ", "      ", "moved from "+render.Clean(m.From.Old.File)+" to "+render.Clean(m.To.New.File), 80))
+		b.WriteString(present.Hang("~ "+render.Clean(e.ID)+"  ", "  ", render.Clean(e.Title), 80))
+		b.WriteString(present.Hang("    ", "      ", "moved from "+render.Clean(m.From.Old.File)+" to "+render.Clean(m.To.New.File), 80))
 		for _, c := range e.Changes {
-			b.WriteString(render.Hang("    ", "      ", render.Clean(c.Text), 80))
+			b.WriteString(present.Hang("    ", "      ", render.Clean(c.Text), 80))
 		}
 	}
 	for _, r := range []*Result{m.From, m.To} {
@@ -241,7 +242,7 @@ func (m *Moved) WriteChanges(w io.Writer) error {
 			plan = append(plan, render.Clean(c.Text))
 		}
 		if len(plan) > 0 {
-			b.WriteString(render.Hang("plan "+render.Clean(r.New.File)+": ", "  ", strings.Join(plan, "; "), 80))
+			b.WriteString(present.Hang("plan "+render.Clean(r.New.File)+": ", "  ", strings.Join(plan, "; "), 80))
 		}
 		if r.Upgraded > 0 {
 			fmt.Fprintf(&b, "%s: format version %d → %d (bp migrate)\n", render.Clean(r.New.File), r.Upgraded, workplan.FormatVersion)

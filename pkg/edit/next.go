@@ -31,7 +31,7 @@ import (
 func NextYear(base *workplan.Plan, year int, today time.Time, modeline, baseName string) ([]byte, error) {
 	y := strconv.Itoa(year)
 	review := []string{
-		fmt.Sprintf(" The plan of %d, started on %s with `bp new %d`", year, today.Format("2006-01-02"), year),
+		fmt.Sprintf(" The plan of %d, started on %s with `bp new %d`", year, workplan.ISODay(today), year),
 		fmt.Sprintf(" from %s. Review before publishing:", baseName),
 		"   - plan: id and title (the year replaced); chair, coChair and",
 		fmt.Sprintf("     secretariat, carried over from %d", base.Year),

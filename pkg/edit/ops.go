@@ -387,7 +387,7 @@ func Confirm(id string, c ConfirmSpec) Change {
 		case c.Dates != nil:
 			err = setDates(ev, *c.Dates, true)
 		case !old.HasDay():
-			return fmt.Errorf("event %q has only a month (%s); give its day with --date", id, old.Month.Format("2006-01"))
+			return fmt.Errorf("event %q has only a month (%s); give its day with --date", id, workplan.ISOMonth(old.Month))
 		default:
 			_, err = ev.Unset("dateTBC")
 		}

@@ -32,10 +32,9 @@ func ParseDates(s string) (workplan.Dates, error) {
 
 // ParseMonth reads a month, "2026-05".
 func ParseMonth(s string) (workplan.Dates, error) {
-	s = strings.TrimSpace(s)
-	t, err := workplan.ParseDate(s + "-01")
-	if err != nil || len(s) != 7 {
-		return workplan.Dates{}, fmt.Errorf("%q is not a month: use YYYY-MM, such as 2026-05", s)
+	t, err := workplan.ParseYearMonth(s)
+	if err != nil {
+		return workplan.Dates{}, err
 	}
 	return workplan.Dates{Month: t}, nil
 }

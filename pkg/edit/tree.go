@@ -522,11 +522,11 @@ func Bool(b bool) *yaml.Node {
 
 // Date makes a day, YYYY-MM-DD.
 func Date(t time.Time) *yaml.Node {
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: t.Format("2006-01-02")}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: workplan.ISODay(t)}
 }
 
 // Month makes a month, YYYY-MM.
-func Month(t time.Time) *yaml.Node { return Str(t.Format("2006-01")) }
+func Month(t time.Time) *yaml.Node { return Str(workplan.ISOMonth(t)) }
 
 // List makes a list of texts.
 func List(items []string) *yaml.Node {

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/icmpd/bp/pkg/render"
+	"github.com/icmpd/bp/pkg/present"
 )
 
 // TestTopicsListed: every Markdown file here is a topic bp help lists,
@@ -29,8 +29,8 @@ func TestTopicsListed(t *testing.T) {
 			t.Errorf("topic %q has no file %s.md", n, n)
 		case tp.Title == "" || tp.Summary == "":
 			t.Errorf("%s.md: wants a # title and a first paragraph; got %q, %q", n, tp.Title, tp.Summary)
-		case render.Width(tp.Summary) > 76:
-			t.Errorf("%s.md: the summary is %d columns; bp help lists it on one line of 80", n, render.Width(tp.Summary))
+		case present.Width(tp.Summary) > 76:
+			t.Errorf("%s.md: the summary is %d columns; bp help lists it on one line of 80", n, present.Width(tp.Summary))
 		}
 	}
 }
@@ -41,7 +41,7 @@ func TestTopicsFitEightyColumns(t *testing.T) {
 	for _, tp := range Topics() {
 		text := Text(tp.Markdown, 80)
 		for i, l := range strings.Split(text, "\n") {
-			if w := render.Width(l); w > 80 {
+			if w := present.Width(l); w > 80 {
 				t.Errorf("%s.md as text, line %d: %d columns:\n%s", tp.Name, i+1, w, l)
 			}
 		}

@@ -4,7 +4,7 @@ import (
 	"path"
 	"strings"
 
-	"github.com/icmpd/bp/pkg/render"
+	"github.com/icmpd/bp/pkg/present"
 )
 
 // Text returns the Markdown md as a terminal shows it: paragraphs and
@@ -45,9 +45,9 @@ func Text(md string, width int) string {
 			b.WriteString(text + "\n")
 			switch level {
 			case 1:
-				b.WriteString(strings.Repeat("=", min(render.Width(text), width)) + "\n")
+				b.WriteString(strings.Repeat("=", min(present.Width(text), width)) + "\n")
 			case 2:
-				b.WriteString(strings.Repeat("-", min(render.Width(text), width)) + "\n")
+				b.WriteString(strings.Repeat("-", min(present.Width(text), width)) + "\n")
 			}
 			b.WriteByte('\n')
 			i++
@@ -64,7 +64,7 @@ func Text(md string, width int) string {
 			for ; i < len(lines) && strings.HasPrefix(strings.TrimSpace(lines[i]), ">"); i++ {
 				para = append(para, strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(lines[i]), ">")))
 			}
-			b.WriteString(render.Hang("    ", "    ", inline(strings.Join(para, " ")), width))
+			b.WriteString(present.Hang("    ", "    ", inline(strings.Join(para, " ")), width))
 			blank()
 		case listMarker(l) != "":
 			i = list(&b, lines, i, width)
@@ -74,7 +74,7 @@ func Text(md string, width int) string {
 			for ; i < len(lines) && isParagraphLine(lines[i]); i++ {
 				para = append(para, strings.TrimSpace(lines[i]))
 			}
-			b.WriteString(render.Hang("", "", inline(strings.Join(para, " ")), width))
+			b.WriteString(present.Hang("", "", inline(strings.Join(para, " ")), width))
 			blank()
 		}
 	}
@@ -136,7 +136,7 @@ func list(b *strings.Builder, lines []string, i, width int) int {
 			mark = "-"
 		}
 		lead := strings.Repeat(" ", 2+indent) + mark + " "
-		b.WriteString(render.Hang(lead, strings.Repeat(" ", render.Width(lead)), inline(strings.Join(item, " ")), width))
+		b.WriteString(present.Hang(lead, strings.Repeat(" ", present.Width(lead)), inline(strings.Join(item, " ")), width))
 		if i < len(lines) && strings.TrimSpace(lines[i]) == "" {
 			// a blank line ends the list unless another item follows
 			j := i + 1
@@ -175,7 +175,7 @@ func table(rows []string, width int) string {
 	widths := make([]int, n)
 	for _, row := range cells {
 		for j := 0; j < n && j < len(row); j++ {
-			widths[j] = max(widths[j], render.Width(row[j]))
+			widths[j] = max(widths[j], present.Width(row[j]))
 		}
 	}
 	total := 2 * n
@@ -192,7 +192,7 @@ func table(rows []string, width int) string {
 					c = row[j]
 				}
 				if j < n-1 {
-					c += strings.Repeat(" ", widths[j]-render.Width(c)+2)
+					c += strings.Repeat(" ", widths[j]-present.Width(c)+2)
 				}
 				line += c
 			}
@@ -212,13 +212,13 @@ func table(rows []string, width int) string {
 	}
 	term := 0
 	for _, row := range cells[1:] {
-		term = max(term, render.Width(row[0]))
+		term = max(term, present.Width(row[0]))
 	}
 	if n == 2 && term <= 16 {
 		// a term and what it means: the meaning hangs beside the term
 		for _, row := range cells[1:] {
-			lead := "  " + row[0] + strings.Repeat(" ", term-render.Width(row[0])+2)
-			b.WriteString(render.Hang(lead, strings.Repeat(" ", term+4), row[len(row)-1], width))
+			lead := "  " + row[0] + strings.Repeat(" ", term-present.Width(row[0])+2)
+			b.WriteString(present.Hang(lead, strings.Repeat(" ", term+4), row[len(row)-1], width))
 		}
 		return b.String()
 	}
@@ -227,13 +227,13 @@ func table(rows []string, width int) string {
 		if r > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(render.Hang("  ", "  ", row[0], width))
+		b.WriteString(present.Hang("  ", "  ", row[0], width))
 		for j := 1; j < n && j < len(row); j++ {
 			if row[j] == "" {
 				continue
 			}
 			lead := "    " + head[j] + ": "
-			b.WriteString(render.Hang(lead, "      ", row[j], width))
+			b.WriteString(present.Hang(lead, "      ", row[j], width))
 		}
 	}
 	return b.String()

@@ -74,7 +74,7 @@ func actionTerms(a *workplan.Action) string {
 func actionText(a *workplan.Action) string {
 	s := string(a.State)
 	if !a.Since.IsZero() {
-		s += " " + a.Since.Format("2006-01-02")
+		s += " " + workplan.ISODay(a.Since)
 	}
 	return a.Text + " (" + actionTerms(a) + "; " + s + ")"
 }
@@ -87,7 +87,7 @@ func actionChange(o, n *workplan.Action) string {
 	if o.State != n.State || !o.Since.Equal(n.Since) {
 		s := n.State.Phrase()
 		if !n.Since.IsZero() {
-			s += " " + n.Since.Format("2006-01-02")
+			s += " " + workplan.ISODay(n.Since)
 		}
 		if n.State == workplan.ActionDropped && n.Reason != "" {
 			s += ": " + n.Reason

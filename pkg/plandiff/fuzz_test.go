@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/icmpd/bp/pkg/present"
 	"github.com/icmpd/bp/pkg/safetext"
 	"github.com/icmpd/bp/pkg/workplan"
 )
@@ -92,9 +93,9 @@ func FuzzCompare(f *testing.F) {
 				name  string
 				write func(*bytes.Buffer) error
 			}{
-				{"text", func(b *bytes.Buffer) error { return d.WriteText(b) }},
-				{"markdown", func(b *bytes.Buffer) error { return d.WriteMarkdown(b) }},
-				{"json", func(b *bytes.Buffer) error { return d.WriteJSON(b) }},
+				{"text", func(b *bytes.Buffer) error { return present.WriteText(b, d.Doc()) }},
+				{"markdown", func(b *bytes.Buffer) error { return present.WriteMarkdown(b, d.Doc()) }},
+				{"json", func(b *bytes.Buffer) error { return present.WriteJSON(b, d.JSON()) }},
 			} {
 				var buf bytes.Buffer
 				if err := w.write(&buf); err != nil {

@@ -6,8 +6,9 @@
 //
 // # Data and writers
 //
-// [Compare] returns a [Diff] as data; [Diff.WriteText], [Diff.WriteMarkdown]
-// and [Diff.WriteJSON] print it. Events are matched by id, and the order
+// [Compare] returns a [Diff] as data; its view ([Diff.Doc]) is written
+// by package present as text or Markdown, and [Diff.JSON] is its
+// published shape. Events are matched by id, and the order
 // of the output depends only on the two plans: events by date (the new
 // date when there is one), then id.
 package plandiff
@@ -219,6 +220,17 @@ func compareEvent(o, n *workplan.Event) []Change {
 	if o.Status != n.Status {
 		add(KindStatus, "status", string(o.Status), string(n.Status), changedText("status", o.Status.Phrase(), n.Status.Phrase()))
 	}
+	ch = append(ch, otherChanges(o, n)...)
+	return append(ch, followUpChanges(o.Outcome, n.Outcome)...)
+}
+
+// otherChanges words the changes of an event's lists, references, texts
+// and outcome.
+func otherChanges(o, n *workplan.Event) []Change {
+	var ch []Change
+	add := func(kind, field, old, new, text string) {
+		ch = append(ch, Change{Kind: kind, Field: field, Old: old, New: new, Text: text})
+	}
 	list := func(field string, a, b []string) {
 		if !slices.Equal(a, b) {
 			as, bs := strings.Join(a, ", "), strings.Join(b, ", ")
@@ -251,7 +263,7 @@ func compareEvent(o, n *workplan.Event) []Change {
 			add(KindField, "outcome", ot, nt, "outcome changed to: "+nt)
 		}
 	}
-	return append(ch, followUpChanges(o.Outcome, n.Outcome)...)
+	return ch
 }
 
 // changedText words a change of a short value: "format changed from
@@ -294,7 +306,7 @@ func outcomeText(o *workplan.Outcome) string {
 		s += " <" + o.Link + ">"
 	}
 	if !o.Recorded.IsZero() {
-		s += " (recorded " + o.Recorded.Format("2006-01-02") + ")"
+		s += " (recorded " + workplan.ISODay(o.Recorded) + ")"
 	}
 	return s
 }
@@ -419,7 +431,7 @@ func day(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.Format("2006-01-02")
+	return workplan.ISODay(t)
 }
 
 func comparePlan(o, n *workplan.Plan) []Change {

@@ -1,9 +1,10 @@
 package plandiff
 
 import (
-	"bufio"
 	"strings"
 	"testing"
+
+	"github.com/icmpd/bp/pkg/present"
 )
 
 // TestEventsPlural: the revision rule counts "1 event added", not
@@ -16,20 +17,25 @@ func TestEventsPlural(t *testing.T) {
 	}
 }
 
-// TestWriteWrapped: a long line is wrapped at spaces to fit 80 columns,
-// its further lines indented.
-func TestWriteWrapped(t *testing.T) {
+// TestTextWrapped: a long change is wrapped at spaces to fit 80 columns,
+// its further lines indented under it.
+func TestTextWrapped(t *testing.T) {
+	d := &Diff{Old: Side{Name: "a"}, New: Side{Name: "b"}, Events: []EventChange{{ID: "an-id", Title: "T", Kind: KindChanged,
+		Changes: []Change{{Kind: KindField, Text: strings.Repeat("word ", 30)}}}}}
 	var b strings.Builder
-	w := bufio.NewWriter(&b)
-	writeWrapped(w, "  ~ an-id  ", "    ", strings.Repeat("word ", 30))
-	w.Flush()
-	lines := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
-	if len(lines) != 3 || !strings.HasPrefix(lines[0], "  ~ an-id  word") || !strings.HasPrefix(lines[1], "    word") {
-		t.Fatalf("wrapped:\n%s", b.String())
+	if err := present.WriteText(&b, d.Doc()); err != nil {
+		t.Fatal(err)
 	}
-	for _, l := range lines {
+	var lines []string
+	for _, l := range strings.Split(b.String(), "\n") {
+		if strings.Contains(l, "word") {
+			lines = append(lines, l)
+		}
 		if len(l) > 80 {
 			t.Errorf("a line of %d columns: %q", len(l), l)
 		}
+	}
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], "  word") || !strings.HasPrefix(lines[1], "  word") {
+		t.Fatalf("wrapped:\n%s", b.String())
 	}
 }

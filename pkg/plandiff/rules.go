@@ -115,17 +115,29 @@ func (c *checker) fix(f Fix) {
 }
 
 func (c *checker) run() {
-	old, plan, oldName := c.Old, c.Plan, c.OldName
-	d := Compare(oldName, old, c.File, plan)
-	next := old.Revision + 1
+	old, plan := c.Old, c.Plan
+	d := Compare(c.OldName, old, c.File, plan)
 	revised := c.today
 	if revised.Before(old.Revised) {
 		revised = old.Revised
 	}
-	set := "set revision: " + strconv.Itoa(next) + " and revised: " + revised.Format("2006-01-02")
+	rev, date := c.planRevision(d, revised)
+	rev = c.eventRevisions(d, rev, date, revised)
+	if rev != plan.Revision || !date.Equal(plan.Revised) {
+		c.check.Fixes = append([]Fix{{Revision: rev, Revised: date}}, c.check.Fixes...)
+	}
+	c.removed(d)
+}
+
+// planRevision checks the plan's own revision and date against old's,
+// revised being the date a hint proposes; it returns them as they are
+// once the fixes are written.
+func (c *checker) planRevision(d *Diff, revised time.Time) (rev int, date time.Time) {
+	old, plan, oldName := c.Old, c.Plan, c.OldName
+	next := old.Revision + 1
+	set := "set revision: " + strconv.Itoa(next) + " and revised: " + workplan.ISODay(revised)
 	why := " (calendar apps take an event's update only when its SEQUENCE, the revision, goes up)"
-	// the plan's revision and date once the fixes are written
-	rev, date := plan.Revision, plan.Revised
+	rev, date = plan.Revision, plan.Revised
 	switch {
 	case plan.Revision < old.Revision:
 		c.diag(plan.FieldPos("revision"), "revision",
@@ -144,34 +156,37 @@ func (c *checker) run() {
 		// and --fix leaves it.
 		c.diag(plan.FieldPos("revised"), "revision",
 			fmt.Sprintf("revision went up to %d, but revised is still %s, the date of revision %d",
-				plan.Revision, plan.Revised.Format("2006-01-02"), old.Revision),
-			"set revised: "+revised.Format("2006-01-02")+" unless both revisions are of that day")
+				plan.Revision, workplan.ISODay(plan.Revised), old.Revision),
+			"set revised: "+workplan.ISODay(revised)+" unless both revisions are of that day")
 		c.check.Diagnostics[len(c.check.Diagnostics)-1].Severity = workplan.SeverityWarning
 	}
 	if plan.Revised.Before(old.Revised) {
 		c.diag(plan.FieldPos("revised"), "revision",
 			fmt.Sprintf("revised (%s) is before the date of the plan at %s (%s): a revision date never goes back",
-				plan.Revised.Format("2006-01-02"), oldName, old.Revised.Format("2006-01-02")),
-			"set revised: "+revised.Format("2006-01-02"))
+				workplan.ISODay(plan.Revised), oldName, workplan.ISODay(old.Revised)),
+			"set revised: "+workplan.ISODay(revised))
 		date = revised
 	}
-	rev = c.eventRevisions(d, rev, date, revised)
-	if rev != plan.Revision || !date.Equal(plan.Revised) {
-		c.check.Fixes = append([]Fix{{Revision: rev, Revised: date}}, c.check.Fixes...)
-	}
+	return rev, date
+}
+
+// removed reports each event published at old that is gone from the
+// plan without having been cancelled, unless it moved to another plan of
+// the set.
+func (c *checker) removed(d *Diff) {
 	for _, ec := range d.Events {
 		if ec.Kind != KindRemoved {
 			continue
 		}
-		o := old.Event(ec.ID)
+		o := c.Old.Event(ec.ID)
 		if o == nil || o.Status == workplan.StatusCancelled {
 			continue
 		}
 		if _, to := c.moved(o.ID); to != nil {
 			continue // moved to another plan of the set, where it is checked
 		}
-		c.diag(plan.FieldPos("events"), "removed",
-			fmt.Sprintf("event %q, published at %s (%s), is gone: subscribers would keep it in their calendars", o.ID, oldName, summary(o)),
+		c.diag(c.Plan.FieldPos("events"), "removed",
+			fmt.Sprintf("event %q, published at %s (%s), is gone: subscribers would keep it in their calendars", o.ID, c.OldName, summary(o)),
 			"put it back and cancel it (bp cancel "+o.ID+"), so that subscribers see it go; if it moved to another year's plan, check the plans together (bp validate --against REV, naming no file)")
 	}
 }
@@ -195,67 +210,80 @@ func (c *checker) eventRevisions(d *Diff, rev int, date, revised time.Time) int 
 	if date.After(revised) {
 		revised = date
 	}
-	set := func(e *workplan.Event, want int) string {
-		return fmt.Sprintf("set revision: %d and revised: %s on event %q", want, revised.Format("2006-01-02"), e.ID)
-	}
 	entries := d.ChangedEntries(old, plan)
 	need := rev // the plan's revision: at least each event's
 	for _, e := range plan.Events {
-		o := old.Event(e.ID)
-		had := old.Revision // an event added since: above the plan's revision there
-		if o != nil {
-			had = revisionOf(old, o)
-		}
-		from, _ := c.moved(e.ID)
-		if o == nil && from != nil {
-			was := from.Old.Event(e.ID)
-			had = max(had, revisionOf(from.Old, was))
-			if u, w := uidPlan(from.Old, was), uidPlan(plan, e); u != w {
-				c.diag(e.FieldPos("id"), "revision",
-					fmt.Sprintf("event %q moved here from %s, but its calendar UID changed (%s@%s, now %s@%s): calendars would show it twice", e.ID, from.OldName, e.ID, u, e.ID, w),
-					fmt.Sprintf("set uidPlan: %s on event %q (bp postpone and bp set write it when they move an event)", u, e.ID))
-			}
-		}
-		rev := revisionOf(plan, e)
-		w := max(want, had+1)
-		switch {
-		case entries[e.ID] == EntryChanged && rev <= had:
-			what := "changed"
-			switch {
-			case from != nil && o == nil:
-				what = "moved here from " + from.File
-			case o == nil:
-				what = "was added"
-			}
-			c.diag(e.FieldPos("revision"), "revision",
-				fmt.Sprintf("event %q %s since %s, but its revision is still %d: calendar apps would keep the old entry", e.ID, what, d.Old.Name, rev),
-				set(e, w))
-			c.fix(Fix{Event: e.ID, Revision: w, Revised: revised})
-		case entries[e.ID] == PartnerChanged && rev <= had:
-			what := "whose title or date changed"
-			switch {
-			case old.Event(e.BackToBack) == nil:
-				what = "added"
-			case plan.Event(e.BackToBack) == nil:
-				what = "removed"
-			}
-			c.diag(e.FieldPos("revision"), "revision",
-				fmt.Sprintf("event %q is back-to-back with %q, %s since %s; its calendar entry names it, but its revision is still %d", e.ID, e.BackToBack, what, d.Old.Name, rev),
-				set(e, w))
-			c.fix(Fix{Event: e.ID, Revision: w, Revised: revised})
-		case o != nil && rev < had:
-			c.diag(e.FieldPos("revision"), "revision",
-				fmt.Sprintf("event %q: revision went back from %d to %d since %s", e.ID, had, rev, d.Old.Name),
-				fmt.Sprintf("set revision: %d", had))
-			c.fix(Fix{Event: e.ID, Revision: had})
-		default:
-			continue
-		}
-		if rev <= had {
+		if w, raised := c.eventRevision(d, e, entries[e.ID], want, revised); raised {
 			need = max(need, w)
 		}
 	}
 	return need
+}
+
+// eventRevision checks one event of the plan (see eventRevisions); entry
+// is why its calendar entry changed, if it did, want the least revision a
+// changed event needs. It returns the revision the event needs and
+// whether it must be raised to it.
+func (c *checker) eventRevision(d *Diff, e *workplan.Event, entry EntryChange, want int, revised time.Time) (int, bool) {
+	old, plan := c.Old, c.Plan
+	o := old.Event(e.ID)
+	had := old.Revision // an event added since: above the plan's revision there
+	if o != nil {
+		had = revisionOf(old, o)
+	}
+	from, _ := c.moved(e.ID)
+	if o == nil && from != nil {
+		was := from.Old.Event(e.ID)
+		had = max(had, revisionOf(from.Old, was))
+		c.checkUID(from, was, e)
+	}
+	rev := revisionOf(plan, e)
+	w := max(want, had+1)
+	set := fmt.Sprintf("set revision: %d and revised: %s on event %q", w, workplan.ISODay(revised), e.ID)
+	switch {
+	case entry == EntryChanged && rev <= had:
+		what := "changed"
+		switch {
+		case from != nil && o == nil:
+			what = "moved here from " + from.File
+		case o == nil:
+			what = "was added"
+		}
+		c.diag(e.FieldPos("revision"), "revision",
+			fmt.Sprintf("event %q %s since %s, but its revision is still %d: calendar apps would keep the old entry", e.ID, what, d.Old.Name, rev),
+			set)
+	case entry == PartnerChanged && rev <= had:
+		what := "whose title or date changed"
+		switch {
+		case old.Event(e.BackToBack) == nil:
+			what = "added"
+		case plan.Event(e.BackToBack) == nil:
+			what = "removed"
+		}
+		c.diag(e.FieldPos("revision"), "revision",
+			fmt.Sprintf("event %q is back-to-back with %q, %s since %s; its calendar entry names it, but its revision is still %d", e.ID, e.BackToBack, what, d.Old.Name, rev),
+			set)
+	case o != nil && rev < had:
+		c.diag(e.FieldPos("revision"), "revision",
+			fmt.Sprintf("event %q: revision went back from %d to %d since %s", e.ID, had, rev, d.Old.Name),
+			fmt.Sprintf("set revision: %d", had))
+		c.fix(Fix{Event: e.ID, Revision: had})
+		return w, true
+	default:
+		return 0, false
+	}
+	c.fix(Fix{Event: e.ID, Revision: w, Revised: revised})
+	return w, true
+}
+
+// checkUID reports an event moved in from another file of the set whose
+// calendar UID is not the one it had there.
+func (c *checker) checkUID(from *Version, was, e *workplan.Event) {
+	if u, w := uidPlan(from.Old, was), uidPlan(c.Plan, e); u != w {
+		c.diag(e.FieldPos("id"), "revision",
+			fmt.Sprintf("event %q moved here from %s, but its calendar UID changed (%s@%s, now %s@%s): calendars would show it twice", e.ID, from.OldName, e.ID, u, e.ID, w),
+			fmt.Sprintf("set uidPlan: %s on event %q (bp postpone and bp set write it when they move an event)", u, e.ID))
+	}
 }
 
 // uidPlan is the plan id an event's calendar UID names (see

@@ -1,13 +1,10 @@
 package plandiff
 
 import (
-	"bufio"
-	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
-	"github.com/icmpd/bp/pkg/render"
+	"github.com/icmpd/bp/pkg/present"
 )
 
 func sideText(s Side) string {
@@ -45,87 +42,45 @@ func (d *Diff) countsText() string {
 	return strconv.Itoa(n) + " " + word + ": " + strings.Join(parts, ", ")
 }
 
-var marks = map[string]string{KindAdded: "+", KindRemoved: "-", KindChanged: "~"}
+var kindWords = map[string]string{KindAdded: "Added", KindRemoved: "Removed", KindChanged: "Changed"}
 
-// WriteText writes the differences for a terminal, one line a change.
-func (d *Diff) WriteText(w io.Writer) error {
-	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "--- %s (%s)\n", render.Clean(d.Old.Name), sideText(d.Old))
-	fmt.Fprintf(bw, "+++ %s (%s)\n", render.Clean(d.New.Name), sideText(d.New))
+// Doc returns the comparison's view: the plan's changes, then each
+// event's, then the counts.
+func (d *Diff) Doc() *present.Doc {
+	doc := &present.Doc{
+		Title:    "Workplan changes",
+		Subtitle: "From " + d.Old.Name + " (" + sideText(d.Old) + ") to " + d.New.Name + " (" + sideText(d.New) + ")",
+	}
 	if d.Equal() {
-		bw.WriteString("\nThe plans are the same.\n")
-		return bw.Flush()
+		doc.Blocks = []present.Block{&present.Para{Text: "The plans are the same."}}
+		return doc
 	}
 	if len(d.Plan) > 0 {
-		bw.WriteString("\nPlan:\n")
+		l := &present.List{Label: present.LabelPlan}
 		for _, c := range d.Plan {
-			writeWrapped(bw, "  ", "    ", render.Clean(c.Text))
+			l.Items = append(l.Items, present.Item{Text: c.Text})
 		}
+		doc.Blocks = append(doc.Blocks, &present.Section{Title: present.LabelPlan, ID: "plan", Blocks: []present.Block{l}})
 	}
 	if len(d.Events) > 0 {
-		bw.WriteString("\nEvents:\n")
+		l := &present.List{Label: "Events"}
 		for _, e := range d.Events {
-			head := "  " + marks[e.Kind] + " " + e.ID + "  "
-			if render.Width(head) > 50 {
-				// A long id keeps its line; the title goes under it.
-				bw.WriteString(strings.TrimRight(head, " ") + "\n")
-				head = "    "
-			}
-			// The title's further lines sit under the id, left of the
-			// changes, so that they do not read as a change.
-			writeWrapped(bw, head, "    ", render.Clean(e.Title))
+			it := present.Item{Text: kindWords[e.Kind] + ": " + e.Title + " (" + e.ID + ")"}
 			for _, c := range e.Changes {
-				writeWrapped(bw, "      ", "        ", render.Clean(c.Text))
+				it.Sub = append(it.Sub, c.Text)
 			}
+			l.Items = append(l.Items, it)
 		}
+		doc.Blocks = append(doc.Blocks, &present.Section{Title: "Events", ID: "events", Blocks: []present.Block{l}})
 	}
-	bw.WriteString("\n" + d.countsText() + "\n")
-	return bw.Flush()
+	doc.Blocks = append(doc.Blocks, &present.Para{Text: d.countsText() + "."})
+	return doc
 }
 
-var markdownKinds = map[string]string{KindAdded: "Added", KindRemoved: "Removed", KindChanged: "Changed"}
-
-// WriteMarkdown writes the differences as GitHub-flavoured Markdown, for
-// a pull-request comment or a job summary. Text from the plans is escaped,
-// so a title cannot add links, HTML or script.
-func (d *Diff) WriteMarkdown(w io.Writer) error {
-	bw := bufio.NewWriter(w)
-	bw.WriteString("### Workplan changes\n\n")
-	fmt.Fprintf(bw, "From %s (%s) to %s (%s).\n\n",
-		codeSpan(d.Old.Name), sideText(d.Old), codeSpan(d.New.Name), sideText(d.New))
-	if d.Equal() {
-		bw.WriteString("The plans are the same.\n")
-		return bw.Flush()
-	}
-	if len(d.Plan) > 0 {
-		bw.WriteString("**Plan**\n\n")
-		for _, c := range d.Plan {
-			bw.WriteString("- " + render.MarkdownCell(c.Text) + "\n")
-		}
-		bw.WriteString("\n")
-	}
-	if len(d.Events) > 0 {
-		bw.WriteString("**Events** (" + d.countsText() + ")\n\n")
-		for _, e := range d.Events {
-			fmt.Fprintf(bw, "- %s: %s (`%s`)\n", markdownKinds[e.Kind], render.MarkdownCell(e.Title), e.ID)
-			for _, c := range e.Changes {
-				if c.Kind == KindAdded || c.Kind == KindRemoved {
-					c.Text = strings.TrimPrefix(strings.TrimPrefix(c.Text, "added: "), "removed ")
-				}
-				bw.WriteString("  - " + render.MarkdownCell(c.Text) + "\n")
-			}
-		}
-	}
-	return bw.Flush()
-}
-
-// codeSpan writes a file name or REV:PATH as inline code, so that
-// "HEAD~2" and "HEAD~1" on one line are not taken for strikethrough.
-func codeSpan(s string) string {
-	if s == "" || strings.ContainsAny(s, "`\r\n") {
-		return render.MarkdownCell(s)
-	}
-	return "`" + render.Clean(s) + "`"
+// Document returns the comparison as bp diff writes it: its view, and
+// its published JSON shape.
+func (d *Diff) Document() present.Document {
+	return present.Document{Doc: d.Doc, JSON: func() any { return d.JSON() }}
 }
 
 // SideJSON is the published JSON shape of one side of a comparison.
@@ -190,13 +145,4 @@ func (d *Diff) JSON() DiffJSON {
 		out.Events = append(out.Events, EventChangeJSON{ID: e.ID, Title: e.Title, Change: e.Kind, Changes: changesJSON(e.Changes)})
 	}
 	return out
-}
-
-// WriteJSON writes the comparison as one JSON document.
-func (d *Diff) WriteJSON(w io.Writer) error { return render.WriteJSON(w, d.JSON()) }
-
-// writeWrapped writes text after first, wrapped at spaces to fit 80
-// columns, each further line after indent.
-func writeWrapped(w *bufio.Writer, first, indent, text string) {
-	w.WriteString(render.Hang(first, indent, text, 80))
 }

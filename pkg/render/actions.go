@@ -1,6 +1,7 @@
 package render
 
-// The follow-up actions of bp actions: table, JSON, CSV and Markdown.
+// The follow-up actions of bp actions: JSON and CSV (ActionsDoc is the
+// view for people).
 
 import (
 	"bufio"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/icmpd/bp/pkg/present"
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
@@ -37,6 +39,7 @@ type ActionJSON struct {
 	Note        *string  `json:"note"`
 	ReportTo    []string `json:"reportTo"`
 	DaysOverdue int      `json:"daysOverdue"`
+	Public      bool     `json:"public"`
 }
 
 // NewActionJSON converts an action; today dates daysOverdue.
@@ -44,8 +47,8 @@ func NewActionJSON(pa PlanAction, today time.Time) ActionJSON {
 	a := pa.Action
 	j := ActionJSON{
 		ID: a.ID, Text: a.Text, Owners: nonNil(a.Owners), Due: a.DueValue(), DueText: a.DueText(),
-		State: string(a.State), Since: datePtr(a.Since), Reason: strPtr(a.Reason), Note: strPtr(a.Note),
-		ReportTo: nonNil(a.ReportTo), DaysOverdue: a.DaysOverdue(today), OwnerNames: []string{},
+		State: string(a.State), Since: datePtr(a.Since), Reason: OptString(a.Reason), Note: OptString(a.Note),
+		ReportTo: nonNil(a.ReportTo), DaysOverdue: a.DaysOverdue(today), OwnerNames: []string{}, Public: a.Public,
 	}
 	if a.Event != nil {
 		j.Event, j.EventTitle = a.Event.ID, a.Event.Title
@@ -59,53 +62,6 @@ func NewActionJSON(pa PlanAction, today time.Time) ActionJSON {
 	return j
 }
 
-// StateText is an action's state as a person reads it: "Open", "Open,
-// 12 days overdue", "Done 20 Apr 2026", "Dropped 10 Sep 2026".
-func StateText(a *workplan.Action, today time.Time) string {
-	s := a.State.Label()
-	if n := a.DaysOverdue(today); n > 0 {
-		return s + ", " + Days(n) + " overdue"
-	}
-	if a.State != workplan.ActionOpen && !a.Since.IsZero() {
-		s += " " + a.Since.Format("2 Jan 2006")
-	}
-	return s
-}
-
-// Days reads a number of days: "1 day", "12 days".
-func Days(n int) string {
-	if n == 1 {
-		return "1 day"
-	}
-	return strconv.Itoa(n) + " days"
-}
-
-// OwnersText names an action's owners as people read them, joined by
-// ", ".
-func OwnersText(plan *workplan.Plan, a *workplan.Action) string {
-	names := make([]string, len(a.Owners))
-	for i, o := range a.Owners {
-		names[i] = o
-		if plan != nil {
-			names[i] = plan.OwnerName(o)
-		}
-	}
-	return strings.Join(names, ", ")
-}
-
-// ActionsTable writes the actions as a terminal table.
-func ActionsTable(w io.Writer, acts []PlanAction, today time.Time) error {
-	t := Table{
-		Header: []string{"Due", "Action", "Owners", "State"},
-		Max:    []int{11, 30, 18, 13},
-	}
-	for _, pa := range acts {
-		a := pa.Action
-		t.Rows = append(t.Rows, []string{a.DueText(), a.Text + "\n(" + a.ID + ")", OwnersText(pa.Plan, a), StateText(a, today)})
-	}
-	return t.Write(w)
-}
-
 // ActionsJSON writes {"actions": […]}.
 func ActionsJSON(w io.Writer, acts []PlanAction, today time.Time) error {
 	out := struct {
@@ -114,7 +70,7 @@ func ActionsJSON(w io.Writer, acts []PlanAction, today time.Time) error {
 	for _, pa := range acts {
 		out.Actions = append(out.Actions, NewActionJSON(pa, today))
 	}
-	return WriteJSON(w, out)
+	return present.WriteJSON(w, out)
 }
 
 // actionsCSVHeader is the published column list of bp actions -o csv.
@@ -132,27 +88,6 @@ func ActionsCSV(w io.Writer, acts []PlanAction, today time.Time) error {
 			row[i] = CSVCell(row[i])
 		}
 		writeCSVRecord(bw, row)
-	}
-	return bw.Flush()
-}
-
-// ActionsMarkdown writes the actions as a Markdown table.
-func ActionsMarkdown(w io.Writer, acts []PlanAction, today time.Time) error {
-	bw := bufio.NewWriter(w)
-	bw.WriteString("| Due | Action | Owners | State | Meeting | ID |\n")
-	bw.WriteString("| --- | --- | --- | --- | --- | --- |\n")
-	for _, pa := range acts {
-		a := pa.Action
-		meeting := ""
-		if a.Event != nil {
-			meeting = a.Event.ID
-		}
-		cells := []string{a.DueText(), a.Text, OwnersText(pa.Plan, a), StateText(a, today), meeting, a.ID}
-		bw.WriteString("|")
-		for _, c := range cells {
-			bw.WriteString(" " + MarkdownCell(c) + " |")
-		}
-		bw.WriteString("\n")
 	}
 	return bw.Flush()
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/icmpd/bp/pkg/present"
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
@@ -73,36 +74,7 @@ func Cal(w io.Writer, evs []*workplan.Event, first time.Time, n int, today time.
 		if row > 0 {
 			bw.WriteString("\n")
 		}
-		var months []time.Time
-		for i := row; i < min(row+perRow, n); i++ {
-			months = append(months, first.AddDate(0, i, 0))
-		}
-		grids := make([][]string, len(months))
-		lists := make([][]*workplan.Event, len(months))
-		for i, m := range months {
-			lists[i] = monthEvents(evs, m)
-			grids[i] = monthGrid(m, dayMarks(lists[i], m), today, colour)
-		}
-		writeSideBySide(bw, grids)
-		for i, m := range months {
-			if len(lists[i]) == 0 {
-				if perRow == 1 {
-					bw.WriteString("\n  no meetings\n")
-				}
-				continue
-			}
-			bw.WriteString("\n")
-			if perRow > 1 {
-				bw.WriteString(m.Format("January") + "\n")
-			}
-			for _, e := range lists[i] {
-				mark := eventMark(e)
-				if mark != ' ' {
-					used[mark] = true
-				}
-				writeCalEvent(bw, e, mark, colour)
-			}
-		}
+		calRow(bw, evs, first, row, min(row+perRow, n), perRow, today, colour, used)
 	}
 	var legend []string
 	for _, mw := range calMarkWords {
@@ -118,9 +90,44 @@ func Cal(w io.Writer, evs []*workplan.Event, first time.Time, n int, today time.
 		bw.WriteString(strings.Join(legend, "   ") + "\n")
 	}
 	if !today.Before(first) && !today.After(last) {
-		bw.WriteString("today: " + paint(today.Format("Mon 2 Jan 2006"), "7", colour) + "\n")
+		bw.WriteString("today: " + paint(workplan.WeekdayText(today), "7", colour) + "\n")
 	}
 	return bw.Flush()
+}
+
+// calRow writes the months from first+from to first+to (exclusive) side
+// by side, then their meetings, noting the marks used.
+func calRow(bw *bufio.Writer, evs []*workplan.Event, first time.Time, from, to, perRow int, today time.Time, colour bool, used map[byte]bool) {
+	var months []time.Time
+	for i := from; i < to; i++ {
+		months = append(months, first.AddDate(0, i, 0))
+	}
+	grids := make([][]string, len(months))
+	lists := make([][]*workplan.Event, len(months))
+	for i, m := range months {
+		lists[i] = monthEvents(evs, m)
+		grids[i] = monthGrid(m, dayMarks(lists[i], m), today, colour)
+	}
+	writeSideBySide(bw, grids)
+	for i, m := range months {
+		if len(lists[i]) == 0 {
+			if perRow == 1 {
+				bw.WriteString("\n  no meetings\n")
+			}
+			continue
+		}
+		bw.WriteString("\n")
+		if perRow > 1 {
+			bw.WriteString(m.Month().String() + "\n")
+		}
+		for _, e := range lists[i] {
+			mark := eventMark(e)
+			if mark != ' ' {
+				used[mark] = true
+			}
+			writeCalEvent(bw, e, mark, colour)
+		}
+	}
 }
 
 // monthEvents returns the events that overlap month m: those with days
@@ -184,7 +191,7 @@ func dayMarks(evs []*workplan.Event, m time.Time) map[int]byte {
 // the week and six weeks, each line calMonthWidth columns wide (before
 // colour codes).
 func monthGrid(m time.Time, marks map[int]byte, today time.Time, colour bool) []string {
-	title := m.Format("January 2006")
+	title := workplan.LongMonthText(m)
 	pad := (calMonthWidth - 1 - len(title)) / 2
 	lines := []string{strings.Repeat(" ", pad) + title + strings.Repeat(" ", calMonthWidth-pad-len(title)),
 		"Mo Tu We Th Fr Sa Su "}
@@ -274,11 +281,11 @@ func calDate(e *workplan.Event) string {
 	s, en := e.Start, e.End
 	switch {
 	case !en.After(s):
-		return s.Format("2 Jan")
+		return workplan.DayMonthText(s)
 	case s.Month() == en.Month() && s.Year() == en.Year():
-		return fmt.Sprintf("%d–%s", s.Day(), en.Format("2 Jan"))
+		return fmt.Sprintf("%d–%s", s.Day(), workplan.DayMonthText(en))
 	default:
-		return s.Format("2 Jan") + " – " + en.Format("2 Jan")
+		return workplan.DayMonthText(s) + " – " + workplan.DayMonthText(en)
 	}
 }
 
@@ -291,11 +298,4 @@ func paint(s, sgr string, colour bool) string {
 }
 
 // cellsWidth is the number of terminal columns s takes.
-func cellsWidth(s string) int {
-	c := newCells()
-	n := 0
-	for _, r := range s {
-		n += c.rune(r)
-	}
-	return n
-}
+func cellsWidth(s string) int { return present.Width(s) }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/icmpd/bp/pkg/present"
 	"github.com/icmpd/bp/pkg/safetext"
 	"github.com/icmpd/bp/pkg/workplan"
 )
@@ -67,7 +68,7 @@ func DiagnosticsJSON(w io.Writer, files []string, diags []workplan.Diagnostic, v
 			Rule: d.Rule, Message: d.Message, Hint: d.Hint,
 		})
 	}
-	return WriteJSON(w, out)
+	return present.WriteJSON(w, out)
 }
 
 // DiagnosticsGitHub writes GitHub Actions workflow commands, which show

@@ -1,29 +1,29 @@
-// Package render writes workplan data for people and programs: tables for
-// the terminal, JSON, CSV and Markdown for events, and text, JSON and
-// GitHub annotations for diagnostics. Every writer takes an io.Writer and
-// gives the same bytes for the same input.
+// Package render writes workplan data for programs and the views of its
+// lists for people: the published JSON shapes of events and actions, CSV,
+// the calendar grid of bp cal, diagnostics as text, JSON and GitHub
+// annotations, and the views (present.Docs) of bp list, bp show and bp
+// actions. Every writer takes an io.Writer and gives the same bytes for
+// the same input.
 //
 // # Safety
 //
 // Text from a workplan is data, never markup. [Clean], bp's one cleaning
 // function, keeps control, bidi and zero-width characters from the
-// terminal (tables, diagnostics, GitHub annotations, CSV); JSON keeps
-// them as \u escapes; CSV cells, and each ";"-part of one, that a
-// spreadsheet would run as a formula are prefixed with a quote; and
-// Markdown cells escape the characters that would change the table or
-// inject HTML.
+// terminal (diagnostics, GitHub annotations, CSV); JSON keeps them as
+// \u escapes (present.WriteJSON); CSV cells, and each ";"-part of one,
+// that a spreadsheet would run as a formula are prefixed with a quote.
+// The views of events and actions are present.Docs, which present's
+// writers print safely.
 package render
 
 import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
 	"time"
-	"unicode/utf8"
 
-	"github.com/icmpd/bp/pkg/safetext"
+	"github.com/icmpd/bp/pkg/present"
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
@@ -66,14 +66,35 @@ type DatesJSON struct {
 	DateText string  `json:"dateText"`
 }
 
-// OutcomeJSON is the published JSON shape of an event's outcome.
+// OutcomeJSON is the published JSON shape of an event's outcome: what
+// the meeting concluded, and the follow-up actions it set. Actions are
+// those the document's audience sees (present.Actions): in bp list and
+// the site's events.json only the ones the plan marks public; in bp show
+// and bp brief every one, each saying whether it is public.
 type OutcomeJSON struct {
-	Summary  string  `json:"summary"`
-	Link     *string `json:"link"`
-	Recorded string  `json:"recorded"`
+	Summary     string              `json:"summary"`
+	Link        *string             `json:"link"`
+	Recorded    string              `json:"recorded"`
+	Conclusions []string            `json:"conclusions"`
+	Actions     []OutcomeActionJSON `json:"actions"`
 }
 
-func strPtr(s string) *string {
+// OutcomeActionJSON is an action in an event's outcome: who owes what,
+// by when, and where it stands.
+type OutcomeActionJSON struct {
+	ID         string   `json:"id"`
+	Text       string   `json:"text"`
+	Owners     []string `json:"owners"`
+	OwnerNames []string `json:"ownerNames"`
+	Due        string   `json:"due"`
+	DueText    string   `json:"dueText"`
+	State      string   `json:"state"`
+	Since      *string  `json:"since"`
+	Public     bool     `json:"public"`
+}
+
+// OptString is s for a JSON field that is null when empty.
+func OptString(s string) *string {
 	if s == "" {
 		return nil
 	}
@@ -84,7 +105,7 @@ func datePtr(t time.Time) *string {
 	if t.IsZero() {
 		return nil
 	}
-	s := t.Format("2006-01-02")
+	s := workplan.ISODay(t)
 	return &s
 }
 
@@ -105,9 +126,17 @@ func eventPlan(plan *workplan.Plan, e *workplan.Event) *workplan.Plan {
 	return plan
 }
 
-// NewEventJSON converts an event to its JSON shape. plan is the event's
-// plan when the event does not know it (see [workplan.Event.Plan]).
+// NewEventJSON converts an event to its JSON shape, as the public reads
+// it (bp list, the site's events.json): its outcome's actions are those
+// the plan marks public. plan is the event's plan when the event does
+// not know it (see [workplan.Event.Plan]).
 func NewEventJSON(plan *workplan.Plan, e *workplan.Event) EventJSON {
+	return EventJSONFor(plan, e, present.Public)
+}
+
+// EventJSONFor converts an event to its JSON shape as the audience reads
+// it: its outcome holds the actions the audience sees.
+func EventJSONFor(plan *workplan.Plan, e *workplan.Event, a present.Audience) EventJSON {
 	plan = eventPlan(plan, e)
 	j := EventJSON{
 		ID:                   e.ID,
@@ -115,28 +144,28 @@ func NewEventJSON(plan *workplan.Plan, e *workplan.Event) EventJSON {
 		Type:                 string(e.Type),
 		DateTBC:              e.DateTBC,
 		DateText:             e.DateText(),
-		StartTime:            strPtr(e.StartTime.String()),
-		EndTime:              strPtr(e.EndTime.String()),
-		Format:               strPtr(string(e.Format)),
-		Location:             strPtr(e.Location.Name()),
+		StartTime:            OptString(e.StartTime.String()),
+		EndTime:              OptString(e.EndTime.String()),
+		Format:               OptString(string(e.Format)),
+		Location:             OptString(e.Location.Name()),
 		LocationTBC:          e.LocationTBC(),
 		LocationAlternatives: []string{},
 		Status:               string(e.Status),
 		Groups:               nonNil(e.Groups),
 		Partners:             nonNil(e.Partners),
-		Product:              strPtr(e.Product),
-		BackToBack:           strPtr(e.BackToBack),
-		Purpose:              strPtr(e.Purpose),
-		Notes:                strPtr(e.Notes),
+		Product:              OptString(e.Product),
+		BackToBack:           OptString(e.BackToBack),
+		Purpose:              OptString(e.Purpose),
+		Notes:                OptString(e.Notes),
 	}
 	if !e.StartTime.IsZero() {
-		j.TimeZone = strPtr(e.Zone(plan))
+		j.TimeZone = OptString(e.Zone(plan))
 	}
 	if e.HasDay() {
 		j.Start, j.End = datePtr(e.Start), datePtr(e.End)
 	}
 	if !e.Month.IsZero() {
-		j.Month = e.Month.Format("2006-01")
+		j.Month = workplan.ISOMonth(e.Month)
 	}
 	if e.Location != nil {
 		for _, p := range e.Location.Alternatives {
@@ -144,78 +173,29 @@ func NewEventJSON(plan *workplan.Plan, e *workplan.Event) EventJSON {
 		}
 	}
 	if o := e.Outcome; o != nil {
-		j.Outcome = &OutcomeJSON{Summary: o.Summary, Link: strPtr(o.Link), Recorded: o.Recorded.Format("2006-01-02")}
+		j.Outcome = outcomeJSON(plan, o, a)
 	}
 	j.MovedFrom = make([]DatesJSON, 0, len(e.MovedFrom))
 	for _, d := range e.MovedFrom {
 		dj := DatesJSON{DateText: d.Text()}
 		if d.HasDay() {
 			dj.Start, dj.End = datePtr(d.Start), datePtr(d.End)
-			dj.Month = d.Start.Format("2006-01")
+			dj.Month = workplan.ISOMonth(d.Start)
 		} else {
-			dj.Month = d.Month.Format("2006-01")
+			dj.Month = workplan.ISOMonth(d.Month)
 		}
 		j.MovedFrom = append(j.MovedFrom, dj)
 	}
 	return j
 }
 
-// WriteJSON writes v as one indented JSON document with a trailing
-// newline. HTML characters are not escaped: the output is data for
-// scripts, and "<" must stay "<". Every character [safetext.Unsafe]
-// names is written as a \uXXXX escape (encoding/json escapes only C0
-// controls): the data is kept and round-trips, but no raw C1 control,
-// bidi or zero-width character reaches a terminal that shows the JSON.
-func WriteJSON(w io.Writer, v any) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return err
-	}
-	_, err := w.Write(escapeUnsafe(buf.Bytes()))
-	return err
-}
-
-// escapeUnsafe writes the unsafe characters of a JSON document as \u
-// escapes. Outside strings JSON has only ASCII, and encoding/json has
-// escaped every C0 control inside them, so each unsafe character at or
-// above DEL is inside a string, where \uXXXX means the same character
-// (all of them are in the Basic Multilingual Plane).
-func escapeUnsafe(b []byte) []byte {
-	var out []byte // nil until the first unsafe character
-	last := 0
-	for i := 0; i < len(b); {
-		if b[i] < 0x7f {
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(b[i:])
-		if safetext.Unsafe(r) {
-			if out == nil {
-				out = make([]byte, 0, len(b)+64)
-			}
-			out = append(out, b[last:i]...)
-			out = append(out, '\\', 'u')
-			out = append(out, fmt.Sprintf("%04x", r)...)
-			last = i + size
-		}
-		i += size
-	}
-	if out == nil {
-		return b
-	}
-	return append(out, b[last:]...)
-}
-
 // EventsJSON writes {"events": [...]} for the given events: the bytes
-// WriteJSON writes for them, one event at a time, so that neither the
-// events' JSON shapes nor the document are ever whole in memory (100,000
-// events make 76 MB of JSON).
+// present.WriteJSON writes for them, one event at a time, so that neither
+// the events' JSON shapes nor the document are ever whole in memory
+// (100,000 events make 76 MB of JSON).
 func EventsJSON(w io.Writer, plan *workplan.Plan, evs []*workplan.Event) error {
 	if len(evs) == 0 {
-		return WriteJSON(w, struct {
+		return present.WriteJSON(w, struct {
 			Events []EventJSON `json:"events"`
 		}{Events: []EventJSON{}})
 	}
@@ -235,8 +215,22 @@ func EventsJSON(w io.Writer, plan *workplan.Plan, evs []*workplan.Event) error {
 		if err := enc.Encode(&j); err != nil {
 			return err
 		}
-		bw.Write(escapeUnsafe(bytes.TrimSuffix(one.Bytes(), []byte("\n"))))
+		bw.Write(present.EscapeJSON(bytes.TrimSuffix(one.Bytes(), []byte("\n"))))
 	}
 	bw.WriteString("\n  ]\n}\n")
 	return bw.Flush()
+}
+
+func outcomeJSON(plan *workplan.Plan, o *workplan.Outcome, a present.Audience) *OutcomeJSON {
+	j := &OutcomeJSON{Summary: o.Summary, Link: OptString(o.Link), Recorded: workplan.ISODay(o.Recorded),
+		Conclusions: nonNil(o.Conclusions), Actions: []OutcomeActionJSON{}}
+	for _, x := range present.Actions(o, a) {
+		aj := OutcomeActionJSON{ID: x.ID, Text: x.Text, Owners: nonNil(x.Owners), OwnerNames: []string{},
+			Due: x.DueValue(), DueText: x.DueText(), State: string(x.State), Since: datePtr(x.Since), Public: x.Public}
+		for _, o := range x.Owners {
+			aj.OwnerNames = append(aj.OwnerNames, plan.OwnerName(o))
+		}
+		j.Actions = append(j.Actions, aj)
+	}
+	return j
 }

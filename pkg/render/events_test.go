@@ -5,6 +5,7 @@ import (
 	"os"
 	"testing"
 
+	"github.com/icmpd/bp/pkg/present"
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
@@ -37,7 +38,7 @@ func TestEventsJSONIsWriteJSON(t *testing.T) {
 				whole.Events = append(whole.Events, NewEventJSON(nil, e))
 			}
 			var want, got bytes.Buffer
-			if err := WriteJSON(&want, whole); err != nil {
+			if err := present.WriteJSON(&want, whole); err != nil {
 				t.Fatal(err)
 			}
 			if err := EventsJSON(&got, nil, evs); err != nil {

@@ -5,7 +5,9 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/icmpd/bp/pkg/present"
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
@@ -32,12 +34,12 @@ func TestEventsOfSeveralPlans(t *testing.T) {
 	e := p27.Event("rg-2027-03")
 	e.StartTime = workplan.ClockAt(9, 0)
 	var b bytes.Buffer
-	if err := EventText(&b, p26, e); err != nil {
+	if err := present.WriteText(&b, EventDoc(p26, e, present.Internal, time.Time{})); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"plan          Budapest Process Workplan 2027, revision 1\n", "09:00 Asia/Tashkent", "Reference Group (rg)"} {
+	for _, want := range []string{"  Plan          Budapest Process Workplan 2027\n", "09:00 Asia/Tashkent", "  Groups        Reference Group\n"} {
 		if !strings.Contains(b.String(), want) {
-			t.Errorf("EventText lacks %q:\n%s", want, b.String())
+			t.Errorf("EventDoc lacks %q:\n%s", want, b.String())
 		}
 	}
 	if j := NewEventJSON(p26, e); j.TimeZone == nil || *j.TimeZone != "Asia/Tashkent" {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/icmpd/bp/pkg/internal/browsertest"
+	"github.com/icmpd/bp/pkg/present"
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
@@ -33,7 +34,7 @@ func TestHTMLAccessible(t *testing.T) {
 		{"status-fixture-as-of-2026-06-17", loadFixture(t), d("2026-06-17")},
 	} {
 		var page bytes.Buffer
-		if err := Status(c.plan, c.asOf).WriteHTML(&page); err != nil {
+		if err := present.WriteHTML(&page, Status(c.plan, c.asOf).Doc()); err != nil {
 			t.Fatal(err)
 		}
 		path := filepath.Join(out, c.name+".html")

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/icmpd/bp/pkg/present"
 	"github.com/icmpd/bp/pkg/render"
 	"github.com/icmpd/bp/pkg/workplan"
 )
@@ -20,7 +21,7 @@ type Brief struct {
 	Event  *workplan.Event
 	Plan   *workplan.Plan // the event's own plan
 	AsOf   time.Time
-	Status EventStatus // where the event stands as of AsOf
+	Status present.EventStatus // where the event stands as of AsOf
 
 	// Previous has one entry per group of the event, in the event's
 	// order: the group's previous meeting, or none.
@@ -54,7 +55,7 @@ type PreviousMeeting struct {
 // events of the plan that present it.
 type BriefProduct struct {
 	Product *workplan.Product
-	Others  []EventStatus
+	Others  []present.EventStatus
 }
 
 // Any reports whether the brief has anything beyond the event's facts:
@@ -147,34 +148,40 @@ func uniq(s []string) []string {
 	return out
 }
 
+// previous is the meeting of group g before e: the latest that starts
+// before e's first day, with its outcome once recorded as of asOf.
+func (b *Briefs) previous(e *workplan.Event, g string, asOf time.Time) PreviousMeeting {
+	pm := PreviousMeeting{Group: g, GroupName: g}
+	if p := e.Plan(); p != nil {
+		if gr := p.Group(g); gr != nil {
+			pm.GroupName = gr.Name
+		}
+	}
+	first, _ := e.Span()
+	evs := b.meetings[g]
+	// the first meeting that starts on or after e's first day
+	i, _ := slices.BinarySearchFunc(evs, first, func(x *workplan.Event, t time.Time) int {
+		xf, _ := x.Span()
+		return xf.Compare(t)
+	})
+	if i > 0 {
+		pm.Event = evs[i-1]
+		if o := pm.Event.Outcome; o != nil && !o.Recorded.IsZero() && !o.Recorded.After(asOf) {
+			pm.Outcome = o
+		}
+	}
+	return pm
+}
+
 // Brief returns the brief for e (an event of one of the indexed plans)
 // as of asOf.
 func (b *Briefs) Brief(e *workplan.Event, asOf time.Time) *Brief {
 	asOf = time.Date(asOf.Year(), asOf.Month(), asOf.Day(), 0, 0, 0, 0, time.UTC)
 	plan := e.Plan()
-	br := &Brief{Event: e, Plan: plan, AsOf: asOf, Status: Classify(e, asOf)}
+	br := &Brief{Event: e, Plan: plan, AsOf: asOf, Status: present.Classify(e, asOf)}
 	first, _ := e.Span()
-
 	for _, g := range uniq(e.Groups) {
-		pm := PreviousMeeting{Group: g, GroupName: g}
-		if plan != nil {
-			if gr := plan.Group(g); gr != nil {
-				pm.GroupName = gr.Name
-			}
-		}
-		evs := b.meetings[g]
-		// the first meeting that starts on or after e's first day
-		i, _ := slices.BinarySearchFunc(evs, first, func(x *workplan.Event, t time.Time) int {
-			xf, _ := x.Span()
-			return xf.Compare(t)
-		})
-		if i > 0 {
-			pm.Event = evs[i-1]
-			if o := pm.Event.Outcome; o != nil && !o.Recorded.IsZero() && !o.Recorded.After(asOf) {
-				pm.Outcome = o
-			}
-		}
-		br.Previous = append(br.Previous, pm)
+		br.Previous = append(br.Previous, b.previous(e, g, asOf))
 	}
 
 	br.ToReport = slices.Clone(b.reportAt[e.ID])
@@ -196,17 +203,14 @@ func (b *Briefs) Brief(e *workplan.Event, asOf time.Time) *Brief {
 			br.Owed = append(br.Owed, pa)
 		}
 	}
-	slices.SortStableFunc(br.Owed, func(x, y render.PlanAction) int {
-		return cmp.Or(cmp.Compare(y.Action.DaysOverdue(asOf), x.Action.DaysOverdue(asOf)),
-			x.Action.DueBy().Compare(y.Action.DueBy()), cmp.Compare(x.Action.ID, y.Action.ID))
-	})
+	sortByOverdue(br.Owed, asOf)
 
 	if plan != nil {
 		if pr := plan.Product(e.Product); pr != nil {
 			bp := BriefProduct{Product: pr}
 			for _, o := range b.products[plan][pr.ID] {
 				if o != e {
-					bp.Others = append(bp.Others, Classify(o, asOf))
+					bp.Others = append(bp.Others, present.Classify(o, asOf))
 				}
 			}
 			br.Products = append(br.Products, bp)

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/icmpd/bp/pkg/internal/browsertest"
+	"github.com/icmpd/bp/pkg/present"
 )
 
 // TestBriefHTMLAccessible: the brief's page passes axe-core on a phone
@@ -22,7 +23,7 @@ func TestBriefHTMLAccessible(t *testing.T) {
 	var files []string
 	for _, id := range []string{"joint-2028-02", "som-2026", "rg-2027-03", "webinar-data-2026"} {
 		var page bytes.Buffer
-		if err := b.Brief(eventOf(t, plans, id), d("2026-11-28")).WriteHTML(&page); err != nil {
+		if err := present.WriteHTML(&page, b.Brief(eventOf(t, plans, id), d("2026-11-28")).Doc()); err != nil {
 			t.Fatal(err)
 		}
 		path := filepath.Join(out, "brief-"+id+".html")

@@ -12,7 +12,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -21,6 +20,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/icmpd/bp/pkg/internal/browsertest"
+	"github.com/icmpd/bp/pkg/present"
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
@@ -80,17 +80,13 @@ func domText(doc *html.Node) (string, map[string]int) {
 	return strings.Join(strings.Fields(text.String()), " "), classes
 }
 
-// stateColors are the colours of the state bars and labels, read from
-// the style sheet the page embeds (StateCSS): "--held: #1b7f3b".
-var stateColors = func() map[State]color.RGBA {
-	out := map[State]color.RGBA{}
-	for _, s := range States {
-		m := regexp.MustCompile(`--` + s.String() + `: #([0-9a-f]{6});`).FindStringSubmatch(StateCSS())
-		if m == nil {
-			panic("StateCSS gives no colour for " + s.String())
-		}
+// stateColors are the colours of the state bars and labels: their
+// tones' (present.Tone.Colour).
+var stateColors = func() map[present.State]color.RGBA {
+	out := map[present.State]color.RGBA{}
+	for _, s := range present.States {
 		var c [3]byte
-		if _, err := hex.Decode(c[:], []byte(m[1])); err != nil {
+		if _, err := hex.Decode(c[:], []byte(strings.TrimPrefix(s.Tone().Colour(), "#"))); err != nil {
 			panic(err)
 		}
 		out[s] = color.RGBA{c[0], c[1], c[2], 255}
@@ -136,7 +132,7 @@ func TestHTMLInChromium(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			r := Status(c.plan, c.asOf)
 			var page bytes.Buffer
-			if err := r.WriteHTML(&page); err != nil {
+			if err := present.WriteHTML(&page, r.Doc()); err != nil {
 				t.Fatal(err)
 			}
 			htmlPath := filepath.Join(out, c.name+".html")
@@ -160,10 +156,16 @@ func TestHTMLInChromium(t *testing.T) {
 			if got := classes["bar"]; got != len(r.Events) {
 				t.Errorf("%d timeline bars, want one per event (%d)", got, len(r.Events))
 			}
-			for _, s := range States {
+			for _, s := range present.States {
 				// a label per event in the timeline and in the table, plus
-				// the next event and the product rows
-				want := 2 * r.Counts[s]
+				// the meetings that need attention, the next ones, the
+				// product rows, and the state's row in the table of states
+				want := 2*r.Counts[s] + 1
+				for _, a := range r.Attention() {
+					if a.Meeting != nil && a.Meeting.State == s {
+						want++
+					}
+				}
 				for _, es := range r.Next {
 					if es.State == s {
 						want++
@@ -184,7 +186,7 @@ func TestHTMLInChromium(t *testing.T) {
 					t.Errorf("legend or cards do not name %s", s.Label())
 				}
 			}
-			if !strings.Contains(text, "Status as of "+c.asOf.Format(day)) {
+			if !strings.Contains(text, "Status as of "+workplan.DayText(c.asOf)) {
 				t.Errorf("the page does not say its date")
 			}
 
@@ -207,7 +209,7 @@ func TestHTMLInChromium(t *testing.T) {
 			if ink < 0.03 {
 				t.Errorf("screenshot is nearly blank: %.1f%% of pixels are not white", ink*100)
 			}
-			for _, s := range States {
+			for _, s := range present.States {
 				// The legend alone gives each colour about 300 pixels; an
 				// event's bar and labels give thousands.
 				if r.Counts[s] > 0 && seen[s] < 1000 {
@@ -230,13 +232,13 @@ func TestHTMLInChromium(t *testing.T) {
 }
 
 // countPills counts the state labels of state s in the page.
-func countPills(doc *html.Node, s State) int {
+func countPills(doc *html.Node, s present.State) int {
 	n := 0
 	var walk func(*html.Node)
 	walk = func(x *html.Node) {
 		if x.Type == html.ElementNode && x.Data == "span" {
 			for _, a := range x.Attr {
-				if a.Key == "class" && a.Val == "pill s-"+s.String() {
+				if a.Key == "class" && a.Val == "pill t-"+s.String() {
 					if x.FirstChild != nil && x.FirstChild.Data == s.Label() {
 						n++
 					}
@@ -253,8 +255,8 @@ func countPills(doc *html.Node, s State) int {
 
 // colours counts the pixels of each state's colour, and the share of
 // pixels that are not white.
-func colours(img image.Image) (map[State]int, float64) {
-	seen := map[State]int{}
+func colours(img image.Image) (map[present.State]int, float64) {
+	seen := map[present.State]int{}
 	b := img.Bounds()
 	ink := 0
 	for y := b.Min.Y; y < b.Max.Y; y++ {
@@ -273,9 +275,9 @@ func colours(img image.Image) (map[State]int, float64) {
 	return seen, float64(ink) / float64(b.Dx()*b.Dy())
 }
 
-func pixelSummary(seen map[State]int) string {
+func pixelSummary(seen map[present.State]int) string {
 	var parts []string
-	for _, s := range States {
+	for _, s := range present.States {
 		if seen[s] > 0 {
 			parts = append(parts, s.Short()+"="+strconv.Itoa(seen[s]))
 		}

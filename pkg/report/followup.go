@@ -61,20 +61,19 @@ type FollowUpCounts struct {
 // reported.
 func (r *Report) AddFollowUp(plans []*workplan.Plan, since time.Time) {
 	f := &Tracking{Since: since}
-	asOf := r.AsOf
 	if f.Since.IsZero() {
 		f.Since = time.Date(r.Plan.Year, 1, 1, 0, 0, 0, 0, time.UTC)
-		if f.Since.After(asOf) {
+		if f.Since.After(r.AsOf) {
 			// a report on a plan year still ahead: the period is the
 			// year so far of the report's date
-			f.Since = time.Date(asOf.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+			f.Since = time.Date(r.AsOf.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
 		}
 	}
-	events := map[string]*workplan.Event{}
+	t := &tracker{r: r, f: f, events: map[string]*workplan.Event{}, byOwner: map[string]*OwnerActions{}, meetings: map[*workplan.Event]*MeetingActions{}}
 	var acts []render.PlanAction
 	for _, p := range plans {
 		for _, e := range p.Events {
-			events[e.ID] = e
+			t.events[e.ID] = e
 		}
 		if p.Year > r.Plan.Year {
 			continue
@@ -84,87 +83,119 @@ func (r *Report) AddFollowUp(plans []*workplan.Plan, since time.Time) {
 		}
 	}
 	f.Any = len(acts) > 0
-	byOwner := map[string]*OwnerActions{}
-	var owners []*OwnerActions
-	meetings := map[*workplan.Event]*MeetingActions{}
 	for _, pa := range acts {
-		a := pa.Action
 		// an action counts only from the day the meeting set it
-		if first, _ := a.Event.Span(); first.After(asOf) {
+		if first, _ := pa.Action.Event.Span(); !first.After(r.AsOf) {
+			t.add(pa)
+		}
+	}
+	t.sort()
+	r.FollowUp = f
+}
+
+// tracker builds a report's follow-up, an action at a time.
+type tracker struct {
+	r        *Report
+	f        *Tracking
+	events   map[string]*workplan.Event // of every plan, by id
+	byOwner  map[string]*OwnerActions
+	owners   []*OwnerActions // in the order first met
+	meetings map[*workplan.Event]*MeetingActions
+	order    []*workplan.Event // the meetings, in the order first met
+}
+
+// add counts an action: open (under each of its owners), or done or
+// dropped in the period; and under each meeting ahead it is to be
+// reported at.
+func (t *tracker) add(pa render.PlanAction) {
+	a, f, asOf := pa.Action, t.f, t.r.AsOf
+	switch {
+	case a.State == workplan.ActionOpen:
+		f.Counts.Open++
+		if a.DaysOverdue(asOf) > 0 {
+			f.Counts.Overdue++
+		}
+		for _, o := range a.Owners {
+			t.owner(pa, o)
+		}
+	case inPeriod(a.Since, f.Since, asOf) && a.State == workplan.ActionDone:
+		f.Counts.DoneInPeriod++
+		f.Done = append(f.Done, pa)
+	case inPeriod(a.Since, f.Since, asOf) && a.State == workplan.ActionDropped:
+		f.Counts.DroppedInPeriod++
+	}
+	for _, id := range a.ReportTo {
+		e := t.events[id]
+		if e == nil || e.Status == workplan.StatusCancelled {
 			continue
 		}
-		switch {
-		case a.State == workplan.ActionOpen:
-			f.Counts.Open++
-			if a.DaysOverdue(asOf) > 0 {
-				f.Counts.Overdue++
-			}
-			for _, o := range a.Owners {
-				oa := byOwner[o]
-				if oa == nil {
-					oa = &OwnerActions{Owner: o, Name: r.Plan.OwnerName(o)}
-					if pa.Plan != nil && r.Plan.Group(o) == nil {
-						oa.Name = pa.Plan.OwnerName(o)
-					}
-					byOwner[o] = oa
-					owners = append(owners, oa)
-				}
-				oa.Actions = append(oa.Actions, pa)
-				if a.DaysOverdue(asOf) > 0 {
-					oa.Overdue++
-				}
-			}
-		case inPeriod(a.Since, f.Since, asOf) && a.State == workplan.ActionDone:
-			f.Counts.DoneInPeriod++
-			f.Done = append(f.Done, pa)
-		case inPeriod(a.Since, f.Since, asOf) && a.State == workplan.ActionDropped:
-			f.Counts.DroppedInPeriod++
+		if _, last := e.Span(); last.Before(asOf) {
+			continue // held already
 		}
-		for _, id := range a.ReportTo {
-			e := events[id]
-			if e == nil || e.Status == workplan.StatusCancelled {
-				continue
-			}
-			if _, last := e.Span(); last.Before(asOf) {
-				continue // held already
-			}
-			m := meetings[e]
-			if m == nil {
-				m = &MeetingActions{Event: e}
-				meetings[e] = m
-				f.Meetings = append(f.Meetings, *m)
-			}
-			m.Actions = append(m.Actions, pa)
+		m := t.meetings[e]
+		if m == nil {
+			m = &MeetingActions{Event: e}
+			t.meetings[e] = m
+			t.order = append(t.order, e)
 		}
+		m.Actions = append(m.Actions, pa)
 	}
-	for i := range f.Meetings {
-		f.Meetings[i] = *meetings[f.Meetings[i].Event]
+}
+
+// owner files an open action under one of its owners.
+func (t *tracker) owner(pa render.PlanAction, o string) {
+	oa := t.byOwner[o]
+	if oa == nil {
+		oa = &OwnerActions{Owner: o, Name: t.r.Plan.OwnerName(o)}
+		if pa.Plan != nil && t.r.Plan.Group(o) == nil {
+			oa.Name = pa.Plan.OwnerName(o)
+		}
+		t.byOwner[o] = oa
+		t.owners = append(t.owners, oa)
 	}
-	for _, oa := range owners {
-		slices.SortStableFunc(oa.Actions, func(x, y render.PlanAction) int {
-			return cmp.Or(cmp.Compare(y.Action.DaysOverdue(asOf), x.Action.DaysOverdue(asOf)),
-				x.Action.DueBy().Compare(y.Action.DueBy()), cmp.Compare(x.Action.ID, y.Action.ID))
-		})
+	oa.Actions = append(oa.Actions, pa)
+	if pa.Action.DaysOverdue(t.r.AsOf) > 0 {
+		oa.Overdue++
 	}
-	// owners with the most overdue action first, then by their first due
-	slices.SortStableFunc(owners, func(x, y *OwnerActions) int {
+}
+
+// sort orders the follow-up: owners with the most overdue action first,
+// then by their first due; done actions the latest first; meetings by
+// date.
+func (t *tracker) sort() {
+	f, asOf := t.f, t.r.AsOf
+	for _, oa := range t.owners {
+		sortByOverdue(oa.Actions, asOf)
+	}
+	slices.SortStableFunc(t.owners, func(x, y *OwnerActions) int {
 		a, b := x.Actions[0].Action, y.Actions[0].Action
 		return cmp.Or(cmp.Compare(b.DaysOverdue(asOf), a.DaysOverdue(asOf)), a.DueBy().Compare(b.DueBy()), cmp.Compare(x.Owner, y.Owner))
 	})
-	for _, oa := range owners {
+	for _, oa := range t.owners {
 		f.Open = append(f.Open, *oa)
 	}
 	slices.SortStableFunc(f.Done, func(x, y render.PlanAction) int {
 		return cmp.Or(y.Action.Since.Compare(x.Action.Since), cmp.Compare(x.Action.ID, y.Action.ID))
 	})
+	for _, e := range t.order {
+		f.Meetings = append(f.Meetings, *t.meetings[e])
+	}
 	slices.SortStableFunc(f.Meetings, func(x, y MeetingActions) int {
 		xf, _ := x.Event.Span()
 		yf, _ := y.Event.Span()
 		return cmp.Or(xf.Compare(yf), cmp.Compare(x.Event.ID, y.Event.ID))
 	})
-	r.FollowUp = f
 }
 
 func inPeriod(t, from, to time.Time) bool {
 	return !t.IsZero() && !t.Before(from) && !t.After(to)
+}
+
+// sortByOverdue orders actions the most overdue first, then by due date
+// and id.
+func sortByOverdue(acts []render.PlanAction, asOf time.Time) {
+	slices.SortStableFunc(acts, func(x, y render.PlanAction) int {
+		return cmp.Or(cmp.Compare(y.Action.DaysOverdue(asOf), x.Action.DaysOverdue(asOf)),
+			x.Action.DueBy().Compare(y.Action.DueBy()), cmp.Compare(x.Action.ID, y.Action.ID))
+	})
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/icmpd/bp/pkg/internal/browsertest"
+	"github.com/icmpd/bp/pkg/present"
 )
 
 // TestFollowUpHTMLAccessible: the status page with its follow-up section
@@ -19,7 +20,7 @@ func TestFollowUpHTMLAccessible(t *testing.T) {
 	out := browsertest.ArtifactDir(t, "status-followup-a11y")
 	r := followUpReport(t, loadYears(t), 2026, d("2026-11-28"), time.Time{})
 	var page bytes.Buffer
-	if err := r.WriteHTML(&page); err != nil {
+	if err := present.WriteHTML(&page, r.Doc()); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(out, "status-followup.html")

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/icmpd/bp/pkg/internal/golden"
+	"github.com/icmpd/bp/pkg/present"
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
@@ -60,10 +61,10 @@ func TestFollowUpGolden(t *testing.T) {
 	} {
 		r := followUpReport(t, plans, c.year, c.asOf, c.since)
 		for ext, write := range map[string]func(*Report, *bytes.Buffer) error{
-			"txt":  func(r *Report, b *bytes.Buffer) error { return r.WriteText(b) },
-			"md":   func(r *Report, b *bytes.Buffer) error { return r.WriteMarkdown(b) },
-			"html": func(r *Report, b *bytes.Buffer) error { return r.WriteHTML(b) },
-			"json": func(r *Report, b *bytes.Buffer) error { return r.WriteJSON(b) },
+			"txt":  func(r *Report, b *bytes.Buffer) error { return present.WriteText(b, r.Doc()) },
+			"md":   func(r *Report, b *bytes.Buffer) error { return present.WriteMarkdown(b, r.Doc()) },
+			"html": func(r *Report, b *bytes.Buffer) error { return present.WriteHTML(b, r.Doc()) },
+			"json": func(r *Report, b *bytes.Buffer) error { return present.WriteJSON(b, r.JSON()) },
 		} {
 			t.Run(c.name+"/"+ext, func(t *testing.T) {
 				var b bytes.Buffer
@@ -108,7 +109,7 @@ func TestFollowUpFacts(t *testing.T) {
 	r := Status(loadPublished(t), d("2026-11-27"))
 	r.AddFollowUp([]*workplan.Plan{r.Plan}, time.Time{})
 	var b bytes.Buffer
-	_ = r.WriteText(&b)
+	_ = present.WriteText(&b, r.Doc())
 	if strings.Contains(b.String(), "\nFollow-up\n") {
 		t.Errorf("a plan with no action shows a follow-up section")
 	}

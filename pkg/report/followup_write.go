@@ -1,13 +1,15 @@
 package report
 
-// The follow-up section in each format of the report. Text, Markdown and
-// HTML show it when the plans hold any action; JSON always has it.
+// The follow-up of the report as JSON (always there) and its section in
+// the report's view (when the plans hold any action).
 
 import (
-	_ "embed"
 	"strconv"
+	"time"
 
+	"github.com/icmpd/bp/pkg/present"
 	"github.com/icmpd/bp/pkg/render"
+	"github.com/icmpd/bp/pkg/workplan"
 )
 
 // FollowUpJSON is the follow-up in the published JSON shape of a status
@@ -57,7 +59,7 @@ func (r *Report) followUpJSON() *FollowUpJSON {
 		Meetings: []MeetingActionsJSON{},
 	}
 	if !f.Since.IsZero() {
-		j.Since = f.Since.Format("2006-01-02")
+		j.Since = workplan.ISODay(f.Since)
 	}
 	list := func(pas []render.PlanAction) []render.ActionJSON {
 		out := make([]render.ActionJSON, 0, len(pas))
@@ -88,7 +90,7 @@ func (f *Tracking) Summary(asOf string) string {
 	if f.Counts.DroppedInPeriod > 0 {
 		s += " and " + strconv.Itoa(f.Counts.DroppedInPeriod) + " dropped"
 	}
-	return s + " from " + f.Since.Format("2 Jan 2006") + " to " + asOf + "."
+	return s + " from " + workplan.DayText(f.Since) + " to " + asOf + "."
 }
 
 func plural(n int, word string) string {
@@ -103,165 +105,68 @@ func plural(n int, word string) string {
 func (r *Report) due(pa render.PlanAction) string {
 	a := pa.Action
 	if n := a.DaysOverdue(r.AsOf); n > 0 {
-		return a.DueText() + " (" + render.Days(n) + " overdue)"
+		return a.DueText() + " (" + present.Days(n) + " overdue)"
 	}
 	return a.DueText()
 }
 
-// followUpText writes the section for the terminal.
-func (r *Report) followUpText(section func(string), para func(string), line func(string), table func(render.Table) error) error {
+// followUpSection is the follow-up in the report's view: who still owes
+// what, what was done in the period, what is to be reported at the
+// meetings ahead; nil when the plans hold no action.
+func (r *Report) followUpSection() *present.Section {
 	f := r.FollowUp
 	if f == nil || !f.Any {
 		return nil
 	}
-	section("Follow-up")
-	para(f.Summary(r.AsOf.Format("2 Jan 2006")))
+	s := &present.Section{Title: "Follow-up", ID: "followup", Blocks: []present.Block{
+		&present.Para{Text: f.Summary(workplan.DayText(r.AsOf))},
+	}}
 	if len(f.Open) > 0 {
-		line("")
-		line("Open actions by owner, overdue first:")
-		t := render.Table{Header: []string{"Owner", "Action", "Due"}, Max: []int{20, 34, 18}}
+		t := &present.Table{Label: "Open actions", Columns: []present.Column{
+			{Title: "Owner", Width: 20}, {Title: "Action", Width: 34}, {Title: "Due", Width: 18},
+		}}
 		for _, o := range f.Open {
-			for i, pa := range o.Actions {
-				name := o.Name
-				if i > 0 {
-					name = ""
+			for _, pa := range o.Actions {
+				due := present.Cell{Text: r.due(pa)}
+				if pa.Action.DaysOverdue(r.AsOf) > 0 {
+					due.Tone = present.ToneActionLate
 				}
-				t.Rows = append(t.Rows, []string{name, pa.Action.Text + "\n(" + pa.Action.ID + ")", r.due(pa)})
+				t.Rows = append(t.Rows, []present.Cell{{Text: o.Name, Strong: true}, present.Plain(pa.Action.Text, "("+pa.Action.ID+")"), due})
 			}
 		}
-		if err := table(t); err != nil {
-			return err
-		}
+		s.Blocks = append(s.Blocks, &present.Section{Title: "Open actions by owner, overdue first", Blocks: []present.Block{t}})
 	}
 	if len(f.Done) > 0 {
-		line("")
-		line("Done since " + f.Since.Format("2 Jan 2006") + ":")
-		t := render.Table{Header: []string{"Done", "Action", "Owners"}, Max: []int{11, 38, 24}}
+		t := &present.Table{Label: "Done", Columns: []present.Column{
+			{Title: "Done", Width: 11}, {Title: "Action", Width: 38}, {Title: "Owners", Width: 24},
+		}}
 		for _, pa := range f.Done {
-			t.Rows = append(t.Rows, []string{pa.Action.Since.Format("2 Jan 2006"), pa.Action.Text + "\n(" + pa.Action.ID + ")", render.OwnersText(pa.Plan, pa.Action)})
+			t.Rows = append(t.Rows, []present.Cell{present.Plain(workplan.DayText(pa.Action.Since)), present.Plain(pa.Action.Text, "("+pa.Action.ID+")"), present.Plain(render.OwnersText(pa.Plan, pa.Action))})
 		}
-		if err := table(t); err != nil {
-			return err
-		}
+		s.Blocks = append(s.Blocks, &present.Section{Title: "Done since " + workplan.DayText(f.Since), Blocks: []present.Block{t}})
 	}
 	for _, m := range f.Meetings {
-		line("")
-		para("To report at " + m.Event.Title + ", " + m.Event.DateText() + " (" + m.Event.ID + "):")
-		t := render.Table{Header: []string{"Action", "Owners", "State"}, Max: []int{34, 20, 18}}
-		for _, pa := range m.Actions {
-			t.Rows = append(t.Rows, []string{pa.Action.Text + "\n(" + pa.Action.ID + ")", render.OwnersText(pa.Plan, pa.Action), render.StateText(pa.Action, r.AsOf)})
-		}
-		if err := table(t); err != nil {
-			return err
-		}
+		s.Blocks = append(s.Blocks, &present.Section{
+			Title:  "To report at " + m.Event.Title + ", " + m.Event.DateText() + " (" + m.Event.ID + ")",
+			Blocks: []present.Block{actionsTable(m.Actions, present.Internal, r.AsOf)},
+		})
 	}
-	return nil
+	return s
 }
 
-// followUpMarkdown writes the section as Markdown.
-func (r *Report) followUpMarkdown(line func(string), table func([]string, [][]string)) {
-	f := r.FollowUp
-	if f == nil || !f.Any {
-		return
-	}
-	m := render.MarkdownCell
-	line("")
-	line("## Follow-up")
-	line("")
-	line(m(f.Summary(r.AsOf.Format("2 Jan 2006"))))
-	if len(f.Open) > 0 {
-		line("")
-		line("### Open actions by owner")
-		var rows [][]string
-		for _, o := range f.Open {
-			for i, pa := range o.Actions {
-				name := "**" + m(o.Name) + "**"
-				if i > 0 {
-					name = ""
-				}
-				rows = append(rows, []string{name, m(pa.Action.Text) + " (`" + m(pa.Action.ID) + "`)", m(r.due(pa))})
-			}
+// actionsTable is a table of actions: what, who owes it, its state as
+// the audience is told it.
+func actionsTable(acts []render.PlanAction, a present.Audience, today time.Time) *present.Table {
+	t := &present.Table{Label: present.LabelActions, Columns: []present.Column{
+		{Title: "Action", Width: 34}, {Title: "Owners", Width: 20}, {Title: "State", Width: 18},
+	}}
+	for _, pa := range acts {
+		state, tone := present.ActionStateDue(pa.Action, a, today)
+		what := present.Plain(pa.Action.Text)
+		if a.Rule().IDs {
+			what.Sub = []string{"(" + pa.Action.ID + ")"}
 		}
-		table([]string{"Owner", "Action", "Due"}, rows)
+		t.Rows = append(t.Rows, []present.Cell{what, present.Plain(render.OwnersText(pa.Plan, pa.Action)), {Text: state, Tone: tone}})
 	}
-	if len(f.Done) > 0 {
-		line("")
-		line("### Done since " + m(f.Since.Format("2 Jan 2006")))
-		var rows [][]string
-		for _, pa := range f.Done {
-			rows = append(rows, []string{m(pa.Action.Since.Format("2 Jan 2006")), m(pa.Action.Text) + " (`" + m(pa.Action.ID) + "`)", m(render.OwnersText(pa.Plan, pa.Action))})
-		}
-		table([]string{"Done", "Action", "Owners"}, rows)
-	}
-	for _, mt := range f.Meetings {
-		line("")
-		line("### To report at " + m(mt.Event.Title) + ", " + m(mt.Event.DateText()))
-		var rows [][]string
-		for _, pa := range mt.Actions {
-			rows = append(rows, []string{m(pa.Action.Text) + " (`" + m(pa.Action.ID) + "`)", m(render.OwnersText(pa.Plan, pa.Action)), m(render.StateText(pa.Action, r.AsOf))})
-		}
-		table([]string{"Action", "Owners", "State"}, rows)
-	}
+	return t
 }
-
-// htmlFollowUp is the follow-up as the HTML page shows it.
-type htmlFollowUp struct {
-	Summary  string
-	Since    string
-	Open     []htmlOwner
-	Done     []htmlAction
-	Meetings []htmlMeeting
-}
-
-type htmlOwner struct {
-	Name    string
-	Actions []htmlAction
-}
-
-type htmlAction struct {
-	ID, Text, Owners, Due, State, Since string
-	Overdue                             bool
-}
-
-type htmlMeeting struct {
-	ID, Title, Date string
-	Actions         []htmlAction
-}
-
-func (r *Report) followUpHTML() *htmlFollowUp {
-	f := r.FollowUp
-	if f == nil || !f.Any {
-		return nil
-	}
-	act := func(pa render.PlanAction) htmlAction {
-		a := pa.Action
-		h := htmlAction{ID: a.ID, Text: a.Text, Owners: render.OwnersText(pa.Plan, a), Due: r.due(pa),
-			State: render.StateText(a, r.AsOf), Overdue: a.DaysOverdue(r.AsOf) > 0}
-		if !a.Since.IsZero() {
-			h.Since = a.Since.Format("2 Jan 2006")
-		}
-		return h
-	}
-	h := &htmlFollowUp{Summary: f.Summary(r.AsOf.Format("2 Jan 2006")), Since: f.Since.Format("2 Jan 2006")}
-	for _, o := range f.Open {
-		ho := htmlOwner{Name: o.Name}
-		for _, pa := range o.Actions {
-			ho.Actions = append(ho.Actions, act(pa))
-		}
-		h.Open = append(h.Open, ho)
-	}
-	for _, pa := range f.Done {
-		h.Done = append(h.Done, act(pa))
-	}
-	for _, m := range f.Meetings {
-		hm := htmlMeeting{ID: m.Event.ID, Title: m.Event.Title, Date: m.Event.DateText()}
-		for _, pa := range m.Actions {
-			hm.Actions = append(hm.Actions, act(pa))
-		}
-		h.Meetings = append(h.Meetings, hm)
-	}
-	return h
-}
-
-//go:embed followup.html.tmpl
-var followUpHTMLSource string

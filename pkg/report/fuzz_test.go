@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/icmpd/bp/pkg/present"
 	"github.com/icmpd/bp/pkg/render"
 	"github.com/icmpd/bp/pkg/workplan"
 )
@@ -145,13 +146,13 @@ func markdownSkeleton(md string) []string {
 func render3(t *testing.T, plan *workplan.Plan) (page []byte, md, text string) {
 	r := Status(plan, d("2026-06-17"))
 	var h, m, x bytes.Buffer
-	if err := r.WriteHTML(&h); err != nil {
+	if err := present.WriteHTML(&h, r.Doc()); err != nil {
 		t.Fatalf("html: %v", err)
 	}
-	if err := r.WriteMarkdown(&m); err != nil {
+	if err := present.WriteMarkdown(&m, r.Doc()); err != nil {
 		t.Fatalf("markdown: %v", err)
 	}
-	if err := r.WriteText(&x); err != nil {
+	if err := present.WriteText(&x, r.Doc()); err != nil {
 		t.Fatalf("text: %v", err)
 	}
 	return h.Bytes(), m.String(), x.String()

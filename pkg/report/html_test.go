@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/icmpd/bp/pkg/present"
 )
 
 // classesOf returns the class lists of the elements of doc that have
@@ -51,7 +53,7 @@ func TestLegendMatchesBars(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var page bytes.Buffer
-			if err := c.r.WriteHTML(&page); err != nil {
+			if err := present.WriteHTML(&page, c.r.Doc()); err != nil {
 				t.Fatal(err)
 			}
 			doc, err := html.Parse(&page)

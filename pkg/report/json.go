@@ -1,9 +1,9 @@
 package report
 
 import (
-	"io"
-
+	"github.com/icmpd/bp/pkg/present"
 	"github.com/icmpd/bp/pkg/render"
+	"github.com/icmpd/bp/pkg/workplan"
 )
 
 // JSON is the published shape of a status report (`bp status -o json`).
@@ -24,6 +24,7 @@ type JSON struct {
 	Products   []ProductJSON   `json:"products"`
 	Milestones []MilestoneJSON `json:"milestones"`
 	FollowUp   *FollowUpJSON   `json:"followUp"`
+	Attention  []AttentionJSON `json:"attention"`
 }
 
 // PlanJSON is the plan's metadata in a status report.
@@ -61,8 +62,8 @@ type CountsJSON struct {
 
 func countsJSON(c Counts) CountsJSON {
 	return CountsJSON{
-		Held: c[Held], NeedsFollowUp: c[FollowUp], HappeningNow: c[InProgress], Upcoming: c[Upcoming],
-		ToBeConfirmed: c[ToConfirm], OverdueToSchedule: c[Overdue], Postponed: c[Postponed], Cancelled: c[Cancelled],
+		Held: c[present.Held], NeedsFollowUp: c[present.FollowUp], HappeningNow: c[present.InProgress], Upcoming: c[present.Upcoming],
+		ToBeConfirmed: c[present.ToConfirm], OverdueToSchedule: c[present.Overdue], Postponed: c[present.Postponed], Cancelled: c[present.Cancelled],
 	}
 }
 
@@ -120,13 +121,6 @@ type MilestoneJSON struct {
 	Passed bool    `json:"passed"`
 }
 
-func optString(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}
-
 func optInt(n int) *int {
 	if n < 0 {
 		return nil
@@ -134,9 +128,9 @@ func optInt(n int) *int {
 	return &n
 }
 
-func (r *Report) eventJSON(es EventStatus) EventJSON {
+func (r *Report) eventJSON(es present.EventStatus) EventJSON {
 	return EventJSON{
-		EventJSON:  render.NewEventJSON(r.Plan, es.Event),
+		EventJSON:  render.EventJSONFor(r.Plan, es.Event, present.Internal),
 		State:      es.State.String(),
 		StateLabel: es.State.Label(),
 		Detail:     es.Detail(),
@@ -149,14 +143,14 @@ func (r *Report) eventJSON(es EventStatus) EventJSON {
 func (r *Report) JSON() JSON {
 	p := r.Plan
 	j := JSON{
-		AsOf: r.AsOf.Format("2006-01-02"),
+		AsOf: workplan.ISODay(r.AsOf),
 		Plan: PlanJSON{
 			ID: p.ID, Title: p.Title, Year: p.Year, Revision: p.Revision,
-			Chair: optString(p.Chair), CoChair: optString(p.CoChair), Secretariat: optString(p.Secretariat),
+			Chair: render.OptString(p.Chair), CoChair: render.OptString(p.CoChair), Secretariat: render.OptString(p.Secretariat),
 		},
 		Total:      r.Counts.Total(),
 		Counts:     countsJSON(r.Counts),
-		States:     make([]StateJSON, 0, len(States)),
+		States:     make([]StateJSON, 0, len(present.States)),
 		Next:       make([]EventJSON, 0, len(r.Next)),
 		Events:     make([]EventJSON, 0, len(r.Events)),
 		ByGroup:    breakdownsJSON(r.ByGroup),
@@ -165,14 +159,15 @@ func (r *Report) JSON() JSON {
 		Products:   make([]ProductJSON, 0, len(r.Products)),
 		Milestones: make([]MilestoneJSON, 0, len(r.Milestones)),
 		FollowUp:   r.followUpJSON(),
+		Attention:  r.attentionJSON(),
 	}
 	if !p.Revised.IsZero() {
-		j.Plan.Revised = optString(p.Revised.Format("2006-01-02"))
+		j.Plan.Revised = render.OptString(workplan.ISODay(p.Revised))
 	}
 	if f := p.Framework; f != nil {
 		j.Plan.Framework = &FrameworkJSON{Name: f.Name, Start: f.Start, End: f.End, Year: f.Year}
 	}
-	for _, s := range States {
+	for _, s := range present.States {
 		j.States = append(j.States, StateJSON{ID: s.String(), Label: s.Label(), Description: s.Doc(), Count: r.Counts[s]})
 	}
 	for _, es := range r.Next {
@@ -182,7 +177,7 @@ func (r *Report) JSON() JSON {
 		j.Events = append(j.Events, r.eventJSON(es))
 	}
 	for _, ps := range r.Products {
-		pj := ProductJSON{ID: ps.Product.ID, Title: ps.Product.Title, Topic: optString(ps.Product.Topic), Events: make([]EventRefJSON, 0, len(ps.Events))}
+		pj := ProductJSON{ID: ps.Product.ID, Title: ps.Product.Title, Topic: render.OptString(ps.Product.Topic), Events: make([]EventRefJSON, 0, len(ps.Events))}
 		for _, es := range ps.Events {
 			e := es.Event
 			pj.Events = append(pj.Events, EventRefJSON{ID: e.ID, Title: e.Title, Type: string(e.Type), DateText: e.DateText(), State: es.State.String(), StateLabel: es.State.Label()})
@@ -191,9 +186,9 @@ func (r *Report) JSON() JSON {
 	}
 	for _, ms := range r.Milestones {
 		m := ms.Milestone
-		mj := MilestoneJSON{ID: m.ID, Title: m.Title, Notes: optString(m.Notes), Passed: ms.Passed}
+		mj := MilestoneJSON{ID: m.ID, Title: m.Title, Notes: render.OptString(m.Notes), Passed: ms.Passed}
 		if !m.Date.IsZero() {
-			mj.Date = optString(m.Date.Format("2006-01-02"))
+			mj.Date = render.OptString(workplan.ISODay(m.Date))
 		}
 		j.Milestones = append(j.Milestones, mj)
 	}
@@ -203,12 +198,31 @@ func (r *Report) JSON() JSON {
 func breakdownsJSON(bs []Breakdown) []BreakdownJSON {
 	out := make([]BreakdownJSON, 0, len(bs))
 	for _, b := range bs {
-		out = append(out, BreakdownJSON{ID: optString(b.ID), Name: b.Name, Total: b.Counts.Total(), Counts: countsJSON(b.Counts)})
+		out = append(out, BreakdownJSON{ID: render.OptString(b.ID), Name: b.Name, Total: b.Counts.Total(), Counts: countsJSON(b.Counts)})
 	}
 	return out
 }
 
-// WriteJSON writes the report as one JSON document ([JSON]).
-func (r *Report) WriteJSON(w io.Writer) error {
-	return render.WriteJSON(w, r.JSON())
+// AttentionJSON is what needs attention (key "attention"): a meeting
+// soon or an overdue action, and why.
+type AttentionJSON struct {
+	Kind    string   `json:"kind"` // "meeting" or "action"
+	ID      string   `json:"id"`
+	Title   string   `json:"title"`
+	When    string   `json:"when"` // the meeting's dateText, the action's dueText
+	Reasons []string `json:"reasons"`
+}
+
+func (r *Report) attentionJSON() []AttentionJSON {
+	out := []AttentionJSON{}
+	for _, a := range r.Attention() {
+		if a.Meeting != nil {
+			e := a.Meeting.Event
+			out = append(out, AttentionJSON{Kind: "meeting", ID: e.ID, Title: e.Title, When: e.DateText(), Reasons: a.Why})
+			continue
+		}
+		x := a.Action.Action
+		out = append(out, AttentionJSON{Kind: "action", ID: x.ID, Title: x.Text, When: x.DueText(), Reasons: a.Why})
+	}
+	return out
 }

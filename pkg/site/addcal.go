@@ -12,6 +12,7 @@ import (
 	ics "github.com/arran4/golang-ical"
 
 	"github.com/icmpd/bp/pkg/calendar"
+	"github.com/icmpd/bp/pkg/workplan"
 )
 
 // occurrence is when an event happens, as its one-event calendar file
@@ -119,10 +120,9 @@ func query(kv ...string) string {
 func googleLink(title, details, location string, o occurrence) string {
 	var dates string
 	if o.AllDay {
-		dates = o.Start.Format("20060102") + "/" + o.End.Format("20060102")
+		dates = workplan.BasicDay(o.Start) + "/" + workplan.BasicDay(o.End)
 	} else {
-		const f = "20060102T150405Z"
-		dates = o.Start.UTC().Format(f) + "/" + o.End.UTC().Format(f)
+		dates = workplan.BasicUTC(o.Start) + "/" + workplan.BasicUTC(o.End)
 	}
 	kv := []string{"action", "TEMPLATE", "text", title, "dates", dates, "details", shorten(details, maxDetails)}
 	if location != "" {
@@ -143,10 +143,9 @@ func googleLink(title, details, location string, o occurrence) string {
 func outlookLink(title, details, location string, o occurrence) string {
 	var start, end, allDay string
 	if o.AllDay {
-		start, end, allDay = o.Start.Format("2006-01-02"), o.End.Format("2006-01-02"), "true"
+		start, end, allDay = workplan.ISODay(o.Start), workplan.ISODay(o.End), "true"
 	} else {
-		const f = "2006-01-02T15:04:05Z"
-		start, end, allDay = o.Start.UTC().Format(f), o.End.UTC().Format(f), "false"
+		start, end, allDay = workplan.ISOUTC(o.Start), workplan.ISOUTC(o.End), "false"
 	}
 	kv := []string{"path", "/calendar/action/compose", "rru", "addevent",
 		"subject", title, "startdt", start, "enddt", end, "allday", allDay}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/icmpd/bp/pkg/internal/browsertest"
 	"github.com/icmpd/bp/pkg/internal/golden"
+	"github.com/icmpd/bp/pkg/present"
 	"github.com/icmpd/bp/pkg/report"
 	"github.com/icmpd/bp/pkg/workplan"
 )
@@ -54,14 +55,14 @@ func TestSiteInBrowser(t *testing.T) {
 		name string
 		site *Site
 	}{
-		{"two-years", twoYears(t)},
+		{"two-years", withStatus(twoYears(t))},
 		{"fixture", &Site{Plans: []*workplan.Plan{fixture}, Current: fixture, Today: date("2026-06-17")}},
 		{"actions", actionsSite(t)},
 	}
 	// Of the follow-up fixture's site: the event pages with a brief.
 	withBrief := map[string]bool{EventPage("rg-2027-03"): true, EventPage("som-2026"): true, EventPage("joint-2028-02"): true}
 	oneOfEachState := map[string]bool{}
-	seen := map[report.State]bool{}
+	seen := map[present.State]bool{}
 	for _, es := range report.Status(fixture, date("2026-06-17")).Events {
 		if !seen[es.State] {
 			seen[es.State] = true
@@ -112,6 +113,13 @@ func TestSiteInBrowser(t *testing.T) {
 		}
 		t.Logf("README's screenshot: %s", screenshotFile)
 	}
+}
+
+// withStatus is the site with its status reports, as bp site
+// --with-status builds it: every page of it is checked.
+func withStatus(s *Site) *Site {
+	s.WithStatus = true
+	return s
 }
 
 // sanitize makes a page name a file name: events/x.html → events-x.html.

@@ -1,164 +1,80 @@
 package site
 
+// The site's pages, each a present.Doc for the public (present.Public),
+// written by present's one HTML writer with the site's navigation, its
+// style sheet and its footer.
+
 import (
-	"embed"
 	"fmt"
-	"html/template"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/icmpd/bp/pkg/calendar"
+	"github.com/icmpd/bp/pkg/present"
 	"github.com/icmpd/bp/pkg/render"
 	"github.com/icmpd/bp/pkg/report"
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
-//go:embed templates
-var templateFiles embed.FS
-
-// templates are the pages' templates, each with the common layout. They
-// escape every value by context, so nothing from a plan can add markup,
-// and are parsed on first use, not when bp starts.
-var templates = sync.OnceValue(func() map[string]*template.Template {
-	layout := template.Must(template.ParseFS(templateFiles, "templates/layout.html.tmpl"))
-	out := map[string]*template.Template{}
-	for _, name := range []string{"year", "event", "subscribe"} {
-		out[name] = template.Must(template.Must(layout.Clone()).ParseFS(templateFiles, "templates/"+name+".html.tmpl"))
-	}
-	return out
-})
-
-// styleSheet is style.css: the states' style sheet the status page uses
-// too, then the site's own rules.
-func styleSheet() string {
-	own, err := templateFiles.ReadFile("templates/style.css")
-	if err != nil {
-		panic(err) // embedded: cannot happen
-	}
-	return report.StateCSS() + string(own)
-}
-
-// day formats a date as the pages print it.
-const day = "2 Jan 2006"
-
-// c is the one cleaning of text for a page: html/template escapes markup,
-// and this drops what escaping leaves (control, bidi and zero-width
-// characters) and puts the text on one line.
-var c = render.Clean
-
-// page is what the layout needs of every page.
-type page struct {
-	Title     string
-	Root      string // the way from the page to the site's root: "", "../"
-	Canonical string
-	Nav       []navLink
-	Footer    string
-	Body      any
-}
-
-type navLink struct {
-	Href, Text string
-	Current    bool
-}
-
-// execute renders the page at address from with its body.
-func (b *builder) execute(w io.Writer, tmpl, from, title string, body any) error {
-	p := page{
-		Title:     title,
-		Root:      rel(from, ""),
-		Canonical: b.abs(from),
-		Body:      body,
-		Footer: fmt.Sprintf("Made with bp site from %s, as of %s. The same plans and day always give this site.",
-			b.sources(), b.today.Format(day)),
-	}
+// write writes the page at address from: its document with the site's
+// frame (style sheet, canonical address, navigation, footer).
+func (b *builder) write(w io.Writer, from string, d *present.Doc) error {
+	d.Page.Stylesheet = rel(from, StyleSheet)
+	d.Page.Canonical = b.abs(from)
+	d.Page.Footer = fmt.Sprintf("Made with bp site from %s, as of %s. The same plans and day always give this site.",
+		b.sources(), workplan.DayText(b.today))
 	for _, pl := range b.plans {
 		addr := YearPage(pl.Year)
-		p.Nav = append(p.Nav, navLink{
+		d.Page.Nav = append(d.Page.Nav, present.Link{
 			Href:    rel(from, addr),
 			Text:    strconv.Itoa(pl.Year) + " plan",
 			Current: from == addr || (from == IndexPage && pl == b.site.Current),
 		})
 	}
-	p.Nav = append(p.Nav, navLink{Href: rel(from, SubscribePage), Text: "Subscribe", Current: from == SubscribePage})
-	return templates()[tmpl].ExecuteTemplate(w, "layout.html.tmpl", p)
+	d.Page.Nav = append(d.Page.Nav, present.Link{Href: rel(from, SubscribePage), Text: "Subscribe", Current: from == SubscribePage})
+	return present.WriteHTML(w, d)
 }
 
 // sources names the plans: "budapest-process-2026 revision 3".
 func (b *builder) sources() string {
 	parts := make([]string, len(b.plans))
 	for i, p := range b.plans {
-		parts[i] = c(p.ID) + " revision " + strconv.Itoa(p.Revision)
+		parts[i] = p.ID + " revision " + strconv.Itoa(p.Revision)
 	}
 	return strings.Join(parts, ", ")
 }
 
-// eventItem is an event as lists show it.
-type eventItem struct {
-	ID, Href, Title, Date, Time, Where, Type string
-	State, StateLabel, Detail                string
-	MonthOnly, DateTBC, PlaceTBC             bool
-	Outcome                                  *outcomeView // only once recorded, as of today
-	Notes                                    string
-}
-
-type outcomeView struct {
-	Summary, Recorded string
-	// Link is a plain string, not template.URL: html/template then
-	// refuses any scheme but http(s) and mailto in the href.
-	Link string
-}
-
-// item returns the event as the page at address from lists it.
-func (b *builder) item(from string, p *workplan.Plan, es report.EventStatus) eventItem {
+// card is an event as the site's lists show it: its date and time, its
+// title linking to its page, its type and place, and its state in the
+// public's words.
+func (b *builder) card(from string, p *workplan.Plan, es present.EventStatus) present.Item {
 	e := es.Event
-	it := eventItem{
-		ID:         e.ID,
-		Href:       rel(from, EventPage(e.ID)),
-		Title:      c(e.Title),
-		Date:       c(e.DateText()),
-		Time:       c(e.TimeText(p)),
-		Where:      c(render.Where(e)),
-		Type:       c(e.Type.Label()),
-		State:      es.State.String(),
-		StateLabel: es.State.Label(),
-		Detail:     c(es.Detail()),
-		MonthOnly:  !e.HasDay(),
-		DateTBC:    e.DateTBC,
-		PlaceTBC:   e.LocationTBC(),
-		Notes:      c(e.Notes),
+	return present.Item{
+		Head: present.Join(" · ", e.DateText(), e.TimeText(p)),
+		Text: e.Title,
+		Link: rel(from, EventPage(e.ID)),
+		Sub:  []string{present.Join(" · ", e.Type.Label(), render.Where(e))},
+		Mark: es.Mark(present.Public),
 	}
-	if es.State == report.Held {
-		o := e.Outcome
-		it.Outcome = &outcomeView{Summary: c(o.Summary), Link: c(o.Link), Recorded: o.Recorded.Format(day)}
+}
+
+func (b *builder) cards(label, from string, p *workplan.Plan, evs []present.EventStatus) *present.List {
+	l := &present.List{Label: label, Cards: true}
+	for _, es := range evs {
+		l.Items = append(l.Items, b.card(from, p, es))
 	}
-	return it
+	return l
 }
 
-// yearView is a plan year's page.
-type yearView struct {
-	Title, Sub, Framework, People, Summary string
-	AsOf                                   string
-	StatusHref, SubscribeHref, JSONHref    string
-	Now, Next                              []eventItem
-	NoNext                                 string
-	Later                                  *laterView // the next meeting of a later plan, when nothing is ahead in this one
-	Months                                 []monthView
-	Past                                   []eventItem
-}
-
-type laterView struct {
-	Year int
-	Href string
-	Next []eventItem
-}
-
-type monthView struct {
-	ID, Name, Short string
-	Events          []eventItem
+// statusPage writes a plan year's status report, with the site's frame
+// (bp site --with-status).
+func (b *builder) statusPage(w io.Writer, r *report.Report) error {
+	d := r.Doc()
+	d.Page.Kicker = &present.Link{Href: rel(StatusPage(r.Plan.Year), YearPage(r.Plan.Year)), Text: r.Plan.Title}
+	return b.write(w, StatusPage(r.Plan.Year), d)
 }
 
 // yearPage writes the page of r's plan at address from: the year's own
@@ -167,323 +83,306 @@ func (b *builder) yearPage(w io.Writer, from string, r *report.Report) error {
 	p := r.Plan
 	sub := "Revision " + strconv.Itoa(p.Revision)
 	if !p.Revised.IsZero() {
-		sub += " of " + p.Revised.Format(day)
+		sub += " of " + workplan.DayText(p.Revised)
 	}
-	v := yearView{
-		Title:         c(r.Heading()),
-		Sub:           sub + " · as of " + b.today.Format(day),
-		Framework:     c(report.FrameworkText(p)),
-		People:        c(r.People()),
-		Summary:       c(p.Summary),
-		AsOf:          b.today.Format(day),
-		StatusHref:    rel(from, StatusPage(p.Year)),
-		SubscribeHref: rel(from, SubscribePage),
-		JSONHref:      rel(from, YearEventsJSON(p.Year)),
-		NoNext:        "No meeting of this plan is still ahead.",
-	}
-	for _, es := range r.Events {
-		if es.State == report.InProgress {
-			v.Now = append(v.Now, b.item(from, p, es))
+	d := &present.Doc{Title: r.Heading(), Subtitle: sub + " · as of " + workplan.DayText(b.today), Summary: p.Summary}
+	for _, m := range []string{report.FrameworkText(p), r.People()} {
+		if m != "" {
+			d.Meta = append(d.Meta, m)
 		}
 	}
-	for _, es := range r.Next {
-		v.Next = append(v.Next, b.item(from, p, es))
+	links := &present.List{Label: "About this plan", Inline: true}
+	if b.site.WithStatus {
+		links.Items = append(links.Items, present.Item{Text: "Status report as of " + workplan.DayText(b.today), Link: rel(from, StatusPage(p.Year))})
 	}
-	if len(v.Next) == 0 {
-		// Nothing ahead in this plan: the next meeting of a later one.
-		for _, q := range b.plans {
-			if q.Year > p.Year && len(b.reports[q].Next) > 0 {
-				v.Later = &laterView{Year: q.Year, Href: rel(from, YearPage(q.Year))}
-				for _, es := range b.reports[q].Next {
-					v.Later.Next = append(v.Later.Next, b.item(from, q, es))
-				}
-				break
-			}
-		}
-	}
+	links.Items = append(links.Items,
+		present.Item{Text: "Subscribe to the calendar", Link: rel(from, SubscribePage)},
+		present.Item{Text: "The events as JSON", Link: rel(from, YearEventsJSON(p.Year))})
+	d.Blocks = []present.Block{links, b.nextSection(from, r), b.monthsSection(from, r), b.pastSection(from, r)}
+	return b.write(w, from, d)
+}
 
-	// Month by month: every month of the plan's year, and any other month
-	// an event of the plan falls in; an event is listed in the month of
-	// its first (possible) day.
-	byMonth := map[time.Time][]eventItem{}
+// nextSection is what is next: the meetings under way and the next
+// ones, or the next of a later plan when nothing is ahead in this one.
+func (b *builder) nextSection(from string, r *report.Report) *present.Section {
+	s := &present.Section{Title: "What is next", ID: "next"}
+	var now []present.EventStatus
+	for _, es := range r.Events {
+		if es.State == present.InProgress {
+			now = append(now, es)
+		}
+	}
+	if len(now) > 0 {
+		s.Blocks = append(s.Blocks, &present.Para{Text: "Happening now:"}, b.cards("Happening now", from, r.Plan, now))
+	}
+	if len(r.Next) > 0 {
+		return appendBlocks(s, &present.Para{Text: "Next:"}, b.cards("Next", from, r.Plan, r.Next))
+	}
+	s.Blocks = append(s.Blocks, &present.Para{Text: "No meeting of this plan is still ahead."})
+	for _, q := range b.plans {
+		if q.Year > r.Plan.Year && len(b.reports[q].Next) > 0 {
+			return appendBlocks(s, &present.Para{Text: "Next, in the " + strconv.Itoa(q.Year) + " plan:", Link: rel(from, YearPage(q.Year))},
+				b.cards("Next", from, q, b.reports[q].Next))
+		}
+	}
+	return s
+}
+
+func appendBlocks(s *present.Section, bs ...present.Block) *present.Section {
+	s.Blocks = append(s.Blocks, bs...)
+	return s
+}
+
+// monthsSection is the year month by month: every month of the plan's
+// year, and any other month an event of the plan falls in; an event is
+// listed in the month of its first (possible) day.
+func (b *builder) monthsSection(from string, r *report.Report) *present.Section {
+	byMonth := map[time.Time][]present.EventStatus{}
 	for m := time.January; m <= time.December; m++ {
-		byMonth[time.Date(p.Year, m, 1, 0, 0, 0, 0, time.UTC)] = nil
+		byMonth[time.Date(r.Plan.Year, m, 1, 0, 0, 0, 0, time.UTC)] = nil
 	}
 	for _, es := range r.Events {
 		first, _ := es.Event.Span()
 		m := time.Date(first.Year(), first.Month(), 1, 0, 0, 0, 0, time.UTC)
-		byMonth[m] = append(byMonth[m], b.item(from, p, es))
+		byMonth[m] = append(byMonth[m], es)
 	}
-	months := make([]time.Time, 0, len(byMonth))
-	for m := range byMonth {
-		months = append(months, m)
-	}
-	slices.SortFunc(months, func(a, b time.Time) int { return a.Compare(b) })
-	for _, m := range months {
-		short := m.Format("Jan")
-		if m.Year() != p.Year {
-			short = m.Format("Jan 2006")
+	months := slices.SortedFunc(func(yield func(time.Time) bool) {
+		for m := range byMonth {
+			if !yield(m) {
+				return
+			}
 		}
-		v.Months = append(v.Months, monthView{ID: m.Format("m-2006-01"), Name: m.Format("January 2006"), Short: short, Events: byMonth[m]})
+	}, func(a, b time.Time) int { return a.Compare(b) })
+	nav := &present.List{Label: "Months", Inline: true}
+	s := &present.Section{Title: "The year month by month", ID: "months", Blocks: []present.Block{nav}}
+	for _, m := range months {
+		id, short := "m-"+workplan.ISOMonth(m), m.Month().String()[:3]
+		if m.Year() != r.Plan.Year {
+			short = workplan.MonthText(m)
+		}
+		nav.Items = append(nav.Items, present.Item{Text: short, Link: "#" + id})
+		ms := &present.Section{Title: workplan.LongMonthText(m), ID: id}
+		if evs := byMonth[m]; len(evs) > 0 {
+			ms.Blocks = []present.Block{b.cards(workplan.LongMonthText(m), from, r.Plan, evs)}
+		} else {
+			ms.Blocks = []present.Block{present.None("Nothing planned.")}
+		}
+		s.Blocks = append(s.Blocks, ms)
 	}
+	return s
+}
 
-	// Past meetings, the latest first: those that took place or should
-	// have (held, or waiting for their outcome), and those cancelled
-	// after their days passed. A month that passed with no day fixed was
-	// no meeting.
-	var past []report.EventStatus
+// pastSection is the past meetings, the latest first: those that took
+// place or should have, and those cancelled after their days passed (a
+// month that passed with no day fixed was no meeting), each with its
+// outcome once recorded. A past meeting with no outcome is just listed.
+func (b *builder) pastSection(from string, r *report.Report) *present.Section {
+	var past []present.EventStatus
 	for _, es := range r.Events {
 		_, last := es.Event.Span()
 		switch {
-		case es.State == report.Held, es.State == report.FollowUp,
-			es.State == report.Cancelled && last.Before(b.today):
+		case es.State == present.Held, es.State == present.FollowUp,
+			es.State == present.Cancelled && last.Before(b.today):
 			past = append(past, es)
 		}
 	}
-	slices.SortStableFunc(past, func(a, b report.EventStatus) int {
+	slices.SortStableFunc(past, func(a, b present.EventStatus) int {
 		_, la := a.Event.Span()
 		_, lb := b.Event.Span()
 		return lb.Compare(la)
 	})
-	for _, es := range past {
-		v.Past = append(v.Past, b.item(from, p, es))
+	s := &present.Section{Title: "Past meetings and their outcomes", ID: "past"}
+	if len(past) == 0 {
+		return appendBlocks(s, present.None("No meeting of this plan has taken place yet."))
 	}
-	return b.execute(w, "year", from, v.Title, v)
-}
-
-// eventView is an event's page.
-type eventView struct {
-	Item          eventItem
-	PlanTitle     string
-	YearHref      string
-	SubscribeHref string
-	Purpose       string
-	Facts         []fact
-	Add           *addView
-	NoAdd         string // why there is nothing to add to a calendar
-	History       []historyEntry
-	Brief         *briefView // nil when there is no follow-up to show
-	Revision      string
-}
-
-// briefView is the meeting brief on an event's page: what the previous
-// meeting of each of its groups concluded, the actions to be reported
-// there and owed by its groups, the products it presents (as bp brief
-// gives them), with links to the meetings' pages.
-type briefView struct {
-	Previous []previousView
-	ToReport []report.ActionView
-	Owed     []report.ActionView
-	Products []productView
-}
-
-type previousView struct {
-	report.PreviousView
-	Href string // the previous meeting's page; "" when there is none
-}
-
-type productView struct {
-	report.ProductView
-	Others []meetingLink
-}
-
-type meetingLink struct {
-	Text, State, Href string
-}
-
-// brief returns the brief of the event whose page is at from, or nil
-// when it has no follow-up to show (no previous meeting with a recorded
-// outcome, no action to report or owed): its facts and the product it
-// presents are on the page already.
-func (b *builder) brief(from string, e *workplan.Event) *briefView {
-	if b.briefs == nil {
-		return nil // a builder made for one page, not by Build
-	}
-	br := b.briefs.Brief(e, b.today)
-	if !br.FollowUp() {
-		return nil
-	}
-	rv := br.View()
-	v := &briefView{ToReport: rv.ToReport, Owed: rv.Owed}
-	for _, p := range rv.Previous {
-		pv := previousView{PreviousView: p}
-		if p.EventID != "" {
-			pv.Href = rel(from, EventPage(p.EventID))
+	l := b.cards("Past meetings", from, r.Plan, past)
+	for i, es := range past {
+		for _, f := range present.EventFacts(r.Plan, es.Event, present.Public, b.today) {
+			if f.Label == present.LabelOutcome || f.Label == present.LabelNotes {
+				l.Items[i].Facts = append(l.Items[i].Facts, f)
+			}
 		}
-		v.Previous = append(v.Previous, pv)
 	}
-	for _, p := range rv.Products {
-		pv := productView{ProductView: p}
-		for _, o := range p.Others {
-			pv.Others = append(pv.Others, meetingLink{Text: o.Text, State: o.State, Href: rel(from, EventPage(o.ID))})
-		}
-		v.Products = append(v.Products, pv)
-	}
-	return v
-}
-
-type fact struct {
-	Label, Value, Href string
-}
-
-type addView struct {
-	ICS, ICSHint    string
-	Google, Outlook string // "" for a cancelled event
-	FirstDayOnly    bool   // Outlook's link adds the first of Days only
-	Days            int
-}
-
-// historyEntry is one thing that happened to an event: its notes, its
-// outcome (issue 12 adds its moves).
-type historyEntry struct {
-	When, Text, Link string
+	return appendBlocks(s, l)
 }
 
 // event is an event's page and one-event file, built.
 type event struct {
-	view *eventView
-	cal  *calendar.Calendar // nil for a month-only event
+	id  string
+	doc *present.Doc
+	add *addView           // nil when there is nothing to add to a calendar
+	cal *calendar.Calendar // nil for a month-only event
+}
+
+// addView is what an event's page offers to add it to a calendar.
+type addView struct {
+	ICS             string
+	Google, Outlook string // "" for a cancelled event
+	FirstDayOnly    bool   // Outlook's link adds the first of Days only
+	Days            int
+	No              string // why there is nothing to add, or only the file
 }
 
 // event builds the page of one event of p and its one-event calendar.
-func (b *builder) event(p *workplan.Plan, es report.EventStatus) (*event, error) {
+func (b *builder) event(p *workplan.Plan, es present.EventStatus) (*event, error) {
 	e := es.Event
 	from := EventPage(e.ID)
-	v := &eventView{
-		Item:          b.item(from, p, es),
-		PlanTitle:     c(p.Title),
-		YearHref:      rel(from, YearPage(p.Year)),
-		SubscribeHref: rel(from, SubscribePage),
-		Purpose:       c(e.Purpose),
-		Revision: fmt.Sprintf("As of revision %d of %s, %s.", p.Revision, c(p.Title),
-			b.today.Format(day)),
-	}
-	add := func(label, value string) {
-		if value != "" {
-			v.Facts = append(v.Facts, fact{Label: label, Value: value})
+	facts := present.EventFacts(p, e, present.Public, b.today)
+	for i, f := range facts {
+		if f.Ref != "" {
+			facts[i].Link = rel(from, EventPage(f.Ref))
 		}
 	}
-	add("When", c(render.DateWithMoves(e))) // "8–9 Jul 2026 (moved from 25–26 Jun 2026)"
-	add("Time", c(e.TimeText(p)))
-	if e.Location != nil {
-		add("Where", c(e.Location.String()))
+	ev := &event{id: e.ID, doc: &present.Doc{
+		Title: e.Title,
+		Page:  present.Page{HeadTitle: e.Title + " · " + p.Title, Kicker: &present.Link{Href: rel(from, YearPage(p.Year)), Text: p.Title}},
+	}}
+	if m := es.Mark(present.Public); m.Label != "" || len(m.Flags) > 0 {
+		ev.doc.Blocks = append(ev.doc.Blocks, &present.Para{Mark: m})
 	}
-	add("Format", e.Format.Label())
-	add("Type", e.Type.Label())
-	var groups []string
-	for _, id := range e.Groups {
-		if g := p.Group(id); g != nil {
-			groups = append(groups, c(g.Name))
-		}
+	ev.doc.Blocks = append(ev.doc.Blocks, &present.Section{Title: "Facts", ID: "facts", Blocks: []present.Block{&present.Facts{Items: facts}}})
+	if err := b.addToCalendar(ev, p, e); err != nil {
+		return nil, err
 	}
-	add("Groups", strings.Join(groups, "; "))
-	var partners []string
-	for _, s := range e.Partners {
-		partners = append(partners, c(s))
+	ev.doc.Blocks = append(ev.doc.Blocks, ev.addSection(rel(from, SubscribePage)))
+	if br := b.brief(from, e); br != nil {
+		ev.doc.Blocks = append(ev.doc.Blocks, br)
 	}
-	add("Jointly with", strings.Join(partners, "; "))
-	if pr := p.Product(e.Product); pr != nil {
-		add("Presents", c(pr.Title))
-	}
-	if o := p.Event(e.BackToBack); o != nil {
-		v.Facts = append(v.Facts, fact{Label: "Back-to-back with", Value: c(o.Title) + " (" + c(o.DateText()) + ")", Href: rel(from, EventPage(o.ID))})
-	}
-	add("Status in the plan", e.Status.Label())
-	add("Id", e.ID)
+	ev.doc.Blocks = append(ev.doc.Blocks, &present.Para{Quiet: true,
+		Text: fmt.Sprintf("As of revision %d of %s, %s.", p.Revision, p.Title, workplan.DayText(b.today))})
+	return ev, nil
+}
 
-	if n := c(e.Notes); n != "" {
-		v.History = append(v.History, historyEntry{When: "Notes", Text: n})
+// brief is the part of the meeting brief the public reads on an event's
+// page: what the previous meetings of its groups concluded, and the
+// public actions to be reported there; nil when there is none.
+func (b *builder) brief(from string, e *workplan.Event) *present.Section {
+	if b.briefs == nil {
+		return nil // a builder made for one page, not by Build
 	}
-	if it := v.Item.Outcome; it != nil {
-		v.History = append(v.History, historyEntry{When: "Outcome, recorded " + it.Recorded, Text: it.Summary, Link: it.Link})
+	sections := b.briefs.Brief(e, b.today).Sections(present.Public, func(id string) string { return rel(from, EventPage(id)) })
+	if len(sections) == 0 {
+		return nil
 	}
+	return &present.Section{Title: "Brief", ID: "brief", Blocks: sections}
+}
 
-	v.Brief = b.brief(from, e)
-
-	ev := &event{view: v}
+// addToCalendar builds the event's one-event calendar and the links that
+// add it to Google Calendar and Outlook, read from that file.
+func (b *builder) addToCalendar(ev *event, p *workplan.Plan, e *workplan.Event) error {
+	from := EventPage(e.ID)
 	if !e.HasDay() {
-		v.NoAdd = "Only the month is known (" + e.Month.Format("January 2006") + "): the day is not fixed yet, so there is nothing to add to a calendar. " +
-			"A subscribed feed adds the meeting once its day is set."
-		return ev, nil
+		ev.add = &addView{No: "Only the month is known (" + workplan.LongMonthText(e.Month) + "): the day is not fixed yet, so there is nothing to add to a calendar. " +
+			"A subscribed feed adds the meeting once its day is set."}
+		return nil
 	}
 	cal, err := calendar.BuildOne(p, e, calendar.Options{})
 	if err != nil {
-		return nil, fmt.Errorf("site: event %q: %w", e.ID, err)
+		return fmt.Errorf("site: event %q: %w", e.ID, err)
 	}
 	ev.cal = cal
-	a := &addView{ICS: rel(from, EventICS(e.ID)), ICSHint: "for Apple Calendar, Outlook, Thunderbird and the rest"}
-	v.Add = a
+	ev.add = &addView{ICS: rel(from, EventICS(e.ID))}
 	if e.Status == workplan.StatusCancelled {
-		a.ICSHint = "marks it cancelled in a calendar it was added to"
-		v.NoAdd = "This meeting is cancelled: there is nothing to add to a calendar."
-		return ev, nil
+		ev.add.No = "This meeting is cancelled: there is nothing to add to a calendar."
+		return nil
 	}
 	o, err := occurrenceOf(cal)
 	if err != nil {
-		return nil, fmt.Errorf("site: event %q: read its calendar file: %w", e.ID, err)
+		return fmt.Errorf("site: event %q: read its calendar file: %w", e.ID, err)
 	}
 	details := calendar.Description(p, e)
 	if page := b.abs(from); page != "" {
 		details += "\n\n" + page
 	}
 	title, where := calendar.Summary(e), calendar.Location(e)
-	a.Google = googleLink(title, details, where, o)
-	a.Outlook = outlookLink(title, details, where, o)
-	a.FirstDayOnly, a.Days = o.Count > 1, o.Count
-	return ev, nil
+	ev.add.Google = googleLink(title, details, where, o)
+	ev.add.Outlook = outlookLink(title, details, where, o)
+	ev.add.FirstDayOnly, ev.add.Days = o.Count > 1, o.Count
+	return nil
+}
+
+// addSection is the page's "Add to your calendar".
+func (ev *event) addSection(subscribe string) *present.Section {
+	s := &present.Section{Title: "Add to your calendar", ID: "add"}
+	a := ev.add
+	if a.ICS != "" {
+		hint := "for Apple Calendar, Outlook, Thunderbird and the rest"
+		if a.Google == "" {
+			hint = "marks it cancelled in a calendar it was added to"
+		}
+		l := &present.List{Label: "Add to your calendar", Items: []present.Item{{Text: "Download the event (.ics)", Link: a.ICS, Sub: []string{hint}}}}
+		if a.Google != "" {
+			outlook := present.Item{Text: "Add to Outlook on the web", Link: a.Outlook}
+			if a.FirstDayOnly {
+				outlook.Sub = []string{"adds the first day only; the .ics file adds all " + strconv.Itoa(a.Days)}
+			}
+			l.Items = append(l.Items, present.Item{Text: "Add to Google Calendar", Link: a.Google}, outlook)
+		}
+		s.Blocks = append(s.Blocks, l)
+	}
+	if a.No != "" {
+		s.Blocks = append(s.Blocks, &present.Para{Text: a.No})
+	}
+	return appendBlocks(s, &present.Para{Text: "Subscribe to a feed to get every change to this and the other meetings.", Link: subscribe})
 }
 
 // eventPage writes an event's page.
-func (b *builder) eventPage(w io.Writer, p *workplan.Plan, ev *event) error {
-	v := ev.view
-	return b.execute(w, "event", EventPage(v.Item.ID), v.Item.Title+" · "+c(p.Title), v)
+func (b *builder) eventPage(w io.Writer, ev *event) error {
+	return b.write(w, EventPage(ev.id), ev.doc)
 }
 
-// subscribeView is the subscribe page.
-type subscribeView struct {
-	PlanTitle string
-	HasBase   bool
-	LeftOut   string
-	YearHref  string
-	Feeds     []feedView
-}
-
-type feedView struct {
-	Name, File, Count string
-	Href              string // the link to follow: absolute with a base URL, else relative
-	HTTPS             string // "" without a base URL
-	// Webcal is "" without a base URL. It is a template.URL, trusted:
-	// html/template refuses the webcal: scheme in an href otherwise, and
-	// it is made here from a base URL ParseBaseURL accepted.
-	Webcal template.URL
-}
-
+// subscribePage writes the page of the feeds, with how to subscribe.
 func (b *builder) subscribePage(w io.Writer) error {
-	cur := b.site.Current
-	v := subscribeView{
-		// The feeds span every plan year, so the page names the plan
-		// without one.
-		PlanTitle: c(cur.TitleWithoutYear()),
-		HasBase:   b.base != "",
-		YearHref:  rel(SubscribePage, YearPage(cur.Year)),
-	}
-	for _, f := range b.feeds {
-		fv := feedView{Name: c(f.Name), File: FeedPath(f.File), Href: rel(SubscribePage, FeedPath(f.File)), Count: eventCount(f.Calendar.Events)}
-		if u := b.abs(FeedPath(f.File)); u != "" {
-			fv.Href, fv.HTTPS = u, u
-			_, rest, _ := strings.Cut(u, "://")
-			fv.Webcal = template.URL("webcal://" + rest)
-		}
-		v.Feeds = append(v.Feeds, fv)
+	// The feeds span every plan year, so the page names the plan
+	// without one.
+	name := b.site.Current.TitleWithoutYear()
+	d := &present.Doc{Title: "Subscribe to the calendar", Page: present.Page{HeadTitle: "Subscribe to the calendar · " + name},
+		Summary: "A subscription keeps your calendar up to date: when a meeting is added, moves, or is cancelled, your calendar follows " +
+			"(clients fetch a feed again every few hours; this site asks for every 12). Subscribe to every meeting of " + name +
+			", or only to those of one group. These addresses stay the same from year to year."}
+	if b.base == "" {
+		d.Blocks = append(d.Blocks, &present.Para{Text: "This copy of the site was built without its public address, so the feeds below are " +
+			"links relative to this page, and no webcal:// address is given: a webcal:// address (which opens your calendar app directly) " +
+			"needs the address the site is published at. Build the site with bp site --base-url https://… to show both."})
 	}
 	switch n := len(b.feeds[0].Calendar.LeftOut); n {
 	case 0:
 	case 1:
-		v.LeftOut = "1 meeting whose day is not fixed yet is not in the feeds: it is added once its day is set."
+		d.Blocks = append(d.Blocks, &present.Para{Text: "1 meeting whose day is not fixed yet is not in the feeds: it is added once its day is set."})
 	default:
-		v.LeftOut = strconv.Itoa(n) + " meetings whose day is not fixed yet are not in the feeds: each is added once its day is set."
+		d.Blocks = append(d.Blocks, &present.Para{Text: strconv.Itoa(n) + " meetings whose day is not fixed yet are not in the feeds: each is added once its day is set."})
 	}
-	return b.execute(w, "subscribe", SubscribePage, "Subscribe to the calendar · "+v.PlanTitle, v)
+	d.Blocks = append(d.Blocks, b.feedsSection(), howToSubscribe(rel(SubscribePage, YearPage(b.site.Current.Year))))
+	return b.write(w, SubscribePage, d)
+}
+
+func (b *builder) feedsSection() *present.Section {
+	l := &present.List{Label: "Feeds", Cards: true}
+	for _, f := range b.feeds {
+		it := present.Item{Text: f.Name + " (" + eventCount(f.Calendar.Events) + ")"}
+		addr := present.Fact{Label: "Address", Value: FeedPath(f.File), Link: rel(SubscribePage, FeedPath(f.File))}
+		if u := b.abs(FeedPath(f.File)); u != "" {
+			addr.Value, addr.Link = u, u
+			_, rest, _ := strings.Cut(u, "://")
+			it.Facts = append(it.Facts, addr, present.Fact{Label: "Open in your calendar app", Value: "webcal://" + rest, Link: "webcal://" + rest})
+		} else {
+			it.Facts = append(it.Facts, addr)
+		}
+		l.Items = append(l.Items, it)
+	}
+	return &present.Section{Title: "Feeds", ID: "feeds", Blocks: []present.Block{l}}
+}
+
+func howToSubscribe(plan string) *present.Section {
+	return &present.Section{Title: "How to subscribe", ID: "how", Blocks: []present.Block{
+		&present.Facts{Items: []present.Fact{
+			{Label: "Outlook", Value: "On the web and in the new Outlook for Windows: Calendar, Add calendar, Subscribe from web; paste the address. In classic Outlook: Add Calendar, From Internet."},
+			{Label: "Google Calendar", Value: "On a computer: beside “Other calendars”, the + button, From URL; paste the address. Google fetches it again on its own schedule, which can take several hours."},
+			{Label: "Apple Calendar", Value: "On a Mac, File, New Calendar Subscription; paste the address. On an iPhone or iPad, open the webcal:// address, or Settings, Calendar, Accounts, Add Account, Other, Add Subscribed Calendar."},
+			{Label: "Thunderbird", Value: "In the calendar, New Calendar, On the Network; paste the address (the format is found by itself)."},
+		}},
+		&present.Para{Text: "To add a single meeting instead, open its page from the plan: each has a file to download and links for Google Calendar and Outlook.", Link: plan},
+	}}
 }
 
 func eventCount(n int) string {

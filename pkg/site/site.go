@@ -4,9 +4,11 @@
 // # What it owns
 //
 // The site's addresses, its pages (each plan year's page, a page per
-// event with "add to calendar", the subscribe page, the status report of
-// each year), its style sheet, and the set of subscription feeds, which
-// `bp ics --feeds` writes too ([Feeds]). It renders; it neither reads
+// event with "add to calendar", the subscribe page, and, when asked, the
+// status report of each year), and the set of subscription feeds, which
+// `bp ics --feeds` writes too ([Feeds]). Its pages are present.Docs for
+// the public audience (present.Public): neutral words about the past,
+// only the actions a plan marks public; its style sheet is present's. It renders; it neither reads
 // files nor writes them: [Site.Build] hands each file to a [Sink], and
 // the same plans and day give the same bytes.
 //
@@ -23,7 +25,8 @@
 //	calendars/all.ics         the feed of every event (year-less)
 //	calendars/<group-id>.ics  the feed of one group (year-less)
 //	<year>/index.html         a plan year's page
-//	<year>/status.html        that year's status report (`bp status -o html`)
+//	<year>/status.html        that year's status report (`bp status -o html`),
+//	                          only with [Site.WithStatus]
 //	<year>/events.json        that year's events
 //	events/<event-id>.html    an event's page (ids are unique across years)
 //	events/<event-id>.ics     the event alone, to add to a calendar
@@ -54,6 +57,7 @@ import (
 	"golang.org/x/net/idna"
 
 	"github.com/icmpd/bp/pkg/calendar"
+	"github.com/icmpd/bp/pkg/present"
 	"github.com/icmpd/bp/pkg/render"
 	"github.com/icmpd/bp/pkg/report"
 	"github.com/icmpd/bp/pkg/workplan"
@@ -99,6 +103,11 @@ type Site struct {
 	// Today is the day the pages speak of: what is next, what has
 	// passed, each event's state.
 	Today time.Time
+	// WithStatus adds each plan year's status report (<year>/status.html,
+	// linked from the year's page). The report is the Secretariat's: it
+	// names the meetings that need follow-up and the overdue actions, so
+	// a public site leaves it out unless asked (bp site --with-status).
+	WithStatus bool
 	// BaseURL is where the site is published ("https://example.org/plans";
 	// [ParseBaseURL] checks it and adds the final slash), or "" when it is
 	// not known: the
@@ -286,11 +295,15 @@ func (b *builder) build() error {
 	b.reports = make(map[*workplan.Plan]*report.Report, len(b.plans))
 	for _, p := range b.plans {
 		b.reports[p] = report.Status(p, b.today)
+		if b.site.WithStatus {
+			// the status page is bp status -o html's: with the follow-up
+			b.reports[p].AddFollowUp(b.plans, time.Time{})
+		}
 	}
 
 	// Every file, in the order the sink gets them.
 	jobs := []job{
-		file(StyleSheet, func(w io.Writer) error { _, err := io.WriteString(w, styleSheet()); return err }),
+		file(StyleSheet, func(w io.Writer) error { _, err := io.WriteString(w, present.StyleSheet()); return err }),
 		file(IndexPage, func(w io.Writer) error { return b.yearPage(w, IndexPage, b.reports[cur]) }),
 		file(SubscribePage, b.subscribePage),
 		file(EventsJSON, func(w io.Writer) error { return b.eventsJSON(w, cur) }),
@@ -308,14 +321,10 @@ func (b *builder) build() error {
 func (b *builder) planJobs(p *workplan.Plan, r *report.Report) []job {
 	jobs := []job{
 		file(YearPage(p.Year), func(w io.Writer) error { return b.yearPage(w, YearPage(p.Year), r) }),
-		file(StatusPage(p.Year), func(w io.Writer) error {
-			from := StatusPage(p.Year)
-			return r.WriteHTMLWith(w, report.HTMLOptions{Nav: []report.Link{
-				{Href: rel(from, YearPage(p.Year)), Text: "← " + render.Clean(p.Title)},
-				{Href: rel(from, SubscribePage), Text: "Subscribe to the calendar"},
-			}})
-		}),
 		file(YearEventsJSON(p.Year), func(w io.Writer) error { return b.eventsJSON(w, p) }),
+	}
+	if b.site.WithStatus {
+		jobs = slices.Insert(jobs, 1, file(StatusPage(p.Year), func(w io.Writer) error { return b.statusPage(w, r) }))
 	}
 	for _, es := range r.Events {
 		jobs = append(jobs, func() ([]output, error) {
@@ -324,7 +333,7 @@ func (b *builder) planJobs(p *workplan.Plan, r *report.Report) []job {
 				return nil, err
 			}
 			out := make([]output, 1, 2)
-			if out[0], err = render1(EventPage(es.Event.ID), func(w io.Writer) error { return b.eventPage(w, p, ev) }); err != nil {
+			if out[0], err = render1(EventPage(es.Event.ID), func(w io.Writer) error { return b.eventPage(w, ev) }); err != nil {
 				return nil, err
 			}
 			if ev.cal != nil {

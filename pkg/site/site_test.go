@@ -19,7 +19,7 @@ import (
 	"github.com/icmpd/bp/pkg/calendar"
 	"github.com/icmpd/bp/pkg/edit"
 	"github.com/icmpd/bp/pkg/internal/golden"
-	"github.com/icmpd/bp/pkg/report"
+	"github.com/icmpd/bp/pkg/present"
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
@@ -94,24 +94,39 @@ func twoYears(t testing.TB) *Site {
 
 // TestAddresses: the site's files are exactly the documented addresses:
 // one page set per plan year, a page per event, a calendar file per event
-// with a day, the feeds under calendars/ with no year in their names.
+// with a day, the feeds under calendars/ with no year in their names;
+// and each year's status report only when asked (WithStatus).
 func TestAddresses(t *testing.T) {
 	s := twoYears(t)
-	f := build(t, s)
-	want := []string{"style.css", "index.html", "subscribe.html", "events.json",
-		"calendars/all.ics", "calendars/rg.ics", "calendars/twg-return.ics", "calendars/twg-legal-pathways.ics",
-		"calendars/twg-law-enforcement.ics", "calendars/som.ics"}
-	for _, p := range []*workplan.Plan{s.Plans[1], s.Plans[0]} { // by year
-		want = append(want, YearPage(p.Year), StatusPage(p.Year), YearEventsJSON(p.Year))
-		for _, e := range p.Select(workplan.Filter{}) {
-			want = append(want, EventPage(e.ID))
-			if e.HasDay() {
-				want = append(want, EventICS(e.ID))
+	want := func(status bool) []string {
+		want := []string{"style.css", "index.html", "subscribe.html", "events.json",
+			"calendars/all.ics", "calendars/rg.ics", "calendars/twg-return.ics", "calendars/twg-legal-pathways.ics",
+			"calendars/twg-law-enforcement.ics", "calendars/som.ics"}
+		for _, p := range []*workplan.Plan{s.Plans[1], s.Plans[0]} { // by year
+			want = append(want, YearPage(p.Year))
+			if status {
+				want = append(want, StatusPage(p.Year))
+			}
+			want = append(want, YearEventsJSON(p.Year))
+			for _, e := range p.Select(workplan.Filter{}) {
+				want = append(want, EventPage(e.ID))
+				if e.HasDay() {
+					want = append(want, EventICS(e.ID))
+				}
 			}
 		}
+		return want
 	}
-	if !slices.Equal(f.names, want) {
-		t.Errorf("files:\n  %s\nwant:\n  %s", strings.Join(f.names, "\n  "), strings.Join(want, "\n  "))
+	for _, status := range []bool{true, false} {
+		s.WithStatus = status
+		if f := build(t, s); !slices.Equal(f.names, want(status)) {
+			t.Errorf("WithStatus %v: files:\n  %s\nwant:\n  %s", status, strings.Join(f.names, "\n  "), strings.Join(want(status), "\n  "))
+		}
+	}
+	s.WithStatus = false
+	f := build(t, s)
+	if front := string(f.data[IndexPage]); strings.Contains(front, "status.html") {
+		t.Error("the public site links a status report")
 	}
 	for _, n := range []string{"2026/index.html", "2027/index.html", "events/rg-2026-03.html", "events/rg-2027-03.ics", "calendars/all.ics"} {
 		if f.data[n] == nil {
@@ -482,27 +497,27 @@ func TestAddToCalendarLinks(t *testing.T) {
 			if e == nil {
 				t.Fatalf("no event %q in %s", c.id, timesFixture)
 			}
-			ev, err := b.event(p, report.Classify(e, b.today))
+			ev, err := b.event(p, present.Classify(e, b.today))
 			if err != nil {
 				t.Fatal(err)
 			}
-			v := ev.view
+			v := ev.add
 			if c.noAdd != "" {
-				if !strings.Contains(v.NoAdd, c.noAdd) || v.Add.Google != "" || v.Add.Outlook != "" {
-					t.Errorf("NoAdd %q, Google %q, Outlook %q: want no links and %q", v.NoAdd, v.Add.Google, v.Add.Outlook, c.noAdd)
+				if !strings.Contains(v.No, c.noAdd) || v.Google != "" || v.Outlook != "" {
+					t.Errorf("No %q, Google %q, Outlook %q: want no links and %q", v.No, v.Google, v.Outlook, c.noAdd)
 				}
 				return
 			}
-			g := linkQuery(t, v.Add.Google, "https://calendar.google.com/calendar/render?")
-			o := linkQuery(t, v.Add.Outlook, "https://outlook.office.com/calendar/0/deeplink/compose?")
+			g := linkQuery(t, v.Google, "https://calendar.google.com/calendar/render?")
+			o := linkQuery(t, v.Outlook, "https://outlook.office.com/calendar/0/deeplink/compose?")
 			if g.Get("action") != "TEMPLATE" || g.Get("dates") != c.gDates || g.Get("recur") != c.gRecur {
 				t.Errorf("Google: action %q dates %q recur %q; want TEMPLATE %q %q", g.Get("action"), g.Get("dates"), g.Get("recur"), c.gDates, c.gRecur)
 			}
 			if o.Get("startdt") != c.oStart || o.Get("enddt") != c.oEnd || o.Get("allday") != c.oAllDay || o.Get("rru") != "addevent" {
 				t.Errorf("Outlook: startdt %q enddt %q allday %q rru %q; want %q %q %q addevent", o.Get("startdt"), o.Get("enddt"), o.Get("allday"), o.Get("rru"), c.oStart, c.oEnd, c.oAllDay)
 			}
-			if v.Add.FirstDayOnly != c.firstDayOnly {
-				t.Errorf("FirstDayOnly = %v, want %v", v.Add.FirstDayOnly, c.firstDayOnly)
+			if v.FirstDayOnly != c.firstDayOnly {
+				t.Errorf("FirstDayOnly = %v, want %v", v.FirstDayOnly, c.firstDayOnly)
 			}
 			want := calendar.Summary(e)
 			if g.Get("text") != want || o.Get("subject") != want || (c.title != "" && !strings.HasPrefix(want, c.title)) {
@@ -518,12 +533,12 @@ func TestAddToCalendarLinks(t *testing.T) {
 	}
 	// A month-only event: no .ics, no links, and why.
 	m := &workplan.Event{ID: "month-only", Title: "Some day in May", Type: workplan.TypeWebinar, Month: date("2026-05-01"), DateTBC: true, Status: workplan.StatusPlanned}
-	ev, err := b.event(p, report.Classify(m, b.today))
+	ev, err := b.event(p, present.Classify(m, b.today))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ev.cal != nil || ev.view.Add != nil || !strings.Contains(ev.view.NoAdd, "Only the month is known (May 2026)") {
-		t.Errorf("month-only: cal %v, add %+v, NoAdd %q", ev.cal, ev.view.Add, ev.view.NoAdd)
+	if ev.cal != nil || ev.add.ICS != "" || ev.add.Google != "" || !strings.Contains(ev.add.No, "Only the month is known (May 2026)") {
+		t.Errorf("month-only: cal %v, add %+v", ev.cal, ev.add)
 	}
 }
 
@@ -540,7 +555,7 @@ func TestSubscribe(t *testing.T) {
 		}
 	}
 	for _, client := range []string{"Outlook", "Google Calendar", "Apple Calendar", "Thunderbird"} {
-		if !strings.Contains(page, "<strong>"+client+"</strong>") {
+		if !strings.Contains(page, "<dt>"+client+"</dt>") {
 			t.Errorf("no word on how to subscribe in %s", client)
 		}
 	}
@@ -587,14 +602,14 @@ func TestHostileText(t *testing.T) {
 	}
 }
 
-// TestMovedEvent: an event's page says where it moved from, beside its
-// date, as bp show and bp status do.
+// TestMovedEvent: an event's page says where it moved from, in the fact
+// after its date, as bp show and bp brief do.
 func TestMovedEvent(t *testing.T) {
 	s := twoYears(t)
 	e := s.Current.Event("som-2026")
 	e.MovedFrom = []workplan.Dates{{Start: date("2026-10-20"), End: date("2026-10-22")}}
 	page := string(build(t, s).data["events/som-2026.html"])
-	if !strings.Contains(page, "24–26 Nov 2026 (moved from 20–22 Oct 2026)") {
+	if !strings.Contains(page, "<dt>Date</dt><dd>24–26 Nov 2026</dd></div>\n<div><dt>Moved from</dt><dd>20–22 Oct 2026</dd>") {
 		t.Errorf("the page does not say where the event moved from:\n%s", page)
 	}
 }
@@ -668,29 +683,89 @@ func actionsSite(t testing.TB) *Site {
 }
 
 // TestBriefSection: an event page has a Brief section when there is
-// follow-up to show (the previous meeting's conclusions, actions to
-// report or owed), with the same content as bp brief; none otherwise.
+// follow-up the public may read (what the previous meetings of its
+// groups concluded, the actions marked public to be reported there),
+// with the words of bp brief; none otherwise. The Secretariat's part of
+// the brief (the actions its groups owe, how late they are, the actions
+// not marked public) is not on the site.
 func TestBriefSection(t *testing.T) {
 	f := build(t, actionsSite(t))
 	golden.Assert(t, "../../testdata/site/golden/actions-events-rg-2027-03.html.golden", f.data["events/rg-2027-03.html"])
-	for page, want := range map[string][]string{
-		"events/rg-2027-03.html": {`<h2 id="brief">Brief</h2>`, `<a href="../events/rg-2026-10.html">Reference Group Meeting, 14 Oct 2026 (rg-2026-10)</a>; outcome recorded 20 Oct 2026:`,
-			"<li>The 2027 workplan keeps return as a priority.</li>", "Prepare the 2027 workplan", "Open, due 15 Dec 2026"},
-		"events/som-2026.html": {`<h2 id="brief">Brief</h2>`, "None: no earlier meeting of the Senior Officials Meeting is in the plans.", "Done 2 Nov 2026",
-			`<a href="../events/twg-return-2026-06.html">Thematic Working Group on Return and Reintegration, 25–26 Jun 2026 (twg-return-2026-06)</a>: Held`},
-		"events/joint-2028-02.html": {"Previous meeting of the Reference Group", "Previous meeting of the Thematic Working Group on Return and Reintegration",
-			`<strong class="late">Open, 59 days overdue (due 30 Sep 2026)</strong>`},
+	p := load(t, "../../testdata/present/2026.yaml")
+	g := build(t, &Site{Plans: []*workplan.Plan{p}, Current: p, Today: date("2026-09-20")})
+	for page, c := range map[string]struct{ want, not []string }{
+		"events/rg-2027-03.html": {
+			want: []string{`<h2 id="brief">Brief</h2>`, `<p><a href="../events/rg-2026-10.html">Reference Group Meeting, 14 Oct 2026</a></p>`,
+				"<li>The 2027 workplan keeps return as a priority.</li>"},
+			not: []string{"Prepare the 2027 workplan", "rg-2026-10-a1", "Other open actions"}},
+		"events/joint-2028-02.html": {not: []string{"59 days", "overdue", "Share national reintegration data"}},
+		"present:events/rg-2026-10.html": {
+			want: []string{`<h3 id="report">Actions to report here</h3>`, "Propose a host for the meeting on return", "Open, due Oct 2026"},
+			not:  []string{"Nominate national focal points", "overdue"}},
+		"present:events/rg-2026-07.html": {
+			want: []string{"Previous meeting of the Reference Group", "<li>The 2026 workplan is endorsed.</li>", "Publish the endorsed workplan: Secretariat (ICMPD); Done 20 Mar 2026"},
+			not:  []string{"Nominate national focal points"}},
 	} {
 		got := string(f.data[page])
-		for _, w := range want {
+		if name, ok := strings.CutPrefix(page, "present:"); ok {
+			got = string(g.data[name])
+		}
+		for _, w := range c.want {
 			if !strings.Contains(got, w) {
 				t.Errorf("%s lacks %q", page, w)
 			}
 		}
-	}
-	for _, page := range []string{"events/webinar-data-2026.html", "events/rg-2026-03.html", "events/webinar-data-2028.html"} {
-		if strings.Contains(string(f.data[page]), `id="brief"`) {
-			t.Errorf("%s has a Brief section, with no follow-up to show", page)
+		for _, w := range c.not {
+			if strings.Contains(got, w) {
+				t.Errorf("%s has %q", page, w)
+			}
 		}
+	}
+	for _, page := range []string{"events/webinar-data-2026.html", "events/rg-2026-03.html", "events/webinar-data-2028.html", "events/som-2026.html"} {
+		if strings.Contains(string(f.data[page]), `id="brief"`) {
+			t.Errorf("%s has a Brief section, with no public follow-up to show", page)
+		}
+	}
+}
+
+// TestPublicWords builds the site from plans whose past meetings lack
+// their outcome (the 2026 plan as first published on 27 Nov 2026, where
+// every meeting that passed has none; the status fixture; the
+// presentation fixture, with a month passed with no day fixed, overdue
+// actions and actions not public) and checks that no page, feed or JSON
+// file holds a word only the Secretariat reads: "needs follow-up",
+// "overdue", "no outcome recorded", a count of days. The status report,
+// added with WithStatus, holds them: the check can fail.
+func TestPublicWords(t *testing.T) {
+	p := load(t, "../../testdata/present/2026.yaml")
+	fixture := load(t, statusFixture)
+	sites := map[string]*Site{
+		"two-years": twoYears(t),
+		"fixture":   {Plans: []*workplan.Plan{fixture}, Current: fixture, Today: date("2026-06-17")},
+		"present":   {Plans: []*workplan.Plan{p}, Current: p, Today: date("2026-09-20")},
+		"actions":   actionsSite(t),
+	}
+	internal := regexp.MustCompile(`(?i)` + strings.Join(present.InternalWords, "|") + `|\b\d+ days?\b`)
+	pages := 0
+	for name, s := range sites {
+		f := build(t, s)
+		for _, file := range f.names {
+			if file == StyleSheet {
+				continue
+			}
+			pages++
+			if m := internal.FindString(string(f.data[file])); m != "" {
+				i := strings.Index(string(f.data[file]), m)
+				t.Errorf("%s: %s says %q: …%s…", name, file, m, f.data[file][max(0, i-80):min(len(f.data[file]), i+80)])
+			}
+		}
+		s.WithStatus = true
+		status := string(build(t, s).data[StatusPage(s.Current.Year)])
+		if !internal.MatchString(status) {
+			t.Errorf("%s: the status report has none of the internal words: the check proves nothing", name)
+		}
+	}
+	if pages < 100 {
+		t.Errorf("only %d files checked", pages)
 	}
 }

@@ -54,6 +54,10 @@ type Action struct {
 	Reason   string // why it was dropped
 	Note     string
 	ReportTo []string // ids of events, in this plan or another year's
+	// Public is true when the plan publishes the action with its
+	// meeting's conclusions (the site, the calendars); false, the
+	// default, keeps it for the Secretariat's follow-up only.
+	Public bool
 
 	// Event is the meeting that set the action.
 	Event *Event
@@ -94,12 +98,12 @@ func (a *Action) DueText() string { return a.Due.Text() }
 // 2026-05.
 func (a *Action) DueValue() string {
 	if a.Due.HasDay() {
-		return a.Due.Start.Format("2006-01-02")
+		return ISODay(a.Due.Start)
 	}
 	if a.Due.Month.IsZero() {
 		return ""
 	}
-	return a.Due.Month.Format("2006-01")
+	return ISOMonth(a.Due.Month)
 }
 
 // DaysOverdue returns how many days past its due date an open action is

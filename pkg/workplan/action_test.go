@@ -89,3 +89,26 @@ func TestActionQueries(t *testing.T) {
 		t.Errorf("a body reads %q", got)
 	}
 }
+
+// TestActionPublic: an action is internal unless the plan says public:
+// true; public takes true or false only.
+func TestActionPublic(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/present/2026.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, diags := Parse("2026.yaml", data, DefaultLimits)
+	if p == nil || HasErrors(diags) {
+		t.Fatalf("%v", diags)
+	}
+	for id, want := range map[string]bool{"rg-2026-03-a1": true, "rg-2026-03-a2": false, "rg-2026-03-a3": true} {
+		if a := p.Action(id); a == nil || a.Public != want {
+			t.Errorf("%s: public %v, want %v", id, a != nil && a.Public, want)
+		}
+	}
+	bad := strings.Replace(string(data), "public: true", "public: yes please", 1)
+	_, diags = Parse("2026.yaml", []byte(bad), DefaultLimits)
+	if !HasErrors(diags) || !strings.Contains(diags[0].Message, `"public" must be true or false`) {
+		t.Errorf("public: yes please: %v", diags)
+	}
+}

@@ -145,18 +145,6 @@ type Dates struct {
 // HasDay reports whether the days are known (not only the month).
 func (d Dates) HasDay() bool { return !d.Start.IsZero() }
 
-// Text returns the dates as a person reads them: "25–26 Jun 2026",
-// "30 Jun – 2 Jul 2026", "May 2026".
-func (d Dates) Text() string {
-	if !d.HasDay() {
-		if d.Month.IsZero() {
-			return "date TBC"
-		}
-		return d.Month.Format("Jan 2006")
-	}
-	return dayRange(d.Start, d.End)
-}
-
 // Dates returns the event's own dates.
 func (e *Event) Dates() Dates {
 	if e.HasDay() {

@@ -334,7 +334,7 @@ func (d *decoder) action(c ctx, n *yaml.Node) *Action {
 	if !d.fields(n, actionObject, c, &a.fields, []bind{
 		{"id", &a.ID}, {"text", &a.Text}, {"owners", &a.Owners}, {"due", &due},
 		{"state", &a.State}, {"since", &a.Since}, {"reason", &a.Reason}, {"note", &a.Note},
-		{"reportTo", &a.ReportTo},
+		{"reportTo", &a.ReportTo}, {"public", &a.Public},
 	}) {
 		return nil
 	}

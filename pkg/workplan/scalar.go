@@ -155,16 +155,6 @@ func (d *decoder) dateValue(c ctx, f *Field, n *yaml.Node) (time.Time, bool) {
 	return t, true
 }
 
-func splitDate(s string) (y, m, d int, ok bool) {
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return 0, 0, 0, false
-	}
-	y, ok1 := atoi(s[0:4])
-	m, ok2 := atoi(s[5:7])
-	d, ok3 := atoi(s[8:10])
-	return y, m, d, ok1 && ok2 && ok3
-}
-
 func atoi(s string) (int, bool) {
 	n := 0
 	for i := 0; i < len(s); i++ {
@@ -178,20 +168,13 @@ func atoi(s string) (int, bool) {
 
 func (d *decoder) monthValue(c ctx, f *Field, n *yaml.Node) (time.Time, bool) {
 	s := n.Value
-	var y, m int
-	ok := len(s) == 7 && s[4] == '-'
-	if ok {
-		var ok1, ok2 bool
-		y, ok1 = atoi(s[:4])
-		m, ok2 = atoi(s[5:])
-		ok = ok1 && ok2 && m >= 1 && m <= 12
-	}
-	if !ok {
+	t, err := ParseYearMonth(s)
+	if err != nil || s != strings.TrimSpace(s) {
 		d.errorf(posOf(n), "date", "write the month as YYYY-MM, such as 2026-05",
 			"%s: %q is not a month: %q", c, f.Key, s)
 		return time.Time{}, false
 	}
-	return time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC), true
+	return t, true
 }
 
 func (d *decoder) timeValue(c ctx, f *Field, n *yaml.Node) (Clock, bool) {

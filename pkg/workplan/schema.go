@@ -120,6 +120,8 @@ var actionObject = &Object{
 		{Key: "note", Kind: KindText, Doc: "Anything else: how it was done, what is left."},
 		{Key: "reportTo", Kind: KindList, Elem: &Field{Kind: KindRef, Ref: "event"},
 			Doc: "Ids of the events where it is to be reported, in this plan or another year's."},
+		{Key: "public", Kind: KindBool, Since: 3,
+			Doc: "Publish the action with the meeting's conclusions (its page on the site, the calendars); default false: it stays in the internal follow-up (bp status, bp actions, bp brief)."},
 	},
 }
 

@@ -113,7 +113,7 @@ func (v *validator) warnf(pos Pos, rule, hint, format string, args ...any) {
 	v.add(SeverityWarning, pos, rule, hint, format, args...)
 }
 
-func day(t time.Time) string { return t.Format("2006-01-02") }
+func day(t time.Time) string { return ISODay(t) }
 
 // days reads a range of days: "on 2026-06-26", "2026-06-25 to 2026-06-26".
 func days(first, last time.Time) string {
@@ -257,7 +257,7 @@ func (v *validator) event(e *Event) {
 		}
 	} else if !e.Month.IsZero() && p.Year > 0 && e.Month.Year() != p.Year {
 		v.errorf(e.FieldPos("month"), "date-year", "check the year: this plan covers "+strconv.Itoa(p.Year),
-			"%s: month %s is outside the plan's year %d", name, e.Month.Format("2006-01"), p.Year)
+			"%s: month %s is outside the plan's year %d", name, ISOMonth(e.Month), p.Year)
 	}
 
 	if _, last := e.Span(); last.After(LastDay) {
@@ -380,7 +380,7 @@ func spanStart(e *Event) string {
 	if e.HasDay() {
 		return day(e.Start)
 	}
-	return e.Month.Format("2006-01")
+	return ISOMonth(e.Month)
 }
 
 func (v *validator) allEventIDs() []string {

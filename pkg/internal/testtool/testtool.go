@@ -17,6 +17,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/icmpd/bp/pkg/safetext"
 )
 
 // Missing skips the test, or fails it when BP_REQUIRE_TOOLS is set. The
@@ -33,4 +35,22 @@ func Missing(t testing.TB, format string, args ...any) {
 		t.Log(more)
 	}
 	t.Skip(why)
+}
+
+// Hostile holds one of each kind of character that must not reach a
+// terminal raw: an SGR escape, an OSC 8 hyperlink ended by BEL, C1
+// controls, DEL, bidi controls and zero-width characters.
+const Hostile = "\x1b[31mred\x1b]8;;http://evil\x07link\x1b]8;;\x07 \u009b31m \u0085 \x7f " +
+	"\u202eevil\u202c \u2066iso\u2069 \u200bzw\u200c\u200d\u2060\ufeff \u200e\u200f\u061c end"
+
+// AssertSafe fails the test when out holds an unsafe character
+// (safetext.Unsafe) other than the line feeds that end its lines.
+func AssertSafe(t testing.TB, what, out string) {
+	t.Helper()
+	for i, r := range out {
+		if r != '\n' && safetext.Unsafe(r) {
+			t.Errorf("%s: %U at byte %d reaches the output:\n%q", what, r, i, out)
+			return
+		}
+	}
 }

@@ -1,4 +1,4 @@
-package render
+package present
 
 import (
 	"io"
@@ -90,7 +90,7 @@ func BenchmarkWrapLongWord(b *testing.B) {
 		})
 		b.Run("table/"+strconv.Itoa(n), func(b *testing.B) {
 			b.SetBytes(int64(n))
-			t := Table{Header: []string{"Event"}, Rows: [][]string{{word}}, Max: []int{29}}
+			t := termTable{Header: []string{"Event"}, Rows: [][]string{{word}}, Max: []int{29}}
 			for b.Loop() {
 				if err := t.Write(io.Discard); err != nil {
 					b.Fatal(err)
