@@ -129,7 +129,8 @@ var readmeNow = func() time.Time { return time.Date(2026, 11, 28, 9, 0, 0, 0, ti
 
 // readmeBlock is one fenced code block of README.md.
 type readmeBlock struct {
-	line int // of the opening fence, 1-based
+	file string // the document, from the repository's root
+	line int    // of the opening fence, 1-based
 	lang string
 	body []string
 }
@@ -151,8 +152,29 @@ func readmeBlocks(doc string) []readmeBlock {
 	return blocks
 }
 
-// TestREADMEExamples replays README's examples, in order, in a scratch
-// checkout of a plan repository whose last commit holds the plan as first
+// docFiles are the documents whose examples TestREADMEExamples replays:
+// README.md and every topic of the manual (pkg/manual/*.md), as paths
+// from the repository's root.
+func docFiles(t *testing.T) []string {
+	t.Helper()
+	topics, err := filepath.Glob(filepath.Join(repoRoot, "pkg", "manual", "*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := []string{"README.md"}
+	for _, p := range topics {
+		rel, err := filepath.Rel(repoRoot, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, filepath.ToSlash(rel))
+	}
+	return files
+}
+
+// TestREADMEExamples replays the examples of README.md and of each topic
+// of the manual, each document in order, in a scratch checkout of its own
+// of a plan repository whose last commit holds the plan as first
 // published (testdata/plans/2026-published.yaml), with testdata/ beside
 // it. A ```console block holds commands ("$ bp ...", or "$ go run
 // ./cmd/bp ...") each followed by what it prints (stdout, then stderr); a
@@ -160,10 +182,24 @@ func readmeBlocks(doc string) []readmeBlock {
 // reader makes to a file, applied before the examples after it.
 //
 // BP_FILE names the scratch plan, so that the examples read it whichever
-// plan bp would find by itself; README says they show the plan as first
-// published, and a plan edit never breaks this test.
+// plan bp would find by itself; the documents say they show the plan as
+// first published, and a plan edit never breaks this test.
 func TestREADMEExamples(t *testing.T) {
-	doc, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	commands := 0
+	for _, name := range docFiles(t) {
+		t.Run(strings.TrimSuffix(filepath.Base(name), ".md"), func(t *testing.T) {
+			commands += replayDoc(t, name)
+		})
+	}
+	if commands < 10 {
+		t.Errorf("README.md and the manual have %d commands in ```console blocks; fewer than expected, is the block syntax right?", commands)
+	}
+}
+
+// replayDoc replays the examples of one document (see
+// TestREADMEExamples) and returns how many commands it ran.
+func replayDoc(t *testing.T, name string) int {
+	doc, err := os.ReadFile(filepath.Join(repoRoot, filepath.FromSlash(name)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,6 +218,7 @@ func TestREADMEExamples(t *testing.T) {
 
 	commands := 0
 	for _, b := range readmeBlocks(string(doc)) {
+		b.file = name
 		switch b.lang {
 		case "diff":
 			applyREADMEEdit(t, b)
@@ -190,7 +227,7 @@ func TestREADMEExamples(t *testing.T) {
 		default:
 			for _, l := range b.body {
 				if strings.HasPrefix(l, "$ bp ") || strings.HasPrefix(l, "$ go run ./cmd/bp ") {
-					t.Errorf("README.md:%d: a transcript outside a ```console block, which this test does not check", b.line)
+					t.Errorf("%s:%d: a transcript outside a ```console block, which this test does not check", name, b.line)
 					break
 				}
 			}
@@ -201,12 +238,10 @@ func TestREADMEExamples(t *testing.T) {
 		if strings.HasPrefix(l, "```") {
 			inFence = !inFence
 		} else if !inFence && strings.HasPrefix(strings.TrimLeft(l, " \t"), "$ bp ") && strings.HasPrefix(l, "    ") {
-			t.Errorf("README.md:%d: an indented transcript, which this test does not check; use a ```console block", i+1)
+			t.Errorf("%s:%d: an indented transcript, which this test does not check; use a ```console block", name, i+1)
 		}
 	}
-	if commands < 10 {
-		t.Errorf("README.md has %d commands in ```console blocks; fewer than expected, is the block syntax right?", commands)
-	}
+	return commands
 }
 
 var readmeComment = regexp.MustCompile(`\s+#\s.*$`)
@@ -227,7 +262,7 @@ func runREADMETranscript(t *testing.T, dir string, env map[string]string, b read
 		text, ok := strings.CutPrefix(l, "$ ")
 		if !ok {
 			if len(cmds) == 0 {
-				t.Errorf("README.md:%d: output before the first $ command", at)
+				t.Errorf("%s:%d: output before the first $ command", b.file, at)
 				return 0
 			}
 			cmds[len(cmds)-1].want = append(cmds[len(cmds)-1].want, l)
@@ -236,14 +271,14 @@ func runREADMETranscript(t *testing.T, dir string, env map[string]string, b read
 		text = readmeComment.ReplaceAllString(text, "")
 		args, ok := readmeArgs(text)
 		if !ok {
-			t.Errorf("README.md:%d: %q is not a plain bp command this test can run", at, text)
+			t.Errorf("%s:%d: %q is not a plain bp command this test can run", b.file, at, text)
 			return 0
 		}
 		if len(args) >= 3 && args[0] == "go" && args[1] == "run" && args[2] == "./cmd/bp" {
 			args = append([]string{"bp"}, args[3:]...)
 		}
 		if len(args) == 0 || args[0] != "bp" {
-			t.Errorf("README.md:%d: %q is not a bp command", at, text)
+			t.Errorf("%s:%d: %q is not a bp command", b.file, at, text)
 			return 0
 		}
 		cmds = append(cmds, &command{line: at, args: args[1:]})
@@ -255,8 +290,8 @@ func runREADMETranscript(t *testing.T, dir string, env map[string]string, b read
 			got = nil
 		}
 		if !matchLines(c.want, got) {
-			t.Errorf("README.md:%d: $ bp %s (exit %d) prints:\n%s\nREADME shows:\n%s",
-				c.line, strings.Join(c.args, " "), r.code, strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+			t.Errorf("%s:%d: $ bp %s (exit %d) prints:\n%s\nthe document shows:\n%s",
+				b.file, c.line, strings.Join(c.args, " "), r.code, strings.Join(got, "\n"), strings.Join(c.want, "\n"))
 		}
 	}
 	return len(cmds)
@@ -313,7 +348,7 @@ func matchLines(want, got []string) bool {
 func applyREADMEEdit(t *testing.T, b readmeBlock) {
 	t.Helper()
 	if len(b.body) < 3 || !strings.HasPrefix(b.body[0], "--- a/") || !strings.HasPrefix(b.body[1], "+++ b/") {
-		t.Fatalf("README.md:%d: a ```diff block starts with --- a/PATH and +++ b/PATH", b.line)
+		t.Fatalf("%s:%d: a ```diff block starts with --- a/PATH and +++ b/PATH", b.file, b.line)
 	}
 	path := strings.TrimPrefix(b.body[1], "+++ b/")
 	data := readFixture(t, path)
@@ -323,7 +358,7 @@ func applyREADMEEdit(t *testing.T, b readmeBlock) {
 			return
 		}
 		if n := strings.Count(data, old.String()); n != 1 {
-			t.Fatalf("README.md:%d: the edit's old text occurs %d times in %s, want once:\n%s", at, n, path, old.String())
+			t.Fatalf("%s:%d: the edit's old text occurs %d times in %s, want once:\n%s", b.file, at, n, path, old.String())
 		}
 		data = strings.Replace(data, old.String(), new.String(), 1)
 		old.Reset()
@@ -342,7 +377,7 @@ func applyREADMEEdit(t *testing.T, b readmeBlock) {
 		case strings.HasPrefix(l, "+"):
 			new.WriteString(l[1:] + "\n")
 		default:
-			t.Fatalf("README.md:%d: a diff line starts with space, - or +: %q", at, l)
+			t.Fatalf("%s:%d: a diff line starts with space, - or +: %q", b.file, at, l)
 		}
 	}
 	flush(b.line + len(b.body))
