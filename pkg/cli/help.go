@@ -66,7 +66,7 @@ or another failure (bp help exit-codes).`
 func rootUsage(root *cobra.Command) string {
 	u := strings.ReplaceAll(root.UsageTemplate(), "FlagUsages |", "FlagUsagesWrapped 80 |")
 	return strings.Replace(u, "Additional help topics:{{range .Commands}}{{if .IsAdditionalHelpTopicCommand}}\n  {{rpad .CommandPath .CommandPathPadding}}",
-		"The manual, bp help TOPIC:{{range .Commands}}{{if .IsAdditionalHelpTopicCommand}}\n  {{rpad .Name .NamePadding}}", 1)
+		"The manual, bp help TOPIC:{{range .Commands}}{{if .IsAdditionalHelpTopicCommand}}\n  {{rpad .Name 13}}", 1)
 }
 
 // newHelpCmd is `bp help [command|topic]`: cobra's help command, but a

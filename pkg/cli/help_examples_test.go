@@ -18,8 +18,13 @@ type helpExample struct {
 }
 
 // helpExamples lists the examples of every help page of the command
-// tree: each command's Long and Example text, in order.
+// tree: each command's Long and Example text, in order. The manual's
+// topics (bp help TOPIC) are left to TestREADMEExamples, which replays
+// them with what each example prints.
 func helpExamples(cmd *cobra.Command) []helpExample {
+	if cmd.IsAdditionalHelpTopicCommand() {
+		return nil
+	}
 	var out []helpExample
 	var cur string
 	for _, l := range strings.Split(cmd.Long+"\n"+cmd.Example, "\n") {

@@ -20,7 +20,7 @@ func TestRootHelpGrouped(t *testing.T) {
 	out := r.stdout
 	var at []int
 	for _, g := range []string{"Look up the plan:\n  list ", "Change the plan:\n  add ", "Publish it:\n  ics ",
-		"Maintain plan files:\n  validate ", "The manual, bp help TOPIC:\n  plans "} {
+		"Maintain plan files:\n  validate ", "The manual, bp help TOPIC:\n  install "} {
 		i := strings.Index(out, g)
 		if i < 0 {
 			t.Errorf("bp --help lacks %q:\n%s", g, out)

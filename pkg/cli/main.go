@@ -23,7 +23,7 @@ import (
 	"github.com/icmpd/bp/pkg/store"
 )
 
-// Exit codes, documented in `bp help` and README.
+// Exit codes, documented in `bp help exit-codes`.
 const (
 	ExitOK      = 0 // success; for validate: no errors; for diff: no differences
 	ExitInvalid = 1 // the workplan is invalid; diff: the plans differ

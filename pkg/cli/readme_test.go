@@ -13,9 +13,10 @@ import (
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
-// The README's format reference and rule list are generated from the same
-// definitions the decoder and validator use; this test keeps them equal
-// (run with -update to rewrite the README sections).
+// The manual's format reference and rule list (pkg/manual/format.md and
+// ci.md) are generated from the same definitions the decoder and
+// validator use; this test keeps them equal (run with -update to rewrite
+// the sections).
 
 func kindText(f *workplan.Field) string {
 	switch f.Kind {
@@ -62,7 +63,7 @@ func formatReference() string {
 			return
 		}
 		seen[o] = true
-		fmt.Fprintf(&b, "#### `%s`\n\n%s\n\n| key | type | required | meaning |\n| --- | --- | --- | --- |\n", path, o.Doc)
+		fmt.Fprintf(&b, "### `%s`\n\n%s\n\n| key | type | required | meaning |\n| --- | --- | --- | --- |\n", path, o.Doc)
 		var children []*workplan.Field
 		for i := range o.Fields {
 			f := &o.Fields[i]
@@ -85,7 +86,7 @@ func formatReference() string {
 		}
 	}
 	walk(workplan.Schema, "")
-	return strings.ReplaceAll(b.String(), "#### ``", "#### top level")
+	return strings.ReplaceAll(b.String(), "### ``", "### top level")
 }
 
 func rulesReference() string {
@@ -108,19 +109,31 @@ func replaceSection(doc, name, body string) (string, bool) {
 }
 
 func TestREADMEReferenceIsGenerated(t *testing.T) {
-	const path = "../../README.md"
-	doc, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
+	found := map[string]string{} // section: the document that holds it
+	for _, name := range docFiles(t) {
+		path := filepath.Join(repoRoot, filepath.FromSlash(name))
+		doc, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := string(doc)
+		for _, s := range []struct{ name, body string }{{"format", formatReference()}, {"rules", rulesReference()}} {
+			var ok bool
+			if out, ok = replaceSection(out, s.name, s.body); !ok {
+				continue
+			}
+			if found[s.name] != "" {
+				t.Errorf("the generated %q section is in %s and in %s: keep it in one", s.name, found[s.name], name)
+			}
+			found[s.name] = name
+		}
+		golden.Assert(t, path, []byte(out))
 	}
-	out := string(doc)
-	for _, s := range []struct{ name, body string }{{"format", formatReference()}, {"rules", rulesReference()}} {
-		var ok bool
-		if out, ok = replaceSection(out, s.name, s.body); !ok {
-			t.Fatalf("README.md has no generated %q section", s.name)
+	for _, s := range []string{"format", "rules"} {
+		if found[s] == "" {
+			t.Errorf("no document has the generated %q section", s)
 		}
 	}
-	golden.Assert(t, path, []byte(out))
 }
 
 // readmeNow is the clock of README's examples: the day after the plan was

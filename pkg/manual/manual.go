@@ -29,8 +29,22 @@ var files embed.FS
 // order is the topics, as `bp help` lists them: how to read the plans,
 // then how to change them, then publishing and CI, then reference.
 var order = []string{
+	"install",
 	"plans",
+	"lookup",
+	"dates",
+	"follow-up",
+	"changing",
+	"years",
+	"calendars",
+	"publishing",
+	"audiences",
+	"ci",
+	"format",
+	"output",
+	"promises",
 	"exit-codes",
+	"performance",
 }
 
 // Topic is one page of the manual.

@@ -34,7 +34,9 @@ func Text(md string, width int) string {
 		case strings.HasPrefix(t, "```"):
 			blank()
 			for i++; i < len(lines) && strings.TrimSpace(lines[i]) != "```"; i++ {
-				b.WriteString(strings.TrimRight("    "+lines[i], " ") + "\n")
+				for _, l := range foldCode(lines[i], width-4) {
+					b.WriteString(strings.TrimRight("    "+l, " ") + "\n")
+				}
 			}
 			i++
 			blank()
@@ -271,6 +273,14 @@ func inline(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); {
 		switch c := s[i]; {
+		case strings.HasPrefix(s[i:], "``"):
+			end := strings.Index(s[i+2:], "``")
+			if end < 0 {
+				b.WriteString(s[i:])
+				return b.String()
+			}
+			b.WriteString(strings.TrimSpace(s[i+2 : i+2+end]))
+			i += end + 4
 		case c == '`':
 			end := strings.IndexByte(s[i+1:], '`')
 			if end < 0 {
@@ -346,4 +356,54 @@ func linkText(text, target string) string {
 		}
 	}
 	return text
+}
+
+// foldCode breaks a line of a code block that is wider than width at
+// spaces, as a terminal would show it anyway, but where a reader can see
+// it: a command ("$ bp …") is continued with " \" and an indent, so
+// that it still runs when copied into a shell; any other line (what a
+// command printed) goes on indented by two more spaces. A word wider
+// than the room left stays whole, and so does text in double quotes.
+func foldCode(l string, width int) []string {
+	if present.Width(l) <= width {
+		return []string{l}
+	}
+	cmd := strings.HasPrefix(l, "$ ")
+	indent, mark := "  ", ""
+	if cmd {
+		indent, mark = "    ", " \\"
+	}
+	var out []string
+	cur := ""
+	for _, w := range shellWords(l) {
+		room := width - present.Width(mark)
+		switch {
+		case cur == "" || cur == indent:
+			cur += w
+		case present.Width(cur)+1+present.Width(w) > room:
+			out = append(out, cur+mark)
+			cur = indent + w
+		default:
+			cur += " " + w
+		}
+	}
+	return append(out, cur)
+}
+
+// shellWords splits l at the spaces outside double quotes.
+func shellWords(l string) []string {
+	var words []string
+	start, quoted := 0, false
+	for i := 0; i < len(l); i++ {
+		switch l[i] {
+		case '"':
+			quoted = !quoted
+		case ' ':
+			if !quoted {
+				words = append(words, l[start:i])
+				start = i + 1
+			}
+		}
+	}
+	return append(words, l[start:])
 }

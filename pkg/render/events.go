@@ -28,7 +28,7 @@ import (
 )
 
 // EventJSON is the published JSON shape of one event. Its field names are
-// a contract (README lists them); it is separate from the YAML model so
+// a contract (bp help output lists them); it is separate from the YAML model so
 // that renaming a Go field cannot break a script.
 type EventJSON struct {
 	ID                   string       `json:"id"`

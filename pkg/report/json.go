@@ -7,7 +7,7 @@ import (
 )
 
 // JSON is the published shape of a status report (`bp status -o json`).
-// Its field names are a contract, listed in README; it is separate from
+// Its field names are a contract, listed in bp help output; it is separate from
 // [Report] so that renaming a Go field cannot break a script. Lists are
 // [] when empty, never null; dates are YYYY-MM-DD.
 type JSON struct {

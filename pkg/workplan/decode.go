@@ -113,7 +113,7 @@ func (d *decoder) parse(data []byte) *Plan {
 // input().
 func (d *decoder) tree(root *yaml.Node) *Plan {
 	if root == nil || isNull(root) && root.Value == "" {
-		d.errorf(Pos{1, 1}, "required", "start from workplans/2026.yaml, or see README's format section",
+		d.errorf(Pos{1, 1}, "required", "start from workplans/2026.yaml, or see bp help format",
 			"file is empty")
 		return nil
 	}
