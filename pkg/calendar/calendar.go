@@ -6,7 +6,9 @@
 // # What it owns
 //
 // The mapping from a [workplan.Event] to a VEVENT: UIDs, dates and times,
-// STATUS, SUMMARY, LOCATION, DESCRIPTION and CATEGORIES; the calendar's
+// STATUS, SUMMARY, LOCATION, DESCRIPTION and CATEGORIES, and its links
+// (CONFERENCE for a join link, ATTACH for the agenda and documents, each
+// also in DESCRIPTION, which every client shows); the calendar's
 // own properties (name, description, refresh interval); and VTIMEZONE
 // components built from Go's time zone database, which golang-ical
 // cannot generate.
@@ -135,8 +137,9 @@ func (c *Calendar) WriteTo(w io.Writer) (int64, error) {
 }
 
 // listEvent writes a VEVENT as golang-ical does, except its CATEGORIES
-// value, which bp escaped itself: golang-ical escapes every comma of a
-// TEXT value, so the list "A,B" would become one category named "A,B".
+// value, which bp escaped itself (golang-ical escapes every comma of a
+// TEXT value, so the list "A,B" would become one category named "A,B"),
+// and its links, whose parameters bp quotes itself (writeLinkProperty).
 type listEvent struct{ *ics.VEvent }
 
 func (e listEvent) SerializeTo(w io.Writer, cfg *ics.SerializationConfiguration) error {
@@ -145,9 +148,12 @@ func (e listEvent) SerializeTo(w io.Writer, cfg *ics.SerializationConfiguration)
 	}
 	for _, p := range e.Properties {
 		var err error
-		if p.IANAToken == string(ics.ComponentPropertyCategories) && len(p.ICalParameters) == 0 {
+		switch {
+		case p.IANAToken == string(ics.ComponentPropertyCategories) && len(p.ICalParameters) == 0:
 			err = writeFolded(w, p.IANAToken+":"+p.Value, cfg)
-		} else {
+		case p.IANAToken == propConference || p.IANAToken == propAttach:
+			err = writeLinkProperty(w, p, cfg)
+		default:
 			err = p.SerializeTo(w, cfg)
 		}
 		if err != nil {
@@ -530,8 +536,8 @@ func Description(plan *workplan.Plan, e *workplan.Event) string {
 			continue
 		}
 		b.WriteString(f.Label + ":")
-		if f.Value != "" {
-			b.WriteString(" " + f.Value)
+		if v := f.Text(); v != "" {
+			b.WriteString(" " + v)
 		}
 		b.WriteString("\n")
 		for _, it := range f.Items {
@@ -555,6 +561,7 @@ func buildEvent(plan *workplan.Plan, e *workplan.Event, zones *zoneSet) (*ics.VE
 		ev.SetLocation(l)
 	}
 	ev.SetDescription(Description(plan, e))
+	setLinks(ev, e)
 	if cats := Categories(plan, e); len(cats) > 0 {
 		// One property for the list: khal reads no category at all from
 		// an event with two CATEGORIES properties.

@@ -59,6 +59,9 @@ type readEvent struct {
 	// Occurrences are the [start, end] of every occurrence, the RRULE
 	// expanded by the parser (python: by dateutil).
 	Occurrences [][2]*string `json:"occurrences"`
+	// Links are the CONFERENCE and ATTACH properties, each "NAME value
+	// extra": a CONFERENCE's LABEL, an ATTACH's FMTTYPE.
+	Links []string `json:"links"`
 }
 
 // readCalendar is one file as a parser read it.
@@ -76,6 +79,8 @@ type parser struct {
 	inclusiveEnd bool
 	// noSequence: the parser does not report SEQUENCE.
 	noSequence bool
+	// noLinks: the parser does not report CONFERENCE and ATTACH.
+	noLinks bool
 	// merges: all files go into one calendar, and read returns one
 	// readCalendar for them all (khal imports them into one folder).
 	merges bool
@@ -118,7 +123,7 @@ var parsers = []parser{
 	{name: "python-icalendar", read: func(t *testing.T, _ window, files ...string) []readCalendar { return readPython(t, files...) }},
 	{name: "ical.js", read: func(t *testing.T, _ window, files ...string) []readCalendar { return readICALJS(t, files...) }},
 	{name: "libical", read: func(t *testing.T, _ window, files ...string) []readCalendar { return readLibical(t, files...) }},
-	{name: "khal", inclusiveEnd: true, noSequence: true, merges: true, read: func(t *testing.T, w window, files ...string) []readCalendar {
+	{name: "khal", inclusiveEnd: true, noSequence: true, noLinks: true, merges: true, read: func(t *testing.T, w window, files ...string) []readCalendar {
 		k := newKhal(t)
 		k.importFile(t, files...)
 		cal := k.list(t, w)
@@ -395,8 +400,9 @@ func expected(t *testing.T, plan *workplan.Plan, evs []*workplan.Event) map[stri
 			seq = plan.Revision
 		}
 		w := readEvent{
-			UID: e.ID + "@" + plan.ID, Summary: Summary(e), Status: string(Status(e)), Location: Location(e),
+			UID: EventUID(plan, e), Summary: Summary(e), Status: string(Status(e)), Location: Location(e),
 			Description: Description(plan, e), Sequence: seq, Categories: Categories(plan, e),
+			Links: expectedLinks(e),
 		}
 		first, last := e.Span()
 		if e.StartTime.IsZero() || !e.HasDay() {
@@ -440,6 +446,33 @@ func expected(t *testing.T, plan *workplan.Plan, evs []*workplan.Event) map[stri
 	return want
 }
 
+// expectedLinks is what a parser reads of an event's links: a join link
+// as CONFERENCE with its label (or "Join online"), the agenda and
+// documents as ATTACH with the media type of a .pdf or .docx.
+func expectedLinks(e *workplan.Event) []string {
+	out := []string{}
+	for _, l := range e.Links {
+		switch l.Kind {
+		case workplan.LinkJoin:
+			label := l.Label
+			if label == "" {
+				label = "Join online"
+			}
+			out = append(out, "CONFERENCE "+l.URL+" "+strings.ReplaceAll(label, `"`, "'"))
+		case workplan.LinkAgenda, workplan.LinkDocuments:
+			s := "ATTACH " + l.URL
+			switch strings.ToLower(filepath.Ext(strings.SplitN(l.URL, "#", 2)[0])) {
+			case ".pdf":
+				s += " application/pdf"
+			case ".docx":
+				s += " application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+			}
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 func str(p *string) string {
 	if p == nil {
 		return "<none>"
@@ -480,8 +513,12 @@ func fields(p parser, ev readEvent) map[string]string {
 		occ = append(occ, str(o[0])+" – "+str(exclusive(p, ev.AllDay, o[1])))
 	}
 	f["occurrences"] = strings.Join(occ, ", ")
+	f["links"] = strings.Join(slices.Sorted(slices.Values(ev.Links)), " | ")
 	if p.noSequence {
 		delete(f, "sequence")
+	}
+	if p.noLinks {
+		delete(f, "links")
 	}
 	return f
 }
@@ -512,7 +549,7 @@ func compare(t *testing.T, p parser, got, want map[string]readEvent) {
 			continue
 		}
 		// want is in the file's own terms: no parser's conventions.
-		gf, wf := fields(p, g), fields(parser{noSequence: p.noSequence}, w)
+		gf, wf := fields(p, g), fields(parser{noSequence: p.noSequence, noLinks: p.noLinks}, w)
 		for _, k := range slices.Sorted(maps.Keys(wf)) {
 			if gf[k] != wf[k] {
 				t.Errorf("%s: %s: %s\n got: %q\nwant: %q", p.name, uid, k, gf[k], wf[k])
@@ -652,6 +689,7 @@ func TestInterop(t *testing.T) {
 		{"2026 plan with undated", published, Options{IncludeUndated: true}},
 		{"times and statuses", fixtures + "times.yaml", Options{IncludeUndated: true}},
 		{"hostile text", fixtures + "hostile.yaml", Options{}},
+		{"links and reasons", fixtures + "links.yaml", Options{}},
 	}
 	for _, tc := range feeds {
 		plan := loadPlan(t, tc.plan)
@@ -670,6 +708,7 @@ func TestInterop(t *testing.T) {
 	for _, tc := range []struct{ name, plan string }{
 		{"one-event files of the 2026 plan", published},
 		{"one-event files of the times fixture", fixtures + "times.yaml"},
+		{"one-event files of the links fixture", fixtures + "links.yaml"},
 	} {
 		plan := loadPlan(t, tc.plan)
 		opts := Options{IncludeUndated: true}
