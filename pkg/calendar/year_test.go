@@ -95,7 +95,7 @@ func yearOfWork(t *testing.T, read func(t *testing.T, plan *workplan.Plan, data 
 			[]edit.Change{edit.Set("syria-thematic-meeting", edit.Fields{Dates: dates(t, "2026-05-19"), Times: &edit.Times{Start: workplan.ClockAt(10, 0), End: workplan.ClockAt(16, 0)}, TimeZone: &istanbul})},
 			[]string{"syria-thematic-meeting"}},
 		{"postpone the June TWG to 8-9 July", "2026-11-30",
-			[]edit.Change{edit.Postpone("twg-law-enforcement-2026", dates(t, "2026-07-08..2026-07-09"))},
+			[]edit.Change{edit.Postpone("twg-law-enforcement-2026", dates(t, "2026-07-08..2026-07-09"), "")},
 			[]string{"twg-law-enforcement-2026"}},
 		{"confirm Legal Pathways for 15-16 Sep in person", "2026-12-01",
 			[]edit.Change{edit.Confirm("twg-legal-pathways-2026", edit.ConfirmSpec{Dates: dates(t, "2026-09-15..2026-09-16"), Format: &inPerson})},

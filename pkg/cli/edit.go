@@ -283,7 +283,10 @@ func (app *App) editError(cmd, file string, err error) error {
 	var inv *edit.InvalidError
 	var nf *edit.NotFoundError
 	var anf *edit.ActionNotFoundError
+	var ref *edit.RefusedError
 	switch {
+	case errors.As(err, &ref):
+		return usageErrorf("%s: refused: %s; nothing was written\n  hint: %s", cmd, render.Clean(ref.Msg), render.Clean(ref.Hint))
 	case errors.As(err, &anf):
 		return usageErrorf("%s: %s", cmd, render.Clean(anf.Error()))
 	case errors.As(err, &inv):

@@ -121,7 +121,7 @@ func TestMoves(t *testing.T) {
 	}
 	// postponed with a new date is planned again, with its history
 	d, _ := ParseDates("2026-07-08")
-	res, err := apply(t, strings.Replace(src, "dateTBC: true, status: planned", "status: postponed", 1), Postpone("b", &d))
+	res, err := apply(t, strings.Replace(src, "dateTBC: true, status: planned", "status: postponed", 1), Postpone("b", &d, ""))
 	if err != nil {
 		t.Fatal(err)
 	}
