@@ -11,8 +11,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/spf13/pflag"
 )
 
 // mustRun runs bp in dir and fails the test unless it exits 0.
@@ -50,42 +48,6 @@ func showJSON(t *testing.T, dir, id string) map[string]any {
 		t.Fatalf("%v\n%s", err, r.stdout)
 	}
 	return v.Event
-}
-
-// TestAddTakesEverySetField: every flag bp set has for an event's values
-// is a flag of bp add, the same (one definition, eventFlags); only the
-// flags that change what is there already are bp set's own.
-func TestAddTakesEverySetField(t *testing.T) {
-	root := newRootCmd(&App{})
-	find := func(name string) map[string]*pflag.Flag {
-		c, _, err := root.Find([]string{name})
-		if err != nil {
-			t.Fatal(err)
-		}
-		out := map[string]*pflag.Flag{}
-		c.Flags().VisitAll(func(f *pflag.Flag) { out[f.Name] = f })
-		return out
-	}
-	set, add := find("set"), find("add")
-	own := []string{"unset", "remove-link", "pair"}
-	for name, f := range set {
-		a, ok := add[name]
-		switch {
-		case slices.Contains(own, name):
-			if ok {
-				t.Errorf("bp add has --%s, which changes what an event has already", name)
-			}
-		case !ok:
-			t.Errorf("bp set has --%s, bp add has not", name)
-		case a.Value.Type() != f.Value.Type():
-			t.Errorf("--%s is a %s in bp set, a %s in bp add", name, f.Value.Type(), a.Value.Type())
-		}
-	}
-	for _, name := range []string{"purpose", "partner", "product", "link", "time", "tz"} {
-		if _, ok := set[name]; !ok {
-			t.Errorf("bp set has no --%s", name)
-		}
-	}
 }
 
 // TestAddAndSetFields: bp add writes a purpose, partners, a product and
