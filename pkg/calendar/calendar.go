@@ -737,3 +737,33 @@ func line(s string) string {
 		return r
 	}, clean(s))), " ")
 }
+
+// Entry returns what a calendar shows of an event: its VEVENT as [BuildOne]
+// writes it (a month-only event as its placeholder), less the properties
+// that say when the entry last changed (SEQUENCE, DTSTAMP,
+// LAST-MODIFIED). Two versions of an event whose entries are equal read
+// the same in every calendar, and must keep their SEQUENCE: a calendar
+// would announce the entry again for nothing (plandiff.ChangedEntries
+// decides which events carry a new revision by it). An event that cannot
+// be written (past the year 9999) gives the error, in words.
+func Entry(plan *workplan.Plan, e *workplan.Event) string {
+	ev, err := buildEvent(eventPlan(plan, e), e, newZoneSet())
+	if err != nil {
+		return "error: " + err.Error()
+	}
+	keep := ev.Properties[:0]
+	for _, p := range ev.Properties {
+		switch ics.ComponentProperty(p.IANAToken) {
+		case ics.ComponentPropertySequence, ics.ComponentPropertyDtstamp, ics.ComponentPropertyLastModified:
+		default:
+			keep = append(keep, p)
+		}
+	}
+	ev.Properties = keep
+	var b strings.Builder
+	cfg := &ics.SerializationConfiguration{MaxLength: 75, PropertyMaxLength: 75, NewLine: "\r\n"}
+	if err := (listEvent{ev}).SerializeTo(&b, cfg); err != nil {
+		return "error: " + err.Error()
+	}
+	return b.String()
+}

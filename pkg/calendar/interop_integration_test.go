@@ -661,14 +661,13 @@ func runInterop(t *testing.T, tc interopCase) {
 	}
 }
 
-// TestYearOfWorkInterop plays TestYearOfWork's scenes, and after each
-// one every parser reads the calendar as the interop tests read theirs.
-func TestYearOfWorkInterop(t *testing.T) {
-	yearOfWork(t, func(t *testing.T, plan *workplan.Plan, data []byte) {
-		path := writeTemp(t, "scene.ics", data)
-		want := expected(t, plan, plan.Select(workplan.Filter{}))
-		runInterop(t, interopCase{files: []string{path}, want: want, calName: line(plan.Title)})
-	})
+// ReadByEveryClient has every client read a calendar of plan's events
+// as the interop tests read theirs (for TestYearOfWorkInterop, in
+// package calendar_test).
+func ReadByEveryClient(t *testing.T, plan *workplan.Plan, data []byte) {
+	path := writeTemp(t, "scene.ics", data)
+	want := expected(t, plan, plan.Select(workplan.Filter{}))
+	runInterop(t, interopCase{files: []string{path}, want: want, calName: line(plan.Title)})
 }
 
 // datedOrAll returns the events Build writes with opts.

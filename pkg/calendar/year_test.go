@@ -1,4 +1,4 @@
-package calendar
+package calendar_test
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/icmpd/bp/pkg/calendar"
 	"github.com/icmpd/bp/pkg/edit"
 	"github.com/icmpd/bp/pkg/internal/testtool"
 	"github.com/icmpd/bp/pkg/workplan"
@@ -64,7 +65,7 @@ func yearOfWork(t *testing.T, read func(t *testing.T, plan *workplan.Plan, data 
 		return out
 	}
 	file := filepath.Join(dir, "workplans", "2026.yaml")
-	data, err := os.ReadFile(published)
+	data, err := os.ReadFile(calendar.Published)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +141,7 @@ func yearOfWork(t *testing.T, read func(t *testing.T, plan *workplan.Plan, data 
 
 			next, after := yearCalendar(t, file)
 			sequences = append(sequences, strconv.Itoa(i+1)+" "+sc.name+": "+sequenceLine(next))
-			old, now := vevents(before), vevents(after)
+			old, now := calendar.VEvents(before), calendar.VEvents(after)
 			for uid, ev := range now {
 				id, _, _ := strings.Cut(uid, "@")
 				changed := slices.Contains(sc.changed, id)
@@ -176,12 +177,12 @@ func yearOfWork(t *testing.T, read func(t *testing.T, plan *workplan.Plan, data 
 // --include-undated does.
 func yearCalendar(t *testing.T, file string) (*workplan.Plan, []byte) {
 	t.Helper()
-	plan := loadPlan(t, file)
-	cal, err := Build(plan, plan.Select(workplan.Filter{}), Options{IncludeUndated: true})
+	plan := calendar.LoadPlan(t, file)
+	cal, err := calendar.Build(plan, plan.Select(workplan.Filter{}), calendar.Options{IncludeUndated: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return plan, serialize(t, cal)
+	return plan, calendar.Serialize(t, cal)
 }
 
 func sequenceOf(vevent string) int {
@@ -201,22 +202,8 @@ func sequenceLine(plan *workplan.Plan) string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		seq, _ := Sequence(plan, e)
+		seq, _ := calendar.Sequence(plan, e)
 		b.WriteString(e.ID + " " + strconv.Itoa(seq))
 	}
 	return b.String()
-}
-
-// vevents splits a calendar into its VEVENTs, by UID, each as written.
-func vevents(data []byte) map[string]string {
-	out := map[string]string{}
-	for _, part := range strings.Split(string(data), "BEGIN:VEVENT\r\n")[1:] {
-		ev, _, _ := strings.Cut(part, "END:VEVENT\r\n")
-		for _, l := range strings.Split(ev, "\r\n") {
-			if u, ok := strings.CutPrefix(l, "UID:"); ok {
-				out[u] = "BEGIN:VEVENT\r\n" + ev + "END:VEVENT\r\n"
-			}
-		}
-	}
-	return out
 }

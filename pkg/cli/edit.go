@@ -30,8 +30,10 @@ bp validate names, and nothing is written (exit 1). The plan's revision
 goes up by one and its revised date becomes today (--today, BP_TODAY or
 the clock), once per change set: when the file's revision is already
 above the one committed at git HEAD, or git has no version of the file
-yet (nothing of it was published), it stays. Each event changed carries
-the new revision, so calendar feeds announce only what changed. A file
+yet (nothing of it was published), it stays. Each event whose calendar
+entry changes carries the new revision, and no other (a follow-up action
+kept internal changes no entry), so calendar feeds announce only what
+changed. A file
 of format version 1 is upgraded as it is written (see bp migrate).
 
 What changed is printed in the words of bp diff; --dry-run prints it and

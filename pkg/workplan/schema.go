@@ -180,7 +180,7 @@ var eventObject = &Object{
 		{Key: "uidPlan", Kind: KindID, Since: 3,
 			Doc: "The id of the plan whose calendar UID the event keeps, having moved here from another year's plan (bp set and bp postpone write it), so that calendars move the event rather than add it again."},
 		{Key: "revision", Kind: KindInt, Required: true, Min: 1, Since: 2,
-			Doc: "The plan revision in which the event last changed: its calendar SEQUENCE (the edit commands set it)."},
+			Doc: "The plan revision in which what a calendar shows of the event last changed: its calendar SEQUENCE (the edit commands set it)."},
 		{Key: "revised", Kind: KindDate, Required: true, Since: 2,
 			Doc: "The date of that revision (its calendar DTSTAMP and LAST-MODIFIED)."},
 	},
