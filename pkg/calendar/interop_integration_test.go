@@ -394,8 +394,10 @@ func ptr(s string) *string { return &s }
 func expected(t *testing.T, plan *workplan.Plan, evs []*workplan.Event) map[string]readEvent {
 	t.Helper()
 	want := map[string]readEvent{}
+	all := plan
 	for _, e := range evs {
-		seq := e.Revision // the event's own revision; the plan's for a plan built in code
+		plan := eventPlan(all, e) // events of several plan years: each with its own
+		seq := e.Revision         // the event's own revision; the plan's for a plan built in code
 		if seq == 0 {
 			seq = plan.Revision
 		}
@@ -668,6 +670,41 @@ func ReadByEveryClient(t *testing.T, plan *workplan.Plan, data []byte) {
 	path := writeTemp(t, "scene.ics", data)
 	want := expected(t, plan, plan.Select(workplan.Filter{}))
 	runInterop(t, interopCase{files: []string{path}, want: want, calName: line(plan.Title)})
+}
+
+// ReadFeedsByEveryClient has every client read each feed file (bp ics
+// --feeds) of the events of plans, as the interop tests read theirs: each
+// event of a feed as the plans say it, with no warning.
+func ReadFeedsByEveryClient(t *testing.T, plans []*workplan.Plan, files []string) {
+	byUID := map[string]*workplan.Event{}
+	for _, p := range plans {
+		for _, e := range p.Events {
+			byUID[EventUID(p, e)] = e
+		}
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var evs []*workplan.Event
+			for uid := range vevents(data) {
+				e := byUID[uid]
+				if e == nil {
+					t.Fatalf("%s: no event of the plans has the UID %s", f, uid)
+				}
+				evs = append(evs, e)
+			}
+			var name string
+			for _, l := range strings.Split(strings.ReplaceAll(string(data), "\r\n ", ""), "\r\n") {
+				if v, ok := strings.CutPrefix(l, "X-WR-CALNAME:"); ok {
+					name = ics.FromText(v)
+				}
+			}
+			runInterop(t, interopCase{files: []string{f}, want: expected(t, plans[0], evs), calName: name})
+		})
+	}
 }
 
 // datedOrAll returns the events Build writes with opts.
