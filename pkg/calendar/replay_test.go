@@ -43,16 +43,7 @@ func yearReplay(t *testing.T, read func(t *testing.T, plans []*workplan.Plan, fe
 		testtool.Missing(t, "git is not installed: skipping the year replay")
 	}
 	dir := t.TempDir()
-	git := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-c", "user.name=Test", "-c", "user.email=test@example.org",
-			"-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"}, args...)...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_SYSTEM=/dev/null", "LC_ALL=C")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-	}
+	git := gitIn(t, dir)
 	day := "2026-11-27"
 	bp := func(want int, args ...string) (string, string) {
 		t.Helper()

@@ -52,18 +52,7 @@ func yearOfWork(t *testing.T, read func(t *testing.T, plan *workplan.Plan, data 
 		testtool.Missing(t, "git is not installed: skipping the year of work")
 	}
 	dir := t.TempDir()
-	git := func(args ...string) []byte {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-c", "user.name=Test", "-c", "user.email=test@example.org",
-			"-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"}, args...)...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_SYSTEM=/dev/null", "LC_ALL=C")
-		out, err := cmd.Output()
-		if err != nil {
-			t.Fatalf("git %s: %v", strings.Join(args, " "), err)
-		}
-		return out
-	}
+	git := gitIn(t, dir)
 	file := filepath.Join(dir, "workplans", "2026.yaml")
 	data, err := os.ReadFile(calendar.Published)
 	if err != nil {
@@ -171,6 +160,24 @@ func yearOfWork(t *testing.T, read func(t *testing.T, plan *workplan.Plan, data 
 		})
 	}
 	t.Logf("SEQUENCE per event after each scene:\n%s", strings.Join(sequences, "\n"))
+}
+
+// gitIn returns a function that runs git in dir, with a fixed identity
+// and no user configuration, and returns its output; it fails the test
+// on an error.
+func gitIn(t *testing.T, dir string) func(args ...string) []byte {
+	return func(args ...string) []byte {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-c", "user.name=Test", "-c", "user.email=test@example.org",
+			"-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"}, args...)...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_SYSTEM=/dev/null", "LC_ALL=C")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("git %s: %v", strings.Join(args, " "), err)
+		}
+		return out
+	}
 }
 
 // yearCalendar reads the plan file and writes its calendar as bp ics
