@@ -44,9 +44,10 @@
 //
 // The same plan gives the same bytes, and an event that did not change
 // is written the same in every revision of the plan: its SEQUENCE is the
-// plan revision in which it last changed (the event's own revision), its
-// DTSTAMP and LAST-MODIFIED that revision's date, and nothing in it names
-// the plan's current revision. A UID is "<event-id>@<plan-id>" (the plan an
+// plan revision in which what its entry shows last changed (the event's
+// own revision; [Entry] is what it shows), its DTSTAMP and LAST-MODIFIED
+// that revision's date, and nothing in it names the plan's current
+// revision. A UID is "<event-id>@<plan-id>" (the plan an
 // event moved from, when it moved to another year's: uidPlan), so moving
 // an event keeps its UID, and its higher SEQUENCE makes clients accept the
 // update; the other events are not announced again. A calendar may hold
