@@ -6,7 +6,9 @@
 // # What it owns
 //
 // The mapping from a [workplan.Event] to a VEVENT: UIDs, dates and times,
-// STATUS, SUMMARY, LOCATION, DESCRIPTION and CATEGORIES; the calendar's
+// STATUS, SUMMARY, LOCATION, DESCRIPTION and CATEGORIES, and its links
+// (CONFERENCE for a join link, ATTACH for the agenda and documents, each
+// also in DESCRIPTION, which every client shows); the calendar's
 // own properties (name, description, refresh interval); and VTIMEZONE
 // components built from Go's time zone database, which golang-ical
 // cannot generate.
@@ -42,9 +44,10 @@
 //
 // The same plan gives the same bytes, and an event that did not change
 // is written the same in every revision of the plan: its SEQUENCE is the
-// plan revision in which it last changed (the event's own revision), its
-// DTSTAMP and LAST-MODIFIED that revision's date, and nothing in it names
-// the plan's current revision. A UID is "<event-id>@<plan-id>" (the plan an
+// plan revision in which what its entry shows last changed (the event's
+// own revision; [Entry] is what it shows), its DTSTAMP and LAST-MODIFIED
+// that revision's date, and nothing in it names the plan's current
+// revision. A UID is "<event-id>@<plan-id>" (the plan an
 // event moved from, when it moved to another year's: uidPlan), so moving
 // an event keeps its UID, and its higher SEQUENCE makes clients accept the
 // update; the other events are not announced again. A calendar may hold
@@ -135,8 +138,9 @@ func (c *Calendar) WriteTo(w io.Writer) (int64, error) {
 }
 
 // listEvent writes a VEVENT as golang-ical does, except its CATEGORIES
-// value, which bp escaped itself: golang-ical escapes every comma of a
-// TEXT value, so the list "A,B" would become one category named "A,B".
+// value, which bp escaped itself (golang-ical escapes every comma of a
+// TEXT value, so the list "A,B" would become one category named "A,B"),
+// and its links, whose parameters bp quotes itself (writeLinkProperty).
 type listEvent struct{ *ics.VEvent }
 
 func (e listEvent) SerializeTo(w io.Writer, cfg *ics.SerializationConfiguration) error {
@@ -145,9 +149,12 @@ func (e listEvent) SerializeTo(w io.Writer, cfg *ics.SerializationConfiguration)
 	}
 	for _, p := range e.Properties {
 		var err error
-		if p.IANAToken == string(ics.ComponentPropertyCategories) && len(p.ICalParameters) == 0 {
+		switch {
+		case p.IANAToken == string(ics.ComponentPropertyCategories) && len(p.ICalParameters) == 0:
 			err = writeFolded(w, p.IANAToken+":"+p.Value, cfg)
-		} else {
+		case p.IANAToken == propConference || p.IANAToken == propAttach:
+			err = writeLinkProperty(w, p, cfg)
+		default:
 			err = p.SerializeTo(w, cfg)
 		}
 		if err != nil {
@@ -530,8 +537,8 @@ func Description(plan *workplan.Plan, e *workplan.Event) string {
 			continue
 		}
 		b.WriteString(f.Label + ":")
-		if f.Value != "" {
-			b.WriteString(" " + f.Value)
+		if v := f.Text(); v != "" {
+			b.WriteString(" " + v)
 		}
 		b.WriteString("\n")
 		for _, it := range f.Items {
@@ -555,6 +562,7 @@ func buildEvent(plan *workplan.Plan, e *workplan.Event, zones *zoneSet) (*ics.VE
 		ev.SetLocation(l)
 	}
 	ev.SetDescription(Description(plan, e))
+	setLinks(ev, e)
 	if cats := Categories(plan, e); len(cats) > 0 {
 		// One property for the list: khal reads no category at all from
 		// an event with two CATEGORIES properties.
@@ -729,4 +737,34 @@ func line(s string) string {
 		}
 		return r
 	}, clean(s))), " ")
+}
+
+// Entry returns what a calendar shows of an event: its VEVENT as [BuildOne]
+// writes it (a month-only event as its placeholder), less the properties
+// that say when the entry last changed (SEQUENCE, DTSTAMP,
+// LAST-MODIFIED). Two versions of an event whose entries are equal read
+// the same in every calendar, and must keep their SEQUENCE: a calendar
+// would announce the entry again for nothing (plandiff.ChangedEntries
+// decides which events carry a new revision by it). An event that cannot
+// be written (past the year 9999) gives the error, in words.
+func Entry(plan *workplan.Plan, e *workplan.Event) string {
+	ev, err := buildEvent(eventPlan(plan, e), e, newZoneSet())
+	if err != nil {
+		return "error: " + err.Error()
+	}
+	keep := ev.Properties[:0]
+	for _, p := range ev.Properties {
+		switch ics.ComponentProperty(p.IANAToken) {
+		case ics.ComponentPropertySequence, ics.ComponentPropertyDtstamp, ics.ComponentPropertyLastModified:
+		default:
+			keep = append(keep, p)
+		}
+	}
+	ev.Properties = keep
+	var b strings.Builder
+	cfg := &ics.SerializationConfiguration{MaxLength: 75, PropertyMaxLength: 75, NewLine: "\r\n"}
+	if err := (listEvent{ev}).SerializeTo(&b, cfg); err != nil {
+		return "error: " + err.Error()
+	}
+	return b.String()
 }

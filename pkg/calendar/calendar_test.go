@@ -587,3 +587,17 @@ func TestEventsOfSeveralPlans(t *testing.T) {
 		t.Errorf("DescribePlans of one plan = %q, want %q", got, want)
 	}
 }
+
+// vevents splits a calendar into its VEVENTs, by UID, each as written.
+func vevents(data []byte) map[string]string {
+	out := map[string]string{}
+	for _, part := range strings.Split(string(data), "BEGIN:VEVENT\r\n")[1:] {
+		ev, _, _ := strings.Cut(part, "END:VEVENT\r\n")
+		for _, l := range strings.Split(ev, "\r\n") {
+			if u, ok := strings.CutPrefix(l, "UID:"); ok {
+				out[u] = "BEGIN:VEVENT\r\n" + ev + "END:VEVENT\r\n"
+			}
+		}
+	}
+	return out
+}

@@ -59,6 +59,9 @@ type readEvent struct {
 	// Occurrences are the [start, end] of every occurrence, the RRULE
 	// expanded by the parser (python: by dateutil).
 	Occurrences [][2]*string `json:"occurrences"`
+	// Links are the CONFERENCE and ATTACH properties, each "NAME value
+	// extra": a CONFERENCE's LABEL, an ATTACH's FMTTYPE.
+	Links []string `json:"links"`
 }
 
 // readCalendar is one file as a parser read it.
@@ -76,6 +79,8 @@ type parser struct {
 	inclusiveEnd bool
 	// noSequence: the parser does not report SEQUENCE.
 	noSequence bool
+	// noLinks: the parser does not report CONFERENCE and ATTACH.
+	noLinks bool
 	// merges: all files go into one calendar, and read returns one
 	// readCalendar for them all (khal imports them into one folder).
 	merges bool
@@ -118,7 +123,7 @@ var parsers = []parser{
 	{name: "python-icalendar", read: func(t *testing.T, _ window, files ...string) []readCalendar { return readPython(t, files...) }},
 	{name: "ical.js", read: func(t *testing.T, _ window, files ...string) []readCalendar { return readICALJS(t, files...) }},
 	{name: "libical", read: func(t *testing.T, _ window, files ...string) []readCalendar { return readLibical(t, files...) }},
-	{name: "khal", inclusiveEnd: true, noSequence: true, merges: true, read: func(t *testing.T, w window, files ...string) []readCalendar {
+	{name: "khal", inclusiveEnd: true, noSequence: true, noLinks: true, merges: true, read: func(t *testing.T, w window, files ...string) []readCalendar {
 		k := newKhal(t)
 		k.importFile(t, files...)
 		cal := k.list(t, w)
@@ -389,14 +394,17 @@ func ptr(s string) *string { return &s }
 func expected(t *testing.T, plan *workplan.Plan, evs []*workplan.Event) map[string]readEvent {
 	t.Helper()
 	want := map[string]readEvent{}
+	all := plan
 	for _, e := range evs {
-		seq := e.Revision // the event's own revision; the plan's for a plan built in code
+		plan := eventPlan(all, e) // events of several plan years: each with its own
+		seq := e.Revision         // the event's own revision; the plan's for a plan built in code
 		if seq == 0 {
 			seq = plan.Revision
 		}
 		w := readEvent{
-			UID: e.ID + "@" + plan.ID, Summary: Summary(e), Status: string(Status(e)), Location: Location(e),
+			UID: EventUID(plan, e), Summary: Summary(e), Status: string(Status(e)), Location: Location(e),
 			Description: Description(plan, e), Sequence: seq, Categories: Categories(plan, e),
+			Links: expectedLinks(e),
 		}
 		first, last := e.Span()
 		if e.StartTime.IsZero() || !e.HasDay() {
@@ -440,6 +448,33 @@ func expected(t *testing.T, plan *workplan.Plan, evs []*workplan.Event) map[stri
 	return want
 }
 
+// expectedLinks is what a parser reads of an event's links: a join link
+// as CONFERENCE with its label (or "Join online"), the agenda and
+// documents as ATTACH with the media type of a .pdf or .docx.
+func expectedLinks(e *workplan.Event) []string {
+	out := []string{}
+	for _, l := range e.Links {
+		switch l.Kind {
+		case workplan.LinkJoin:
+			label := l.Label
+			if label == "" {
+				label = "Join online"
+			}
+			out = append(out, "CONFERENCE "+l.URL+" "+strings.ReplaceAll(label, `"`, "'"))
+		case workplan.LinkAgenda, workplan.LinkDocuments:
+			s := "ATTACH " + l.URL
+			switch strings.ToLower(filepath.Ext(strings.SplitN(l.URL, "#", 2)[0])) {
+			case ".pdf":
+				s += " application/pdf"
+			case ".docx":
+				s += " application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+			}
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 func str(p *string) string {
 	if p == nil {
 		return "<none>"
@@ -480,8 +515,12 @@ func fields(p parser, ev readEvent) map[string]string {
 		occ = append(occ, str(o[0])+" – "+str(exclusive(p, ev.AllDay, o[1])))
 	}
 	f["occurrences"] = strings.Join(occ, ", ")
+	f["links"] = strings.Join(slices.Sorted(slices.Values(ev.Links)), " | ")
 	if p.noSequence {
 		delete(f, "sequence")
+	}
+	if p.noLinks {
+		delete(f, "links")
 	}
 	return f
 }
@@ -512,7 +551,7 @@ func compare(t *testing.T, p parser, got, want map[string]readEvent) {
 			continue
 		}
 		// want is in the file's own terms: no parser's conventions.
-		gf, wf := fields(p, g), fields(parser{noSequence: p.noSequence}, w)
+		gf, wf := fields(p, g), fields(parser{noSequence: p.noSequence, noLinks: p.noLinks}, w)
 		for _, k := range slices.Sorted(maps.Keys(wf)) {
 			if gf[k] != wf[k] {
 				t.Errorf("%s: %s: %s\n got: %q\nwant: %q", p.name, uid, k, gf[k], wf[k])
@@ -624,14 +663,48 @@ func runInterop(t *testing.T, tc interopCase) {
 	}
 }
 
-// TestYearOfWorkInterop plays TestYearOfWork's scenes, and after each
-// one every parser reads the calendar as the interop tests read theirs.
-func TestYearOfWorkInterop(t *testing.T) {
-	yearOfWork(t, func(t *testing.T, plan *workplan.Plan, data []byte) {
-		path := writeTemp(t, "scene.ics", data)
-		want := expected(t, plan, plan.Select(workplan.Filter{}))
-		runInterop(t, interopCase{files: []string{path}, want: want, calName: line(plan.Title)})
-	})
+// ReadByEveryClient has every client read a calendar of plan's events
+// as the interop tests read theirs (for TestYearOfWorkInterop, in
+// package calendar_test).
+func ReadByEveryClient(t *testing.T, plan *workplan.Plan, data []byte) {
+	path := writeTemp(t, "scene.ics", data)
+	want := expected(t, plan, plan.Select(workplan.Filter{}))
+	runInterop(t, interopCase{files: []string{path}, want: want, calName: line(plan.Title)})
+}
+
+// ReadFeedsByEveryClient has every client read each feed file (bp ics
+// --feeds) of the events of plans, as the interop tests read theirs: each
+// event of a feed as the plans say it, with no warning.
+func ReadFeedsByEveryClient(t *testing.T, plans []*workplan.Plan, files []string) {
+	byUID := map[string]*workplan.Event{}
+	for _, p := range plans {
+		for _, e := range p.Events {
+			byUID[EventUID(p, e)] = e
+		}
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var evs []*workplan.Event
+			for uid := range vevents(data) {
+				e := byUID[uid]
+				if e == nil {
+					t.Fatalf("%s: no event of the plans has the UID %s", f, uid)
+				}
+				evs = append(evs, e)
+			}
+			var name string
+			for _, l := range strings.Split(strings.ReplaceAll(string(data), "\r\n ", ""), "\r\n") {
+				if v, ok := strings.CutPrefix(l, "X-WR-CALNAME:"); ok {
+					name = ics.FromText(v)
+				}
+			}
+			runInterop(t, interopCase{files: []string{f}, want: expected(t, plans[0], evs), calName: name})
+		})
+	}
 }
 
 // datedOrAll returns the events Build writes with opts.
@@ -652,6 +725,7 @@ func TestInterop(t *testing.T) {
 		{"2026 plan with undated", published, Options{IncludeUndated: true}},
 		{"times and statuses", fixtures + "times.yaml", Options{IncludeUndated: true}},
 		{"hostile text", fixtures + "hostile.yaml", Options{}},
+		{"links and reasons", fixtures + "links.yaml", Options{}},
 	}
 	for _, tc := range feeds {
 		plan := loadPlan(t, tc.plan)
@@ -670,6 +744,7 @@ func TestInterop(t *testing.T) {
 	for _, tc := range []struct{ name, plan string }{
 		{"one-event files of the 2026 plan", published},
 		{"one-event files of the times fixture", fixtures + "times.yaml"},
+		{"one-event files of the links fixture", fixtures + "links.yaml"},
 	} {
 		plan := loadPlan(t, tc.plan)
 		opts := Options{IncludeUndated: true}

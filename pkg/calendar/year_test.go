@@ -1,4 +1,4 @@
-package calendar
+package calendar_test
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/icmpd/bp/pkg/calendar"
 	"github.com/icmpd/bp/pkg/edit"
 	"github.com/icmpd/bp/pkg/internal/testtool"
 	"github.com/icmpd/bp/pkg/workplan"
@@ -51,20 +52,9 @@ func yearOfWork(t *testing.T, read func(t *testing.T, plan *workplan.Plan, data 
 		testtool.Missing(t, "git is not installed: skipping the year of work")
 	}
 	dir := t.TempDir()
-	git := func(args ...string) []byte {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-c", "user.name=Test", "-c", "user.email=test@example.org",
-			"-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"}, args...)...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_SYSTEM=/dev/null", "LC_ALL=C")
-		out, err := cmd.Output()
-		if err != nil {
-			t.Fatalf("git %s: %v", strings.Join(args, " "), err)
-		}
-		return out
-	}
+	git := gitIn(t, dir)
 	file := filepath.Join(dir, "workplans", "2026.yaml")
-	data, err := os.ReadFile(published)
+	data, err := os.ReadFile(calendar.Published)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +85,7 @@ func yearOfWork(t *testing.T, read func(t *testing.T, plan *workplan.Plan, data 
 			[]edit.Change{edit.Set("syria-thematic-meeting", edit.Fields{Dates: dates(t, "2026-05-19"), Times: &edit.Times{Start: workplan.ClockAt(10, 0), End: workplan.ClockAt(16, 0)}, TimeZone: &istanbul})},
 			[]string{"syria-thematic-meeting"}},
 		{"postpone the June TWG to 8-9 July", "2026-11-30",
-			[]edit.Change{edit.Postpone("twg-law-enforcement-2026", dates(t, "2026-07-08..2026-07-09"))},
+			[]edit.Change{edit.Postpone("twg-law-enforcement-2026", dates(t, "2026-07-08..2026-07-09"), "")},
 			[]string{"twg-law-enforcement-2026"}},
 		{"confirm Legal Pathways for 15-16 Sep in person", "2026-12-01",
 			[]edit.Change{edit.Confirm("twg-legal-pathways-2026", edit.ConfirmSpec{Dates: dates(t, "2026-09-15..2026-09-16"), Format: &inPerson})},
@@ -140,7 +130,7 @@ func yearOfWork(t *testing.T, read func(t *testing.T, plan *workplan.Plan, data 
 
 			next, after := yearCalendar(t, file)
 			sequences = append(sequences, strconv.Itoa(i+1)+" "+sc.name+": "+sequenceLine(next))
-			old, now := vevents(before), vevents(after)
+			old, now := calendar.VEvents(before), calendar.VEvents(after)
 			for uid, ev := range now {
 				id, _, _ := strings.Cut(uid, "@")
 				changed := slices.Contains(sc.changed, id)
@@ -172,16 +162,34 @@ func yearOfWork(t *testing.T, read func(t *testing.T, plan *workplan.Plan, data 
 	t.Logf("SEQUENCE per event after each scene:\n%s", strings.Join(sequences, "\n"))
 }
 
+// gitIn returns a function that runs git in dir, with a fixed identity
+// and no user configuration, and returns its output; it fails the test
+// on an error.
+func gitIn(t *testing.T, dir string) func(args ...string) []byte {
+	return func(args ...string) []byte {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-c", "user.name=Test", "-c", "user.email=test@example.org",
+			"-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"}, args...)...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_SYSTEM=/dev/null", "LC_ALL=C")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("git %s: %v", strings.Join(args, " "), err)
+		}
+		return out
+	}
+}
+
 // yearCalendar reads the plan file and writes its calendar as bp ics
 // --include-undated does.
 func yearCalendar(t *testing.T, file string) (*workplan.Plan, []byte) {
 	t.Helper()
-	plan := loadPlan(t, file)
-	cal, err := Build(plan, plan.Select(workplan.Filter{}), Options{IncludeUndated: true})
+	plan := calendar.LoadPlan(t, file)
+	cal, err := calendar.Build(plan, plan.Select(workplan.Filter{}), calendar.Options{IncludeUndated: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return plan, serialize(t, cal)
+	return plan, calendar.Serialize(t, cal)
 }
 
 func sequenceOf(vevent string) int {
@@ -201,22 +209,8 @@ func sequenceLine(plan *workplan.Plan) string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		seq, _ := Sequence(plan, e)
+		seq, _ := calendar.Sequence(plan, e)
 		b.WriteString(e.ID + " " + strconv.Itoa(seq))
 	}
 	return b.String()
-}
-
-// vevents splits a calendar into its VEVENTs, by UID, each as written.
-func vevents(data []byte) map[string]string {
-	out := map[string]string{}
-	for _, part := range strings.Split(string(data), "BEGIN:VEVENT\r\n")[1:] {
-		ev, _, _ := strings.Cut(part, "END:VEVENT\r\n")
-		for _, l := range strings.Split(ev, "\r\n") {
-			if u, ok := strings.CutPrefix(l, "UID:"); ok {
-				out[u] = "BEGIN:VEVENT\r\n" + ev + "END:VEVENT\r\n"
-			}
-		}
-	}
-	return out
 }

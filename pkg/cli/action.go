@@ -19,18 +19,20 @@ import (
 func newActionCmd(app *App) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "action <command>",
-		Short: "Add a meeting's follow-up action; mark one done or dropped",
+		Short: "Add a meeting's follow-up action, change it, mark it done",
 		Long: `The follow-up actions a meeting set are kept in its outcome: who owes what,
 by when, and where it is to be reported. bp action add adds one to a meeting
-whose outcome is recorded (bp record); bp action done and bp action drop
-close it. bp actions lists them; bp status shows who still owes what.`,
+whose outcome is recorded (bp record); bp action set changes it; bp action
+done and bp action drop close it. bp actions lists them; bp status shows who
+still owes what.`,
 		Example: `  # the March Reference Group asked the Secretariat for a paper by April
   $ bp action add rg-2026-03 "Circulate the draft paper on return" \
       --owner secretariat --due 2026-04 --report-to rg-2026-07
+  $ bp action set rg-2026-03-a1 --owner twg-return --due 2026-05
   $ bp action done rg-2026-03-a1 --on 2026-04-20`,
 		Args: args(cobra.NoArgs),
 	}
-	cmd.AddCommand(newActionAddCmd(app), newActionDoneCmd(app), newActionDropCmd(app))
+	cmd.AddCommand(newActionAddCmd(app), newActionSetCmd(app), newActionDoneCmd(app), newActionDropCmd(app))
 	return cmd
 }
 
@@ -100,12 +102,7 @@ func runActionAdd(app *App, out io.Writer, eventID, text string, opts *actionAdd
 	if err != nil {
 		return usageErrorf("action add: --due: %v", err)
 	}
-	var owners []string
-	for _, o := range opts.Owners {
-		if o = strings.TrimSpace(o); o != "" && !slices.Contains(owners, o) {
-			owners = append(owners, o)
-		}
-	}
+	owners := cleanOwners(opts.Owners)
 	file, err := app.fileWithEvent("action add", eventID)
 	if err != nil {
 		return err
@@ -115,6 +112,94 @@ func runActionAdd(app *App, out io.Writer, eventID, text string, opts *actionAdd
 	// the next number.
 	spec := edit.ActionSpec{ID: opts.ID, Text: strings.TrimSpace(text), Owners: owners, Due: due, ReportTo: opts.ReportTo, Public: opts.Public}
 	return app.applyEdit(out, "action add", file, opts.editFlags, edit.AddAction(eventID, spec))
+}
+
+// cleanOwners is the owners given, trimmed, each once.
+func cleanOwners(given []string) []string {
+	var owners []string
+	for _, o := range given {
+		if o = strings.TrimSpace(o); o != "" && !slices.Contains(owners, o) {
+			owners = append(owners, o)
+		}
+	}
+	return owners
+}
+
+type actionSetOptions struct {
+	editFlags
+	Text, Due        string
+	Owners, ReportTo []string
+	ClearReportTo    bool
+	Public, Internal bool
+}
+
+func newActionSetCmd(app *App) *cobra.Command {
+	opts := &actionSetOptions{}
+	cmd := &cobra.Command{
+		Use:   "set <action-id> [--owner <owner>]... [--due <date|month>]",
+		Short: "Change a follow-up action: its text, owners, due date…",
+		Long: `Change an action: its text, its owners (--owner, repeated, replaces them
+all; each is checked as bp action add checks it: a misspelt group id is
+refused), when it is due, the meetings where it is to be reported
+(--report-to, repeated, replaces them; --clear-report-to removes them),
+and whether it is published with the meeting's conclusions (--public) or
+kept internal (--internal). Its state is bp action done's and drop's.
+` + editHelp,
+		Example: `  # the working group shares the paper, a month later
+  $ bp action set rg-2026-03-a1 --owner secretariat --owner twg-return \
+      --due 2026-05 --report-to rg-2026-07`,
+		Args:              args(cobra.ExactArgs(1)),
+		ValidArgsFunction: app.completeActionIDs(),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runActionSet(app, cmd, args[0], opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Text, "text", "", "what is to be done, in new words")
+	f.StringArrayVar(&opts.Owners, "owner", nil, "who owes it: a group id, secretariat, chair, co-chair, or a body's name (repeat for more; replaces the owners)")
+	f.StringVar(&opts.Due, "due", "", "when it is due: a `date` (YYYY-MM-DD) or a month (YYYY-MM)")
+	f.StringArrayVar(&opts.ReportTo, "report-to", nil, "the `event-id` of a meeting where it is to be reported (repeat for more; replaces them)")
+	f.BoolVar(&opts.ClearReportTo, "clear-report-to", false, "it is to be reported nowhere in particular")
+	f.BoolVar(&opts.Public, "public", false, "publish it with the meeting's conclusions")
+	f.BoolVar(&opts.Internal, "internal", false, "keep it in the internal follow-up only")
+	cmd.MarkFlagsMutuallyExclusive("public", "internal")
+	cmd.MarkFlagsMutuallyExclusive("report-to", "clear-report-to")
+	cmd.MarkFlagsOneRequired("text", "owner", "due", "report-to", "clear-report-to", "public", "internal")
+	opts.editFlags.register(cmd)
+	app.registerActionCompletions(cmd)
+	return cmd
+}
+
+func runActionSet(app *App, cmd *cobra.Command, id string, opts *actionSetOptions) error {
+	var f edit.ActionFields
+	flags := cmd.Flags()
+	if flags.Changed("text") {
+		f.Text = &opts.Text
+	}
+	if flags.Changed("owner") {
+		if f.Owners = cleanOwners(opts.Owners); len(f.Owners) == 0 {
+			return usageErrorf("action set: --owner is empty; name who owes it")
+		}
+	}
+	if flags.Changed("due") {
+		due, err := parseDue(opts.Due)
+		if err != nil {
+			return usageErrorf("action set: --due: %v", err)
+		}
+		f.Due = &due
+	}
+	if flags.Changed("report-to") || opts.ClearReportTo {
+		ids := cleanOwners(opts.ReportTo)
+		f.ReportTo = &ids
+	}
+	if opts.Public || opts.Internal {
+		f.Public = &opts.Public
+	}
+	file, err := app.fileWithAction("action set", id)
+	if err != nil {
+		return err
+	}
+	return app.applyEdit(cmd.OutOrStdout(), "action set", file, opts.editFlags, edit.SetAction(id, f))
 }
 
 type actionDoneOptions struct {
@@ -130,7 +215,8 @@ func newActionDoneCmd(app *App) *cobra.Command {
 		Long: `Mark an open action done, on --on DATE (default today; not in the future),
 with an optional note on how it was done.
 ` + editHelp,
-		Example:           `  $ bp action done rg-2026-03-a1 --on 2026-04-20 --note "Sent to all delegations."`,
+		Example: `  $ bp action done rg-2026-03-a1 --on 2026-04-20 \
+      --note "Sent to all delegations."`,
 		Args:              args(cobra.ExactArgs(1)),
 		ValidArgsFunction: app.completeActionIDs(workplan.ActionOpen),
 		RunE: func(cmd *cobra.Command, args []string) error {

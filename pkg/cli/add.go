@@ -28,7 +28,8 @@ every value bp set changes.
 		Example: `  # a webinar on a known day, from 10:00 to 12:00 in Vienna
   $ bp add webinar-labour-2026 --title "Webinar on labour migration" \
       --type webinar --date 2026-10-20 --time 10:00-12:00 \
-      --tz Europe/Vienna --format online
+      --tz Europe/Vienna --format online \
+      --link "join=https://meet.example.org/j/2026 Join the webinar"
 
   # a meeting with only its month known, in two groups
   $ bp add twg-joint-2026 --title "Joint Thematic Working Group meeting" \
@@ -64,7 +65,11 @@ func runAdd(app *App, cmd *cobra.Command, id string, opts *addOptions) error {
 		return &commandLineError{cmd: cmd.CommandPath(), err: errors.New("give --date or --month")}
 	}
 	spec := edit.EventSpec{ID: id, Title: opts.Title, Type: workplan.EventType(opts.Type), Groups: opts.Groups,
-		Dates: *f.Dates, Times: f.Times, Place: f.Place, Notes: opts.Notes}
+		Dates: *f.Dates, Times: f.Times, Place: f.Place, Purpose: opts.Purpose, Product: opts.Product,
+		Links: f.Links, Notes: opts.Notes}
+	if f.Partners != nil {
+		spec.Partners = *f.Partners
+	}
 	if f.TimeZone != nil {
 		spec.TimeZone = *f.TimeZone
 	}

@@ -21,8 +21,11 @@ func newCancelCmd(app *App) *cobra.Command {
 		Long: `Cancel an event: its status becomes cancelled. It stays in the plan and in
 the calendar feeds (STATUS:CANCELLED, "[cancelled]" in the summary), so
 that every subscriber's calendar drops it; an event deleted from the plan
-would stay in their calendars for good. A reason goes at the end of its
-notes, "Cancelled: REASON".
+would stay in their calendars for good. --reason says why, in a few words:
+it is kept as the event's reason and shown with its status (bp list, bp
+show, bp status, the site, the calendars: "Reason: merged into the
+October meeting"). Without it, an event already cancelled keeps its
+reason, and another loses the one it had.
 ` + editHelp,
 		Example: `  $ bp cancel webinar-missing-migrants \
       --reason "merged into the October meeting"`,
@@ -32,7 +35,7 @@ notes, "Cancelled: REASON".
 			return runCancel(app, cmd.OutOrStdout(), args[0], opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Reason, "reason", "", "why, in a few words (added to its notes)")
+	cmd.Flags().StringVar(&opts.Reason, "reason", "", "why, in a few words (published with the event)")
 	opts.editFlags.register(cmd)
 	return cmd
 }

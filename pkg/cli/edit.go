@@ -30,8 +30,10 @@ bp validate names, and nothing is written (exit 1). The plan's revision
 goes up by one and its revised date becomes today (--today, BP_TODAY or
 the clock), once per change set: when the file's revision is already
 above the one committed at git HEAD, or git has no version of the file
-yet (nothing of it was published), it stays. Each event changed carries
-the new revision, so calendar feeds announce only what changed. A file
+yet (nothing of it was published), it stays. Each event whose calendar
+entry changes carries the new revision, and no other (a follow-up action
+kept internal changes no entry), so calendar feeds announce only what
+changed. A file
 of format version 1 is upgraded as it is written (see bp migrate).
 
 What changed is printed in the words of bp diff; --dry-run prints it and
@@ -283,7 +285,10 @@ func (app *App) editError(cmd, file string, err error) error {
 	var inv *edit.InvalidError
 	var nf *edit.NotFoundError
 	var anf *edit.ActionNotFoundError
+	var ref *edit.RefusedError
 	switch {
+	case errors.As(err, &ref):
+		return usageErrorf("%s: refused: %s; nothing was written\n  hint: %s", cmd, render.Clean(ref.Msg), render.Clean(ref.Hint))
 	case errors.As(err, &anf):
 		return usageErrorf("%s: %s", cmd, render.Clean(anf.Error()))
 	case errors.As(err, &inv):

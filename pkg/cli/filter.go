@@ -279,7 +279,7 @@ func (s *selection) primary(today time.Time) *workplan.Plan {
 // Both are "" when there is nothing to add.
 func (s *selection) emptyNote(cmd string) (head, others string) {
 	if len(s.missed) > 0 {
-		return fmt.Sprintf("no plan covers %d (plans: %s)", s.missed[0], s.set.YearsText()), ""
+		return s.uncovered(s.missed[0], s.missed[0])
 	}
 	if s.dated && !s.from.IsZero() && !s.to.IsZero() {
 		var uncovered []int
@@ -289,31 +289,80 @@ func (s *selection) emptyNote(cmd string) (head, others string) {
 			}
 		}
 		if len(uncovered) == s.to.Year()-s.from.Year()+1 {
-			years := strconv.Itoa(uncovered[0])
-			if len(uncovered) > 1 {
-				years += "–" + strconv.Itoa(uncovered[len(uncovered)-1])
-			}
-			return fmt.Sprintf("no plan covers %s (plans: %s)", years, s.set.YearsText()), ""
+			return s.uncovered(uncovered[0], uncovered[len(uncovered)-1])
 		}
 	}
 	if len(s.plans) != 1 || s.dated {
 		return "", ""
 	}
-	// One plan year was asked for, by a month or a year: the same query
-	// in the other plan years.
-	month := s.month
-	if month == 0 && !s.from.IsZero() {
-		month = s.from.Month() // --month YYYY-MM
+	alts := s.otherYears(cmd, false)
+	if len(alts) == 0 {
+		return "", ""
 	}
-	label := func(year int) string {
-		if month != 0 {
-			return month.String() + " " + strconv.Itoa(year)
-		}
-		return strconv.Itoa(year)
+	what := "no events in "
+	if s.opts.otherFlags() != "" {
+		what = "no matching events in "
 	}
+	return what + s.label(s.plans[0].Year), strings.Join(alts, "; ")
+}
+
+// uncovered says, as emptyNote does, that no plan covers the years from
+// first to last, naming the plans there are; of the year after the last
+// plan (--month next in December), with the command that starts its
+// plan.
+func (s *selection) uncovered(first, last int) (head, hint string) {
+	years := strconv.Itoa(first)
+	if last > first {
+		years += "–" + strconv.Itoa(last)
+	}
+	head = fmt.Sprintf("no plan covers %s (plans: %s)", years, s.set.YearsText())
+	if n := len(s.set.Plans); n > 0 && first == s.set.Plans[n-1].Year+1 {
+		hint = fmt.Sprintf("start it with: bp new %d", first)
+	}
+	return head, hint
+}
+
+// alsoNote is the line bp list adds when a month without a year (march)
+// found events in the current plan year, and a later plan year has
+// events in that month too (in December, March is the past March while
+// next year's plan has one ahead): "also March 2027 has 1: bp list
+// --month 2027-03". "" when none has.
+func (s *selection) alsoNote(cmd string) string {
+	if s.month == 0 || len(s.plans) != 1 || s.dated {
+		return ""
+	}
+	if alts := s.otherYears(cmd, true); len(alts) > 0 {
+		return "also " + strings.Join(alts, "; ")
+	}
+	return ""
+}
+
+// queryMonth is the month of the query, when it names one: a month
+// without a year, or --month YYYY-MM.
+func (s *selection) queryMonth() time.Month {
+	if s.month == 0 && !s.from.IsZero() && !s.dated {
+		return s.from.Month() // --month YYYY-MM
+	}
+	return s.month
+}
+
+// label is the query's scope in a year: "June 2027", or "2027".
+func (s *selection) label(year int) string {
+	if m := s.queryMonth(); m != 0 {
+		return m.String() + " " + strconv.Itoa(year)
+	}
+	return strconv.Itoa(year)
+}
+
+// otherYears is the same query in the plan years other than the one in
+// scope (only the later ones when ahead), each that has matches with how
+// many and the command that shows them: "June 2027 has 1: bp list
+// --month 2027-06".
+func (s *selection) otherYears(cmd string, ahead bool) []string {
+	month := s.queryMonth()
 	var alts []string
 	for _, p := range s.set.Plans {
-		if p == s.plans[0] || p.Year == s.plans[0].Year {
+		if p == s.plans[0] || p.Year == s.plans[0].Year || ahead && p.Year < s.plans[0].Year {
 			continue
 		}
 		other := *s
@@ -328,16 +377,9 @@ func (s *selection) emptyNote(cmd string) (head, others string) {
 		} else {
 			scope = fmt.Sprintf("--year %d", p.Year)
 		}
-		alts = append(alts, fmt.Sprintf("%s has %d: %s %s%s", label(p.Year), n, cmd, scope, s.opts.otherFlags()))
+		alts = append(alts, fmt.Sprintf("%s has %d: %s %s%s", s.label(p.Year), n, cmd, scope, s.opts.otherFlags()))
 	}
-	if len(alts) == 0 {
-		return "", ""
-	}
-	what := "no events in "
-	if s.opts.otherFlags() != "" {
-		what = "no matching events in "
-	}
-	return what + label(s.plans[0].Year), strings.Join(alts, "; ")
+	return alts
 }
 
 // otherFlags gives back the filters other than dates and years as they

@@ -1,9 +1,12 @@
 package cli
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/spf13/pflag"
 )
 
 // TestFlagWords (issue 24, item 10): what bp says about a flag given
@@ -98,7 +101,8 @@ func TestAddTakesSetsFlags(t *testing.T) {
 	root := newRootCmd(&App{})
 	add, _, _ := root.Find([]string{"add"})
 	set, _, _ := root.Find([]string{"set"})
-	for _, name := range []string{"title", "date", "month", "time", "tz", "format", "place", "status", "notes", "dry-run"} {
+	for _, name := range []string{"title", "date", "month", "time", "tz", "format", "place", "status", "notes", "dry-run",
+		"purpose", "partner", "product", "link"} {
 		if set.Flags().Lookup(name) == nil {
 			t.Errorf("bp set has no --%s", name)
 		}
@@ -106,6 +110,23 @@ func TestAddTakesSetsFlags(t *testing.T) {
 			t.Errorf("bp add has no --%s, which bp set has", name)
 		}
 	}
+	// Every other flag of bp set is bp add's too, of the same type (one
+	// definition, eventFlags), but those that change what an event has
+	// already.
+	own := []string{"unset", "remove-link", "pair"}
+	set.Flags().VisitAll(func(f *pflag.Flag) {
+		a := add.Flags().Lookup(f.Name)
+		switch {
+		case slices.Contains(own, f.Name):
+			if a != nil {
+				t.Errorf("bp add has --%s, which changes what an event has already", f.Name)
+			}
+		case a == nil:
+			t.Errorf("bp set has --%s, bp add has not", f.Name)
+		case a.Value.Type() != f.Value.Type():
+			t.Errorf("--%s is a %s in bp set, a %s in bp add", f.Name, f.Value.Type(), a.Value.Type())
+		}
+	})
 	dir, plan := yearsDir(t)
 	r := runBPIn(t, dir, "", editEnv(), "add", "webinar-labour-2026", "--title", "Webinar on labour migration",
 		"--type", "webinar", "--date", "2026-12-14", "--time", "10:00-12:00", "--tz", "Europe/Istanbul", "--format", "online")

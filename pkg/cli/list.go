@@ -36,8 +36,12 @@ they reach. Relative dates (--month next, --week, --from today,
 ` + yearsHelp + `
 
 When nothing matches and another plan year has matches, bp says so on
-stderr with the command that shows them; a year no plan covers is named
-as such. Nothing matching is not an error: the exit status is 0.`,
+stderr with the command that shows them; so it does, in one line, when a
+month without a year (march) is found in the current plan year and a
+later plan year has meetings in that month too (in December, bp list
+march is the March past). A year no plan covers is named as such; the
+year after the last plan (--month next in December), with the bp new
+command that starts it. Nothing matching is not an error: exit status 0.`,
 		Example: `  # what is on in June
   $ bp list june
 
@@ -120,6 +124,8 @@ func runList(app *App, out io.Writer, opts *listOptions) error {
 		case format == present.Text:
 			fmt.Fprintln(app.Stderr, "no events match")
 		}
+	} else if also := sel.alsoNote("bp list"); also != "" {
+		fmt.Fprintln(app.Stderr, render.Clean(also))
 	}
 	err = app.emit(out, opts.Out, eventCount(len(evs)), func(w io.Writer) error {
 		return writeList(w, format, sel.primary(today), evs, today)

@@ -46,6 +46,8 @@ func kindText(f *workplan.Field) string {
 		return "IANA time zone"
 	case workplan.KindURL:
 		return "URL"
+	case workplan.KindHTTPS:
+		return "https URL"
 	case workplan.KindList:
 		return "list of " + kindText(f.Elem)
 	case workplan.KindObject:

@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"github.com/icmpd/bp/pkg/edit"
@@ -13,6 +16,8 @@ import (
 type eventFlags struct {
 	Title, Date, Month, Time, TZ string
 	Format, Place, Status, Notes string
+	Purpose, Product             string
+	Partners, Links              []string
 }
 
 // register adds the flags to cmd, with bp add's help when adding, else
@@ -33,7 +38,13 @@ func (o *eventFlags) register(cmd *cobra.Command, adding bool) {
 	f.StringVar(&o.Format, "format", "", "how participants attend: "+joinWords(workplan.Formats))
 	f.StringVar(&o.Place, "place", "", "where: \"City, Country\" (or \"Venue, City, Country\")")
 	f.StringVar(&o.Status, "status", help(string(workplan.StatusPlanned), ""), "its `status`: "+joinWords(workplan.Statuses))
+	f.StringVar(&o.Purpose, "purpose", "", help("why it is held", "replace its purpose (why it is held)"))
+	f.StringArrayVar(&o.Partners, "partner", nil, help("an organisation or process it is held jointly with (repeat for several)",
+		"an organisation or process it is held jointly with (repeat for several; they replace the partners it had)"))
+	f.StringVar(&o.Product, "product", "", "the `id` of the knowledge product it presents")
 	f.StringVar(&o.Notes, "notes", "", help("anything else participants should know", "replace its notes"))
+	f.StringArrayVar(&o.Links, "link", nil, "a `link`: KIND=URL, or KIND=URL LABEL (the label after the address), KIND one of "+
+		joinWords(workplan.LinkKinds)+"; https only; repeat for several"+help("", ("; a link to an address the event has replaces that one")))
 	cmd.MarkFlagsMutuallyExclusive("date", "month")
 }
 
@@ -51,6 +62,26 @@ func (o *eventFlags) fields(cmd *cobra.Command) (f edit.Fields, given bool, err 
 	name := cmd.Name()
 	f.Title = str("title", o.Title)
 	f.Notes = str("notes", o.Notes)
+	f.Purpose = str("purpose", o.Purpose)
+	f.Product = str("product", o.Product)
+	if cmd.Flags().Changed("partner") {
+		given = true
+		var ps []string
+		for _, p := range o.Partners {
+			if p = strings.TrimSpace(p); p != "" && !slices.Contains(ps, p) {
+				ps = append(ps, p)
+			}
+		}
+		f.Partners = &ps
+	}
+	for _, s := range o.Links {
+		l, err := edit.ParseLink(s)
+		if err != nil {
+			return f, false, usageErrorf("%s: --link %v", name, err)
+		}
+		f.Links = append(f.Links, l)
+		given = true
+	}
 	if s := str("tz", o.TZ); s != nil {
 		if err := workplan.CheckZone(*s); err != nil {
 			return f, false, usageErrorf("%s: --tz: %v\n  hint: %s", name, err, workplan.ZoneHint)
@@ -105,29 +136,39 @@ func (o *eventFlags) fields(cmd *cobra.Command) (f edit.Fields, given bool, err 
 type setOptions struct {
 	editFlags
 	eventFlags
-	Unset []string
-	Pair  bool
+	Unset       []string
+	RemoveLinks []string
+	Pair        bool
 }
 
 func newSetCmd(app *App) *cobra.Command {
 	opts := &setOptions{}
 	cmd := &cobra.Command{
 		Use:   "set <id> [flags]",
-		Short: "Change an event: title, date, time, format, place, status, notes",
+		Short: "Change an event: its title, date, time, place, status, links…",
 		Long: `Change an event's values. A new date moves the event and keeps the date it
 had in movedFrom (lists, show, status and calendars say "moved from ..."),
 except when a month-only event gets its day within that month. A day moved
 to another keeps its dateTBC (bp confirm clears it); a month-only event
 given a day is no longer TBC. --month makes the day unknown again, and
 drops the times. --place replaces the location (alternatives and venue
-go; a tbc mark stays until bp confirm). --unset KEY removes a key.
+go; a tbc mark stays until bp confirm). --link adds a link (where to join,
+register, read the agenda or documents; published on the site and in the
+calendars), --remove-link removes one. --unset KEY removes a key.
 ` + moveHelp + "\n" + editHelp,
 		Example: `  # the Syria meeting is dated, with times in Ankara
   $ bp set syria-thematic-meeting --date 2026-05-19 --time 10:00-16:00 \
       --tz Europe/Istanbul
 
   # two days, and the format is not known after all
-  $ bp set twg-return-2026 --date 2026-10-13..2026-10-14 --unset format`,
+  $ bp set twg-return-2026 --date 2026-10-13..2026-10-14 --unset format
+
+  # the agenda is out, and registration opens
+  $ bp set rg-2026-07 --link "agenda=https://example.org/a.pdf Draft agenda" \
+      --link registration=https://example.org/rg-07/register
+
+  # registration has closed
+  $ bp set rg-2026-07 --remove-link registration`,
 		Args:              args(cobra.ExactArgs(1)),
 		ValidArgsFunction: app.completeEventIDs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -136,6 +177,7 @@ go; a tbc mark stays until bp confirm). --unset KEY removes a key.
 	}
 	opts.eventFlags.register(cmd, false)
 	cmd.Flags().StringSliceVar(&opts.Unset, "unset", nil, "remove `key` from the event (repeat for several): "+joinWords(edit.Unsettable))
+	cmd.Flags().StringArrayVar(&opts.RemoveLinks, "remove-link", nil, "remove the event's links of a `kind`, or the one with an address (repeat for several; before --link adds)")
 	cmd.Flags().BoolVar(&opts.Pair, "pair", false, "with --date or --month: move the event held back-to-back with it too, by as many days")
 	opts.editFlags.register(cmd)
 	app.registerEditCompletions(cmd)
@@ -147,8 +189,8 @@ func runSet(app *App, cmd *cobra.Command, id string, opts *setOptions) error {
 	if err != nil {
 		return err
 	}
-	f.Unset = opts.Unset
-	if !given && len(f.Unset) == 0 {
+	f.Unset, f.RemoveLinks = opts.Unset, opts.RemoveLinks
+	if !given && len(f.Unset) == 0 && len(f.RemoveLinks) == 0 {
 		return &commandLineError{cmd: "bp set", err: errNothingToSet}
 	}
 	if f.Dates != nil {
@@ -174,4 +216,4 @@ type constError string
 
 func (e constError) Error() string { return string(e) }
 
-const errNothingToSet = constError("nothing to set: give at least one of --title, --date, --month, --time, --tz, --format, --place, --status, --notes, --unset")
+const errNothingToSet = constError("nothing to set: give at least one of --title, --date, --month, --time, --tz, --format, --place, --status, --purpose, --partner, --product, --notes, --link, --remove-link, --unset")

@@ -44,6 +44,9 @@ func TestEightyColumns(t *testing.T) {
 	runs := [][]string{{"--help"}}
 	for _, c := range newRootCmd(&App{}).Commands() {
 		runs = append(runs, []string{c.Name(), "--help"})
+		for _, sub := range c.Commands() {
+			runs = append(runs, []string{c.Name(), sub.Name(), "--help"})
+		}
 	}
 	runs = append(runs,
 		[]string{"list"}, []string{"list", "--year", "all"},

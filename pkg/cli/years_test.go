@@ -404,3 +404,35 @@ func TestYearsThreeFeed(t *testing.T) {
 		}
 	}
 }
+
+// TestMonthWordAtYearEnd (issue 21, item 8): in December, bp list march
+// is March of the current plan year (the year of today), and says on
+// stderr, in one line, that next year's plan has meetings in March too,
+// with the command that lists them; a plan year before it is not named.
+// bp list --month next past the last plan names the bp new command that
+// starts it, and exits 0.
+func TestMonthWordAtYearEnd(t *testing.T) {
+	t.Parallel()
+	dir := yearsCheckout(t, "two")
+	r := runBPIn(t, dir, "", nil, "--today", "2026-12-05", "list", "march")
+	if r.code != ExitOK || !strings.Contains(r.stdout, "(rg-2026-03)") || strings.Contains(r.stdout, "rg-2027-03") ||
+		r.stderr != "also March 2027 has 1: bp list --month 2027-03\n" {
+		t.Errorf("bp list march in December: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if hinted := runBPIn(t, dir, "", nil, "--today", "2026-12-05", "list", "--month", "2027-03"); !strings.Contains(hinted.stdout, "(rg-2027-03)") {
+		t.Errorf("the command the note gives does not list the meeting:\n%s%s", hinted.stdout, hinted.stderr)
+	}
+	if r := runBPIn(t, dir, "", nil, "--today", "2027-01-10", "list", "march"); r.code != ExitOK || !strings.Contains(r.stdout, "(rg-2027-03)") || r.stderr != "" {
+		t.Errorf("bp list march in January 2027: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = runBPIn(t, dir, "", nil, "--today", "2027-12-05", "list", "--month", "next")
+	if r.code != ExitOK || r.stdout != "" || r.stderr != "no plan covers 2028 (plans: 2026, 2027); start it with: bp new 2028\n" {
+		t.Errorf("bp list --month next past the last plan: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if r := runBPIn(t, dir, "", nil, "--today", "2027-12-05", "new", "2028"); r.code != ExitOK {
+		t.Fatalf("bp new 2028, as the hint says: exit %d\n%s", r.code, r.stderr)
+	}
+	if r := runBPIn(t, dir, "", nil, "--today", "2027-12-05", "list", "--month", "next"); r.code != ExitOK || strings.Contains(r.stderr, "no plan covers") {
+		t.Errorf("bp list --month next once the plan is there: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}

@@ -38,18 +38,16 @@ func AddAction(eventID string, s ActionSpec) Change {
 		if ev.Old.Outcome == nil {
 			return fmt.Errorf("event %q has no outcome recorded: record it first (bp record %s --summary TEXT); an action is set by a meeting that took place", eventID, eventID)
 		}
+		if err := checkOwners(t, s.Owners); err != nil {
+			return err
+		}
 		id := s.ID
 		if id == "" {
 			id = t.nextActionID(eventID)
 		} else if a := t.Plan.Action(id); a != nil || t.addedActions[id] {
 			return fmt.Errorf("the plan already has an action %q; choose another id with --id", id)
 		}
-		kvs := []KeyValue{{"id", Str(id)}, {"text", Str(s.Text)}, {"owners", List(s.Owners)}}
-		if s.Due.HasDay() {
-			kvs = append(kvs, KeyValue{"due", Date(s.Due.Start)})
-		} else {
-			kvs = append(kvs, KeyValue{"due", Month(s.Due.Month)})
-		}
+		kvs := []KeyValue{{"id", Str(id)}, {"text", Str(s.Text)}, {"owners", List(s.Owners)}, {"due", dueNode(s.Due)}}
 		kvs = append(kvs, KeyValue{"state", Str(string(workplan.ActionOpen))}, KeyValue{"since", Date(t.Today)})
 		if len(s.ReportTo) > 0 {
 			kvs = append(kvs, KeyValue{"reportTo", List(s.ReportTo)})
@@ -66,6 +64,83 @@ func AddAction(eventID string, s ActionSpec) Change {
 		}
 		t.addedActions[id] = true
 		return oc.Append("actions", Map(kvs...))
+	}
+}
+
+// dueNode is a due date as the file writes it: a day or a month.
+func dueNode(d workplan.Dates) *yaml.Node {
+	if d.HasDay() {
+		return Date(d.Start)
+	}
+	return Month(d.Month)
+}
+
+// checkOwners refuses an owner written as an id that names no group of
+// the plan nor an office: a misspelt group id, most likely (bp validate
+// warns of one written by hand).
+func checkOwners(t *Tree, owners []string) error {
+	for _, o := range owners {
+		if hint, unknown := t.Plan.UnknownOwner(o); unknown {
+			return &RefusedError{Msg: fmt.Sprintf("owner %q is no group of the plan nor an office", o), Hint: hint}
+		}
+	}
+	return nil
+}
+
+// ActionFields are the values bp action set changes; nil leaves a
+// value as it is.
+type ActionFields struct {
+	Text     *string
+	Owners   []string        // nil: as they are
+	Due      *workplan.Dates // a day (Start = End) or a month
+	ReportTo *[]string       // an empty list removes them
+	Public   *bool
+}
+
+// SetAction changes an action: its text, owners (each checked as
+// [AddAction] checks them), due date, the meetings it is to be reported
+// to, and whether it is published. Its state is bp action done's and
+// drop's.
+func SetAction(id string, f ActionFields) Change {
+	return func(t *Tree) error {
+		_, m, err := t.action(id)
+		if err != nil {
+			return err
+		}
+		if f.Text != nil {
+			if strings.TrimSpace(*f.Text) == "" {
+				return fmt.Errorf("action %q: the text is empty", id)
+			}
+			if err := m.SetString("text", strings.TrimSpace(*f.Text)); err != nil {
+				return err
+			}
+		}
+		if f.Owners != nil {
+			if err := checkOwners(t, f.Owners); err != nil {
+				return err
+			}
+			if err := m.Set("owners", List(f.Owners)); err != nil {
+				return err
+			}
+		}
+		if f.Due != nil {
+			if err := m.Set("due", dueNode(*f.Due)); err != nil {
+				return err
+			}
+		}
+		if f.ReportTo != nil {
+			if err := setList(m, "reportTo", *f.ReportTo); err != nil {
+				return err
+			}
+		}
+		switch {
+		case f.Public == nil:
+		case *f.Public:
+			err = m.Set("public", Bool(true))
+		default:
+			_, err = m.Unset("public")
+		}
+		return err
 	}
 }
 
@@ -140,6 +215,12 @@ func stateError(a *workplan.Action) error {
 	}
 	return fmt.Errorf("action %q is %s%s, not open; edit the file to change it back", a.ID, a.State, since)
 }
+
+// RefusedError is a change refused for a reason the user can mend, said
+// in Msg, with a hint of how.
+type RefusedError struct{ Msg, Hint string }
+
+func (e *RefusedError) Error() string { return e.Msg + "\n  hint: " + e.Hint }
 
 // ActionNotFoundError is a change naming an action the plan does not have.
 type ActionNotFoundError struct {

@@ -28,10 +28,13 @@
 //   - the plan's revision goes up by one and its revised date becomes
 //     today, unless the file's revision is already above the published
 //     one ([Input.Published]: a change set not yet published), or the
-//     file was never published ([Input.Unpublished]); each event
-//     changed gets the plan's revision and revised date as its own, and so
-//     does each event whose calendar entry names it (a back-to-back
-//     partner whose title or date changed);
+//     file was never published ([Input.Unpublished]); each event whose
+//     calendar entry changed (plandiff's ChangedEntries: what a calendar
+//     shows of it, a back-to-back partner's title or date included) gets
+//     the plan's revision and revised date as its own, and every other
+//     event keeps its own, also one a change touched in a way no
+//     calendar shows (an internal action done), so that its entry stays
+//     the same to the byte;
 //   - a change that changes nothing returns the file as it was
 //     ([Result.Changed] is false).
 //
@@ -117,6 +120,8 @@ type Result struct {
 	Warnings []workplan.Diagnostic
 	Upgraded int  // the format version the file was upgraded from; 0 when it was the newest
 	Raised   bool // whether the plan's revision went up
+
+	passes int // how many times the file was printed (tests: one, but for a partner)
 }
 
 // Changed reports whether the change changed anything the plan says.
@@ -154,6 +159,7 @@ func Apply(in Input, changes ...Change) (*Result, error) {
 		rev      int
 		revised  time.Time
 		extra    []string
+		skip     map[string]bool
 	)
 	res := &Result{Data: in.Data}
 	for pass := 0; ; pass++ {
@@ -161,6 +167,7 @@ func Apply(in Input, changes ...Change) (*Result, error) {
 		// One parse of the file serves the plan as read (decoded from the
 		// tree before the change) and the edit; the output's read-back,
 		// which bp fmt's printer checks anyway, serves the plan after.
+		var ok bool
 		out, back, err := yamlfmt.EditTree(in.Data, workplan.Schema, func(root *yaml.Node) error {
 			if old == nil {
 				old, oldDiags = workplan.CheckTree(in.File, in.Data, root, in.Limits, opt)
@@ -177,7 +184,7 @@ func Apply(in Input, changes ...Change) (*Result, error) {
 				res.Old, res.New = old, old
 			}
 			var err error
-			tree, err = run(root, old, in, changes, extra, rev, revised, res)
+			tree, err = run(root, old, in, changes, extra, skip, rev, revised, res)
 			return err
 		}, func(item *yaml.Node) bool {
 			// asked only after the change, which made tree
@@ -210,7 +217,8 @@ func Apply(in Input, changes ...Change) (*Result, error) {
 			return nil, &InvalidError{Diagnostics: workplan.Errors(diags)}
 		}
 		d := plandiff.Compare(in.File, old, in.File, plan)
-		missing := unstamped(d, old, plan, tree)
+		entries := d.ChangedEntries(old, plan)
+		missing := unstamped(entries, tree)
 		if len(missing) > 0 {
 			if pass > 0 {
 				return nil, fmt.Errorf("events %s changed but do not carry the new revision; please report it", strings.Join(missing, ", "))
@@ -221,8 +229,16 @@ func Apply(in Input, changes ...Change) (*Result, error) {
 		if !d.ContentChanged() {
 			return unchanged(res, in), nil
 		}
+		if out, ok = keepEntries(out, old, plan, tree, entries); !ok {
+			if pass > 1 {
+				return nil, errors.New("an event's revision could not be kept where its calendar entry did not change; please report it")
+			}
+			skip = unshown(old, plan, tree, entries)
+			continue
+		}
 		res.Data, res.New, res.Diff = out, plan, d
 		res.Warnings = newWarnings(oldDiags, diags)
+		res.passes = pass + 1
 		return res, nil
 	}
 }
@@ -308,7 +324,7 @@ func nextRevision(old *workplan.Plan, in Input) (rev int, revised time.Time, rai
 
 // run is one pass of Apply on the document tree: upgrade, the changes,
 // then the revision stamps.
-func run(root *yaml.Node, old *workplan.Plan, in Input, changes []Change, extra []string, rev int, revised time.Time, res *Result) (*Tree, error) {
+func run(root *yaml.Node, old *workplan.Plan, in Input, changes []Change, extra []string, skip map[string]bool, rev int, revised time.Time, res *Result) (*Tree, error) {
 	before := commentLines(root)
 	from, err := workplan.Upgrade(root)
 	if err != nil {
@@ -341,7 +357,7 @@ func run(root *yaml.Node, old *workplan.Plan, in Input, changes []Change, extra 
 	// Stamp in file order, so that a pass is deterministic.
 	for _, item := range t.events.Content {
 		id := idOf(item)
-		if !t.touched[id] || item.Kind != yaml.MappingNode {
+		if !t.touched[id] || skip[id] || item.Kind != yaml.MappingNode {
 			continue
 		}
 		m := &Mapping{t: t, n: item}
@@ -425,21 +441,85 @@ func keepPublished(t *Tree, old *workplan.Plan, in Input) {
 	}
 }
 
-// unstamped lists the events whose calendar entry changed
-// (plandiff's ChangedEntries: what they say, or their back-to-back
-// partner's title or date) but were not stamped with the new revision:
-// the partners, and, as a safety net, any event the diff shows changed
-// that no change marked (the changes refuse to edit a value another
-// part of the file uses through an alias or a merge key).
-func unstamped(d *plandiff.Diff, old, plan *workplan.Plan, t *Tree) []string {
+// unstamped lists the events whose calendar entry changed (entries,
+// plandiff's ChangedEntries: what they say that a calendar shows, or
+// their back-to-back partner's title or date) but were not stamped with
+// the new revision: the partners, and, as a safety net, any event the
+// diff shows changed that no change marked (the changes refuse to edit a
+// value another part of the file uses through an alias or a merge key).
+func unstamped(entries map[string]plandiff.EntryChange, t *Tree) []string {
 	var out []string
-	for id := range d.ChangedEntries(old, plan) {
+	for id := range entries {
 		if !t.touched[id] && !t.removed[id] {
 			out = append(out, id)
 		}
 	}
 	slices.Sort(out)
 	return out
+}
+
+// unshown lists the events a change touched whose calendar entry did not
+// change (an internal action done, a status held where it was
+// confirmed): they keep the revision they had, so that calendars do not
+// announce them again.
+func unshown(old, plan *workplan.Plan, t *Tree, entries map[string]plandiff.EntryChange) map[string]bool {
+	out := map[string]bool{}
+	for _, e := range plan.Events {
+		if t.touched[e.ID] && entries[e.ID] == 0 && old.Event(e.ID) != nil {
+			out[e.ID] = true
+		}
+	}
+	return out
+}
+
+// keepEntries writes back into out, the file a pass printed, the
+// revision and date each [unshown] event had (the calendar's SEQUENCE,
+// DTSTAMP and LAST-MODIFIED it was published with: its own, or its
+// plan's when it had none), in place of the new ones the pass stamped,
+// and into plan (decoded from out) alike: a value replaced where it
+// stands, on its line, so that no second pass is needed. It reports
+// false, changing nothing, when a value is not where the plan says it
+// is; the caller then makes the pass again, not stamping them.
+func keepEntries(out []byte, old, plan *workplan.Plan, t *Tree, entries map[string]plandiff.EntryChange) ([]byte, bool) {
+	keep := unshown(old, plan, t, entries)
+	if len(keep) == 0 {
+		return out, true
+	}
+	txt := newText(out)
+	type fix struct {
+		e       *workplan.Event
+		rev     int
+		revised time.Time
+	}
+	var fixes []fix
+	for _, e := range plan.Events {
+		if !keep[e.ID] {
+			continue
+		}
+		o := old.Event(e.ID)
+		rev, revised := o.Revision, o.Revised
+		if rev == 0 {
+			rev, revised = old.Revision, old.Revised
+		}
+		if e.Revision == rev && e.Revised.Equal(revised) {
+			continue
+		}
+		for _, kv := range []struct {
+			key, now, was string
+		}{{"revision", strconv.Itoa(e.Revision), strconv.Itoa(rev)}, {"revised", workplan.ISODay(e.Revised), workplan.ISODay(revised)}} {
+			p := e.FieldPos(kv.key)
+			from := txt.offset(p.Line, p.Col)
+			if from < 0 || string(out[from:txt.token(from)]) != kv.now {
+				return out, false
+			}
+			txt.edits = append(txt.edits, textEdit{from: from, to: txt.token(from), with: kv.was})
+		}
+		fixes = append(fixes, fix{e, rev, revised})
+	}
+	for _, f := range fixes {
+		f.e.Revision, f.e.Revised = f.rev, f.revised
+	}
+	return txt.apply(), true
 }
 
 // newWarnings returns the warnings of after that before did not have

@@ -121,7 +121,7 @@ func TestMoves(t *testing.T) {
 	}
 	// postponed with a new date is planned again, with its history
 	d, _ := ParseDates("2026-07-08")
-	res, err := apply(t, strings.Replace(src, "dateTBC: true, status: planned", "status: postponed", 1), Postpone("b", &d))
+	res, err := apply(t, strings.Replace(src, "dateTBC: true, status: planned", "status: postponed", 1), Postpone("b", &d, ""))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -179,5 +179,52 @@ func TestRemoveLastKeepsComments(t *testing.T) {
 	}
 	if !strings.Contains(string(res.Data), "\n# A draft never published\n# added by mistake\n# placeholder\n") {
 		t.Errorf("the next edit lost them:\n%s", res.Data)
+	}
+}
+
+// A change no calendar shows (here an internal action done) leaves the
+// event's revision and date as they were, in the file written and in
+// the plan returned alike, whatever the file's line endings and byte
+// order mark; the plan's own revision goes up. An event whose entry it
+// changes (a public action) carries the new revision.
+func TestUnshownChangeKeepsRevision(t *testing.T) {
+	src := "formatVersion: 3\nplan:\n  id: p\n  title: P\n  year: 2026\n  revision: 3\n  revised: 2026-05-02\nevents:\n" +
+		"  - id: a\n    title: A\n    type: webinar\n    start: 2026-03-04\n    status: held\n" +
+		"    outcome:\n      summary: Met.\n      recorded: 2026-03-05\n      actions:\n" +
+		"        - {id: a-a1, text: Write, owners: [secretariat], due: 2026-04, state: open, since: 2026-03-05}\n" +
+		"        - {id: a-a2, text: Send, owners: [chair], due: 2026-04, state: open, since: 2026-03-05, public: true}\n" +
+		"    revision: 2 # the meeting's\n    revised: 2026-03-05\n"
+	for name, data := range map[string]string{"LF": src, "CRLF and BOM": "\uFEFF" + strings.ReplaceAll(src, "\n", "\r\n")} {
+		t.Run(name, func(t *testing.T) {
+			res, err := apply(t, data, ActionDone("a-a1", fuzzToday, ""))
+			if err != nil {
+				t.Fatal(err)
+			}
+			back, diags := workplan.Parse("p.yaml", res.Data, workplan.DefaultLimits)
+			if back == nil || workplan.HasErrors(diags) {
+				t.Fatalf("%v\n%s", diags, res.Data)
+			}
+			for _, p := range []*workplan.Plan{res.New, back} {
+				if e := p.Event("a"); p.Revision != 4 || e.Revision != 2 || workplan.ISODay(e.Revised) != "2026-03-05" || p.Action("a-a1").State != workplan.ActionDone {
+					t.Errorf("plan revision %d, event a at revision %d of %s; want 4, and 2 of 2026-03-05:\n%s", p.Revision, e.Revision, workplan.ISODay(e.Revised), res.Data)
+				}
+			}
+			if res.passes != 1 {
+				t.Errorf("the file was printed %d times; the revision is kept in the one print", res.passes)
+			}
+			if !strings.Contains(string(res.Data), "revision: 2 # the meeting's") {
+				t.Errorf("the comment beside the revision went:\n%s", res.Data)
+			}
+			if name != "LF" && (!strings.HasPrefix(string(res.Data), "\uFEFF") || strings.Count(string(res.Data), "\n") != strings.Count(string(res.Data), "\r\n")) {
+				t.Errorf("the line endings or the byte order mark changed:\n%q", res.Data)
+			}
+			res, err = apply(t, data, ActionDone("a-a2", fuzzToday, ""))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if e := res.New.Event("a"); e.Revision != 4 {
+				t.Errorf("a public action done: event a at revision %d, want 4", e.Revision)
+			}
+		})
 	}
 }

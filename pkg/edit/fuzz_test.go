@@ -85,9 +85,9 @@ func fuzzChange(op byte, id, a, b string, n uint8) Change {
 		return Confirm(id, c)
 	case 10:
 		if derr != nil {
-			return Postpone(id, nil)
+			return Postpone(id, nil, "")
 		}
-		return Postpone(id, &dates)
+		return Postpone(id, &dates, "")
 	case 11:
 		return Cancel(id, b)
 	case 12:

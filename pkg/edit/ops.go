@@ -27,6 +27,10 @@ type EventSpec struct {
 	Format   workplan.Format // "" to leave it out
 	Place    *workplan.Place // nil to leave it out
 	Status   workplan.Status // "" means planned
+	Purpose  string
+	Partners []string
+	Product  string
+	Links    []workplan.Link
 	Notes    string
 }
 
@@ -57,15 +61,30 @@ func Add(s EventSpec) Change {
 		if s.Place != nil {
 			kvs = append(kvs, KeyValue{"location", placeNode(*s.Place)})
 		}
+		links, err := changeLinks(nil, s.Links, nil)
+		if err != nil {
+			return err
+		}
+		if len(links) > 0 {
+			kvs = append(kvs, KeyValue{"links", linksNode(links)})
+		}
 		kvs = append(kvs, KeyValue{"status", Str(string(status))})
-		if s.Notes != "" {
-			kvs = append(kvs, KeyValue{"notes", Str(s.Notes)})
+		if len(s.Partners) > 0 {
+			kvs = append(kvs, KeyValue{"partners", List(s.Partners)})
+		}
+		if s.Product != "" {
+			kvs = append(kvs, KeyValue{"product", Str(s.Product)})
+		}
+		for _, kv := range []KeyValue{{"purpose", Str(s.Purpose)}, {"notes", Str(s.Notes)}} {
+			if strings.TrimSpace(kv.Value.Value) != "" {
+				kvs = append(kvs, kv)
+			}
 		}
 		first := s.Dates.Start
 		if !s.Dates.HasDay() {
 			first = s.Dates.Month
 		}
-		_, err := t.AddEvent(s.ID, first, kvs)
+		_, err = t.AddEvent(s.ID, first, kvs)
 		return err
 	}
 }
@@ -104,17 +123,26 @@ type Fields struct {
 	Format   *workplan.Format
 	Place    *workplan.Place
 	Status   *workplan.Status
+	Purpose  *string
+	Partners *[]string // an empty list removes them
+	Product  *string   // "" removes it
 	Notes    *string
-	Unset    []string // keys to remove, from [Unsettable]
+	// Links are added, in order: a link whose address the event has
+	// already replaces that one (its kind and label), another goes at
+	// the end. RemoveLinks are removed first: each a kind (every link of
+	// it) or an address.
+	Links       []workplan.Link
+	RemoveLinks []string
+	Unset       []string // keys to remove, from [Unsettable]
 }
 
 // Unsettable lists the event keys bp set --unset removes. The others are
 // required, or bookkeeping the edit commands keep.
 var Unsettable = []string{"groups", "end", "dateTBC", "movedFrom", "startTime", "endTime", "timezone",
-	"format", "location", "partners", "product", "backToBack", "purpose", "notes", "outcome"}
+	"format", "location", "links", "reason", "partners", "product", "backToBack", "purpose", "notes", "outcome"}
 
-// unsetKeysOf names the keys each field of Fields sets, for the check
-// that a key is not both set and removed.
+// sets names the keys each field of Fields sets, for the check that a
+// key is not both set and removed.
 func (f Fields) sets() []string {
 	var keys []string
 	add := func(set bool, k ...string) {
@@ -129,7 +157,11 @@ func (f Fields) sets() []string {
 	add(f.Format != nil, "format")
 	add(f.Place != nil, "location")
 	add(f.Status != nil, "status")
+	add(f.Purpose != nil, "purpose")
+	add(f.Partners != nil, "partners")
+	add(f.Product != nil, "product")
 	add(f.Notes != nil, "notes")
+	add(len(f.Links)+len(f.RemoveLinks) > 0, "links")
 	return keys
 }
 
@@ -195,7 +227,22 @@ func Set(id string, f Fields) Change {
 			}
 		}
 		if f.Status != nil {
-			if err := ev.SetString("status", string(*f.Status)); err != nil {
+			if err := setStatus(ev, *f.Status); err != nil {
+				return err
+			}
+		}
+		if f.Purpose != nil {
+			if err := setText(ev.Mapping, "purpose", *f.Purpose); err != nil {
+				return err
+			}
+		}
+		if f.Partners != nil {
+			if err := setList(ev.Mapping, "partners", *f.Partners); err != nil {
+				return err
+			}
+		}
+		if f.Product != nil {
+			if err := setText(ev.Mapping, "product", *f.Product); err != nil {
 				return err
 			}
 		}
@@ -204,8 +251,89 @@ func Set(id string, f Fields) Change {
 				return err
 			}
 		}
+		if len(f.Links)+len(f.RemoveLinks) > 0 {
+			var had []workplan.Link
+			if ev.Old != nil {
+				had = ev.Old.Links
+			}
+			links, err := changeLinks(had, f.Links, f.RemoveLinks)
+			if err != nil {
+				return err
+			}
+			if len(links) == 0 {
+				_, err = ev.Unset("links")
+				return err
+			}
+			return ev.Set("links", linksNode(links))
+		}
 		return nil
 	}
+}
+
+// setStatus sets an event's status. A cancelled event given another
+// status is no longer cancelled: the reason it was cancelled goes.
+func setStatus(ev *Event, s workplan.Status) error {
+	if err := ev.SetString("status", string(s)); err != nil {
+		return err
+	}
+	if ev.Old != nil && ev.Old.Status == workplan.StatusCancelled && s != workplan.StatusCancelled {
+		_, err := ev.Unset("reason")
+		return err
+	}
+	return nil
+}
+
+// setList sets a list of texts, or removes the key for an empty one.
+func setList(m *Mapping, key string, items []string) error {
+	if len(items) == 0 {
+		_, err := m.Unset(key)
+		return err
+	}
+	return m.Set(key, List(items))
+}
+
+// changeLinks is the links had, less those remove names (each a kind, or
+// an address), with add: a link whose address is there already takes
+// its place, another goes at the end. Naming a link to remove that is
+// not there is refused.
+func changeLinks(had, add []workplan.Link, remove []string) ([]workplan.Link, error) {
+	out := slices.Clone(had)
+	for _, r := range remove {
+		r = strings.TrimSpace(r)
+		n := len(out)
+		out = slices.DeleteFunc(out, func(l workplan.Link) bool { return string(l.Kind) == strings.ToLower(r) || l.URL == r })
+		if len(out) == n {
+			var have []string
+			for _, l := range had {
+				have = append(have, string(l.Kind)+" "+l.URL)
+			}
+			if len(have) == 0 {
+				return nil, fmt.Errorf("no link to remove (--remove-link %s): the event has none", r)
+			}
+			return nil, fmt.Errorf("no link of kind or address %q to remove; the event has: %s", r, strings.Join(have, ", "))
+		}
+	}
+	for _, l := range add {
+		if i := slices.IndexFunc(out, func(o workplan.Link) bool { return o.URL == l.URL }); i >= 0 {
+			out[i] = l
+			continue
+		}
+		out = append(out, l)
+	}
+	return out, nil
+}
+
+// linksNode is the links as the file writes them.
+func linksNode(links []workplan.Link) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	for _, l := range links {
+		kvs := []KeyValue{{"kind", Str(string(l.Kind))}, {"url", Str(l.URL)}}
+		if l.Label != "" {
+			kvs = append(kvs, KeyValue{"label", Str(l.Label)})
+		}
+		n.Content = append(n.Content, Map(kvs...))
+	}
+	return n
 }
 
 func unsettable(k string) error {
@@ -427,7 +555,7 @@ func Confirm(id string, c ConfirmSpec) Change {
 				return err
 			}
 		}
-		return ev.SetString("status", string(workplan.StatusConfirmed))
+		return setStatus(ev, workplan.StatusConfirmed)
 	}
 }
 
@@ -460,15 +588,22 @@ func choose(id string, alts []workplan.Place, city string) (workplan.Place, erro
 // postponed: a new date is to be announced. With one, the event moves
 // there (keeping the date it had in movedFrom) and is no longer
 // postponed: a postponed event becomes planned again, another keeps its
-// status.
-func Postpone(id string, to *workplan.Dates) Change {
+// status. A reason says why, in a few words (the event's reason: shown
+// with its status, and by the move); without one, a reason given before
+// stays.
+func Postpone(id string, to *workplan.Dates, reason string) Change {
 	return func(t *Tree) error {
 		ev, err := t.Event(id)
 		if err != nil {
 			return err
 		}
+		if r := oneLine(reason); r != "" {
+			if err := ev.SetString("reason", r); err != nil {
+				return err
+			}
+		}
 		if to == nil {
-			return ev.SetString("status", string(workplan.StatusPostponed))
+			return setStatus(ev, workplan.StatusPostponed)
 		}
 		if err := setDates(ev, *to, true); err != nil {
 			return err
@@ -481,8 +616,11 @@ func Postpone(id string, to *workplan.Dates) Change {
 }
 
 // Cancel cancels an event: it stays in the plan (and in the calendars,
-// marked cancelled) so that subscribers see it go. A reason goes at the
-// end of its notes: "Cancelled: REASON".
+// marked cancelled) so that subscribers see it go. A reason says why
+// ("merged into the Senior Officials Meeting"): the event's reason,
+// shown with its status everywhere. Without one, an event cancelled
+// already keeps its reason, and another loses the reason it had (that
+// said why it was postponed, not why it is cancelled).
 func Cancel(id, reason string) Change {
 	return func(t *Tree) error {
 		ev, err := t.Event(id)
@@ -492,53 +630,98 @@ func Cancel(id, reason string) Change {
 		if err := ev.SetString("status", string(workplan.StatusCancelled)); err != nil {
 			return err
 		}
-		reason = strings.TrimSpace(reason)
-		if reason == "" {
-			return nil
+		if r := oneLine(reason); r != "" {
+			return ev.SetString("reason", r)
 		}
-		notes := strings.TrimSpace(ev.Old.Notes)
-		if notes != "" && !strings.ContainsAny(notes[len(notes)-1:], ".!?") {
-			notes += "."
+		if ev.Old.Status != workplan.StatusCancelled {
+			_, err = ev.Unset("reason")
 		}
-		return setText(ev.Mapping, "notes", strings.TrimSpace(notes+" Cancelled: "+reason))
+		return err
 	}
 }
 
+// oneLine is s with its runs of white space, line breaks included, as
+// one space: a reason is one line.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
 // OutcomeSpec is what came of an event, as bp record takes it.
 type OutcomeSpec struct {
-	Summary string
+	Summary string    // "" keeps the summary the outcome has (one must)
 	Link    string    // "" keeps the link the outcome has, if any
 	On      time.Time // the day it is recorded; zero: today
+	// Conclusions are added to the outcome's, after them (a text it has
+	// already is not added twice); ClearConclusions removes the ones
+	// it has first, so that Conclusions replace them.
+	Conclusions      []string
+	ClearConclusions bool
 }
 
-// Record records an event's outcome and sets its status to held.
+// Record records an event's outcome and sets its status to held. A new
+// summary (or --on) dates the outcome, on the day given or today; adding
+// conclusions or a link to an outcome recorded already keeps its date.
 func Record(id string, o OutcomeSpec) Change {
 	return func(t *Tree) error {
 		ev, err := t.Event(id)
 		if err != nil {
 			return err
 		}
+		had := ev.Old != nil && ev.Old.Outcome != nil
+		if strings.TrimSpace(o.Summary) == "" && !had {
+			return fmt.Errorf("event %q has no outcome recorded yet: give its --summary", id)
+		}
 		oc, err := ev.Child("outcome")
 		if err != nil {
 			return err
 		}
-		if err := oc.SetString("summary", o.Summary); err != nil {
-			return err
+		if strings.TrimSpace(o.Summary) != "" {
+			if err := oc.SetString("summary", o.Summary); err != nil {
+				return err
+			}
 		}
 		if o.Link != "" {
 			if err := oc.SetString("link", o.Link); err != nil {
 				return err
 			}
 		}
-		on := o.On
-		if on.IsZero() {
-			on = t.Today
-		}
-		if err := oc.Set("recorded", Date(on)); err != nil {
+		if err := setConclusions(ev, oc, o); err != nil {
 			return err
+		}
+		if strings.TrimSpace(o.Summary) != "" || !o.On.IsZero() || !had {
+			on := o.On
+			if on.IsZero() {
+				on = t.Today
+			}
+			if err := oc.Set("recorded", Date(on)); err != nil {
+				return err
+			}
 		}
 		return ev.SetString("status", string(workplan.StatusHeld))
 	}
+}
+
+// setConclusions adds the conclusions o gives to the outcome oc of ev,
+// after removing its own when o says so.
+func setConclusions(ev *Event, oc *Mapping, o OutcomeSpec) error {
+	var have []string
+	if ev.Old != nil && ev.Old.Outcome != nil && !o.ClearConclusions {
+		have = slices.Clone(ev.Old.Outcome.Conclusions)
+	}
+	if o.ClearConclusions {
+		if _, err := oc.Unset("conclusions"); err != nil {
+			return err
+		}
+	}
+	for _, c := range o.Conclusions {
+		c = oneLine(c)
+		if c == "" || slices.Contains(have, c) {
+			continue
+		}
+		have = append(have, c)
+		if err := oc.Append("conclusions", Str(c)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Remove takes an event out of the plan. Only for an event never

@@ -4,6 +4,7 @@ package edit
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/icmpd/bp/pkg/workplan"
@@ -72,4 +73,30 @@ func ParseTimes(s string) (Times, error) {
 		return Times{}, fmt.Errorf("%q is not a time range: use HH:MM-HH:MM on a 24-hour clock, such as 10:00-16:00 (or a start time alone)", s)
 	}
 	return t, nil
+}
+
+// ParseLink reads a link as --link takes it: "KIND=URL", or "KIND=URL
+// LABEL" (the label after the first space: an address has none), such
+// as "join=https://meet.example.org/j/1?pwd=a=b Join on the platform".
+// The address may hold '=' and ','; it must be https
+// ([workplan.CheckHTTPS]).
+func ParseLink(s string) (workplan.Link, error) {
+	kind, rest, ok := strings.Cut(strings.TrimSpace(s), "=")
+	kind = strings.ToLower(strings.TrimSpace(kind))
+	kinds := strings.Join(workplan.Words(workplan.LinkKinds), ", ")
+	if !ok || kind == "" {
+		return workplan.Link{}, fmt.Errorf("%q: write KIND=URL (or KIND=URL LABEL), KIND one of %s", s, kinds)
+	}
+	if !slices.Contains(workplan.LinkKinds, workplan.LinkKind(kind)) {
+		hint := ""
+		if w := workplan.Suggest(kind, workplan.Words(workplan.LinkKinds)); w != "" {
+			hint = fmt.Sprintf("did you mean %q? ", w)
+		}
+		return workplan.Link{}, fmt.Errorf("%q: unknown kind %q; %sa link is one of %s", s, kind, hint, kinds)
+	}
+	addr, label, _ := strings.Cut(strings.TrimSpace(rest), " ")
+	if err := workplan.CheckHTTPS(addr); err != nil {
+		return workplan.Link{}, err
+	}
+	return workplan.Link{Kind: workplan.LinkKind(kind), URL: addr, Label: strings.Join(strings.Fields(label), " ")}, nil
 }

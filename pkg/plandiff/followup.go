@@ -68,6 +68,9 @@ func actionTerms(a *workplan.Action) string {
 	if len(a.ReportTo) > 0 {
 		s += "; report to " + strings.Join(a.ReportTo, ", ")
 	}
+	if a.Public {
+		s += "; public"
+	}
 	return s
 }
 
@@ -111,6 +114,12 @@ func actionChange(o, n *workplan.Action) string {
 	}
 	if o.Reason != n.Reason && (o.State == n.State || n.State != workplan.ActionDropped) {
 		parts = append(parts, textChange("reason", o.Reason, n.Reason))
+	}
+	switch {
+	case n.Public && !o.Public:
+		parts = append(parts, "now public")
+	case o.Public && !n.Public:
+		parts = append(parts, "no longer public")
 	}
 	return strings.Join(parts, "; ")
 }

@@ -253,6 +253,10 @@ func otherChanges(o, n *workplan.Event) []Change {
 	}
 	text("purpose", o.Purpose, n.Purpose)
 	text("notes", o.Notes, n.Notes)
+	text("reason", o.Reason, n.Reason)
+	if ol, nl := linksText(o.Links), linksText(n.Links); ol != nl {
+		add(KindField, "links", ol, nl, changedText("links", ol, nl))
+	}
 	if ot, nt := outcomeText(o.Outcome), outcomeText(n.Outcome); ot != nt {
 		switch {
 		case ot == "":
@@ -295,6 +299,20 @@ func timeText(e *workplan.Event) string {
 		s = strings.TrimSpace(s + " " + e.TimeZone)
 	}
 	return s
+}
+
+// linksText is an event's links in a line: "join <https://…>, agenda
+// "Draft agenda" <https://…>".
+func linksText(ls []workplan.Link) string {
+	parts := make([]string, len(ls))
+	for i, l := range ls {
+		parts[i] = string(l.Kind) + " "
+		if l.Label != "" {
+			parts[i] += quote(l.Label) + " "
+		}
+		parts[i] += "<" + l.URL + ">"
+	}
+	return strings.Join(parts, ", ")
 }
 
 func outcomeText(o *workplan.Outcome) string {

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/icmpd/bp/pkg/calendar"
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
@@ -263,6 +264,10 @@ func (c *checker) eventRevision(d *Diff, e *workplan.Event, entry EntryChange, w
 		c.diag(e.FieldPos("revision"), "revision",
 			fmt.Sprintf("event %q is back-to-back with %q, %s since %s; its calendar entry names it, but its revision is still %d", e.ID, e.BackToBack, what, d.Old.Name, rev),
 			set)
+	case entry == PlanChanged && rev <= had:
+		c.diag(e.FieldPos("revision"), "revision",
+			fmt.Sprintf("event %q says the same, but its calendar entry shows its plan's title, time zone, groups, products or offices, which changed since %s; its revision is still %d", e.ID, d.Old.Name, rev),
+			set)
 	case o != nil && rev < had:
 		c.diag(e.FieldPos("revision"), "revision",
 			fmt.Sprintf("event %q: revision went back from %d to %d since %s", e.ID, had, rev, d.Old.Name),
@@ -300,40 +305,72 @@ func uidPlan(p *workplan.Plan, e *workplan.Event) string {
 type EntryChange int
 
 const (
-	// EntryChanged: the event was added, or something it says changed.
+	// EntryChanged: the event was added, or something it says that a
+	// calendar shows changed.
 	EntryChanged EntryChange = iota + 1
 	// PartnerChanged: the event says the same, but its back-to-back
 	// partner's title or date changed, or the partner was added or
-	// removed: the event's entry names the partner ("Back-to-back with
-	// TITLE (DATE)" in the calendar's DESCRIPTION).
+	// removed: the event's entry names the partner ("Back-to-back:
+	// TITLE, DATE" in the calendar's DESCRIPTION).
 	PartnerChanged
+	// PlanChanged: the event says the same, but what its entry shows of
+	// its plan changed: the plan's title or time zone, a group's or a
+	// product's name, who holds an office a public action names.
+	PlanChanged
 )
 
 // ChangedEntries returns, by id, the events of plan whose calendar entry
-// changed since old, and why: each event d shows added or changed, and
-// each other event whose back-to-back partner's title or date changed
-// or that appeared or went. d is Compare(…, old, …, plan). This is the
+// changed since old, and why. An entry is what a calendar shows
+// (calendar.Entry: the VEVENT but for SEQUENCE, DTSTAMP and
+// LAST-MODIFIED), so an event whose change no calendar shows (an internal
+// action done, a status held where it was confirmed) keeps its entry and
+// its SEQUENCE, and one whose back-to-back partner or plan changed what
+// its entry shows gets a new one. d is Compare(…, old, …, plan); only
+// the events it shows changed, those back-to-back with one, and, when
+// the plan itself changed, all are rendered and compared. This is the
 // one rule of which events must carry a new revision (their calendar
 // SEQUENCE): bp validate --against checks it (CheckRevision) and the
 // edit commands stamp by it (pkg/edit).
 func (d *Diff) ChangedEntries(old, plan *workplan.Plan) map[string]EntryChange {
 	out := map[string]EntryChange{}
-	named := map[string]bool{} // events whose title or date, as a partner's entry shows them, changed
+	changed := map[string]bool{} // events d shows changed, added or removed
 	for _, ec := range d.Events {
-		if ec.Kind != KindRemoved {
+		changed[ec.ID] = true
+		if ec.Kind == KindAdded {
 			out[ec.ID] = EntryChanged
 		}
-		o, n := old.Event(ec.ID), plan.Event(ec.ID)
-		if o == nil || n == nil || o.Title != n.Title || o.DateText() != n.DateText() {
-			named[ec.ID] = true
+	}
+	planWide := false
+	for _, c := range d.Plan {
+		if c.Field != "revision" && c.Field != "revised" {
+			planWide = true
 		}
 	}
-	if len(named) == 0 {
+	if len(changed) == 0 && !planWide {
 		return out
 	}
 	for _, e := range plan.Events {
-		if _, ok := out[e.ID]; !ok && named[e.BackToBack] {
+		if _, done := out[e.ID]; done {
+			continue
+		}
+		partner := e.BackToBack != "" && changed[e.BackToBack]
+		if o := old.Event(e.ID); o != nil && o.BackToBack != "" && changed[o.BackToBack] {
+			partner = true
+		}
+		if !changed[e.ID] && !partner && !planWide {
+			continue
+		}
+		o := old.Event(e.ID)
+		if o == nil || calendar.Entry(old, o) == calendar.Entry(plan, e) {
+			continue
+		}
+		switch {
+		case changed[e.ID]:
+			out[e.ID] = EntryChanged
+		case partner:
 			out[e.ID] = PartnerChanged
+		default:
+			out[e.ID] = PlanChanged
 		}
 	}
 	return out

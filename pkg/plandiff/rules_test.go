@@ -162,3 +162,57 @@ func TestCheckRevisionBackToBackPartnerAdded(t *testing.T) {
 		t.Errorf("som, added with a new revision, is flagged:\n%s", got)
 	}
 }
+
+// parse3 reads a format 3 plan (one with follow-up actions) titled
+// title, with groups g1 (named group) and g2, unvalidated as parse2.
+func parse3(t *testing.T, title, group, events string) *workplan.Plan {
+	t.Helper()
+	src := "formatVersion: 3\nplan:\n  id: p\n  title: " + title + "\n  year: 2026\n  revision: 3\n  revised: 2026-05-01\n" +
+		"groups:\n  - {id: g1, name: " + group + ", kind: reference-group}\n  - {id: g2, name: Other, kind: reference-group}\nevents:\n" + events
+	p, diags := workplan.Parse("p.yaml", []byte(src), workplan.DefaultLimits)
+	if p == nil || workplan.HasErrors(diags) {
+		t.Fatalf("%v\n%s", diags, src)
+	}
+	return p
+}
+
+// TestChangedEntriesAsCalendarsShow: an entry is what a calendar shows
+// of an event, so a change no calendar shows (an internal action, held
+// where it was confirmed, where an action is to be reported) changes no
+// entry, a public action's does, and a change of the plan's title or of
+// a group's name changes the entries that show it.
+func TestChangedEntriesAsCalendarsShow(t *testing.T) {
+	ev := func(id, group, status, public, state string) string {
+		return "  - id: " + id + "\n    title: " + strings.ToUpper(id) + "\n    type: reference-group\n    groups: [" + group + "]\n" +
+			"    start: 2026-03-04\n    status: " + status + "\n" +
+			"    outcome:\n      summary: Met.\n      recorded: 2026-03-05\n      actions:\n" +
+			"        - {id: " + id + "-a1, text: Write, owners: [secretariat], due: 2026-04, state: " + state + ", since: 2026-03-05, public: " + public + "}\n" +
+			"    revision: 2\n    revised: 2026-03-05\n"
+	}
+	old := parse3(t, "P", "Group", ev("a", "g1", "held", "false", "open")+ev("b", "g2", "held", "true", "open"))
+	for _, c := range []struct {
+		name string
+		new  *workplan.Plan
+		want map[string]EntryChange
+	}{
+		{"an internal action done", parse3(t, "P", "Group", ev("a", "g1", "held", "false", "done")+ev("b", "g2", "held", "true", "open")), map[string]EntryChange{}},
+		{"a public action done", parse3(t, "P", "Group", ev("a", "g1", "held", "false", "open")+ev("b", "g2", "held", "true", "done")), map[string]EntryChange{"b": EntryChanged}},
+		{"an action made public", parse3(t, "P", "Group", ev("a", "g1", "held", "true", "open")+ev("b", "g2", "held", "true", "open")), map[string]EntryChange{"a": EntryChanged}},
+		{"held where it was confirmed", parse3(t, "P", "Group", ev("a", "g1", "held", "false", "open")+ev("b", "g2", "confirmed", "true", "open")), map[string]EntryChange{}},
+		{"the plan's title", parse3(t, "Q", "Group", ev("a", "g1", "held", "false", "open")+ev("b", "g2", "held", "true", "open")), map[string]EntryChange{"a": PlanChanged, "b": PlanChanged}},
+		{"a group's name", parse3(t, "P", "The Group", ev("a", "g1", "held", "false", "open")+ev("b", "g2", "held", "true", "open")), map[string]EntryChange{"a": PlanChanged}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := Compare("old", old, "new", c.new).ChangedEntries(old, c.new)
+			if fmt.Sprint(got) != fmt.Sprint(c.want) {
+				t.Errorf("ChangedEntries = %v, want %v", got, c.want)
+			}
+		})
+	}
+	// bp validate --against asks for the revisions the rule names, and
+	// only those.
+	got := rules(CheckRevision("new", "old", old, parse3(t, "Q", "Group", ev("a", "g1", "held", "false", "done")+ev("b", "g2", "held", "true", "open")), time.Date(2026, 5, 2, 0, 0, 0, 0, time.UTC)))
+	if !strings.Contains(got, `event "b" says the same, but its calendar entry shows its plan's title`) || strings.Count(got, "error revision: event") != 2 {
+		t.Errorf("a new plan title:\n%s", got)
+	}
+}

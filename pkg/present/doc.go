@@ -121,6 +121,12 @@ type Fact struct {
 	Tone Tone // the value is a state: shown in its colour
 }
 
+// Text is the fact's value in plain text: with the address it leads
+// to when that is not the value itself ("Chair's conclusions
+// (https://…)"), as a document without links (a calendar's description,
+// a terminal) gives it.
+func (f Fact) Text() string { return withLink(f.Value, f.Link) }
+
 // Table is a table with a header row.
 type Table struct {
 	Label   string // what the table holds, for screen readers

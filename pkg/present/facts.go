@@ -13,33 +13,42 @@ import (
 // description, the site's event page and the tables' headings all say
 // a fact with these words.
 const (
-	LabelDate        = "Date"
-	LabelTime        = "Time"
-	LabelMovedFrom   = "Moved from"
-	LabelStatus      = "Status"
-	LabelPlace       = "Place"
-	LabelFormat      = "Format"
-	LabelType        = "Type"
-	LabelGroups      = "Groups"
-	LabelPartners    = "Jointly with"
-	LabelPresents    = "Presents"
-	LabelBackToBack  = "Back-to-back"
-	LabelPurpose     = "Purpose"
-	LabelNotes       = "Notes"
-	LabelOutcome     = "Outcome"
-	LabelReport      = "Report"
-	LabelConclusions = "Conclusions"
-	LabelActions     = "Actions"
-	LabelID          = "Id"
-	LabelPlan        = "Plan"
+	LabelDate      = "Date"
+	LabelTime      = "Time"
+	LabelMovedFrom = "Moved from"
+	LabelStatus    = "Status"
+	LabelReason    = "Reason"
+	LabelPlace     = "Place"
+	LabelFormat    = "Format"
+	// The labels of an event's links, by kind ([LinkLabel]).
+	LabelJoin         = "Join online"
+	LabelRegistration = "Registration"
+	LabelAgenda       = "Agenda"
+	LabelDocuments    = "Documents"
+	LabelPage         = "Web page"
+	LabelType         = "Type"
+	LabelGroups       = "Groups"
+	LabelPartners     = "Jointly with"
+	LabelPresents     = "Presents"
+	LabelBackToBack   = "Back-to-back"
+	LabelPurpose      = "Purpose"
+	LabelNotes        = "Notes"
+	LabelOutcome      = "Outcome"
+	LabelReport       = "Report"
+	LabelConclusions  = "Conclusions"
+	LabelActions      = "Actions"
+	LabelID           = "Id"
+	LabelPlan         = "Plan"
 )
 
 // EventFacts returns an event's facts as the audience is told them as of
 // asOf, in the order every document gives them, each cleaned of control,
 // bidi and zero-width characters and on one line: its date, time and
-// zone, the dates it moved from, its status, place, format, type, groups,
-// the partners it is held jointly with, the product it presents, the
-// meeting it is back-to-back with, purpose and notes; once it took
+// zone, the dates it moved from, its status and why it was cancelled or
+// postponed, its place and format, its links (where to join, register,
+// read the agenda or documents; [LinkFacts]), type, groups, the partners
+// it is held jointly with, the product it presents, the meeting it is
+// back-to-back with, purpose and notes; once it took
 // place, its outcome, the report's link, its conclusions and the actions
 // the audience sees ([Actions]); the internal audience also reads its id;
 // every audience, its plan.
@@ -56,6 +65,7 @@ func EventFacts(plan *workplan.Plan, e *workplan.Event, a Audience, asOf time.Ti
 	f := facts{plan: plan, e: e, a: a, asOf: asOf}
 	f.when()
 	f.status()
+	f.add(ReasonFact(e))
 	f.where()
 	f.who()
 	f.add(Fact{Label: LabelPurpose, Value: e.Purpose})
@@ -140,7 +150,56 @@ func (f *facts) where() {
 		f.add(Fact{Label: LabelPlace, Value: place})
 	}
 	f.add(Fact{Label: LabelFormat, Value: e.Format.Label()})
+	for _, l := range LinkFacts(e) {
+		f.add(l)
+	}
 	f.add(Fact{Label: LabelType, Value: e.Type.Label()})
+}
+
+// ReasonFact is why the event was cancelled or postponed, as every
+// document says it (bp list under the event's title, too): "Reason:
+// merged into the Senior Officials Meeting". Its Value is "" when the
+// plan gives no reason.
+func ReasonFact(e *workplan.Event) Fact {
+	return Fact{Label: LabelReason, Value: e.Reason}
+}
+
+// LinkFacts are the event's links as facts, in the order of
+// [workplan.LinkKinds] (then the file's): each labelled by its kind
+// ([LinkLabel]), its value the link's label or else its address, and
+// leading to the address.
+func LinkFacts(e *workplan.Event) []Fact {
+	var out []Fact
+	for _, k := range workplan.LinkKinds {
+		for _, l := range e.Links {
+			if l.Kind != k {
+				continue
+			}
+			v := l.Label
+			if v == "" {
+				v = l.URL
+			}
+			out = append(out, Fact{Label: LinkLabel(k), Value: v, Link: l.URL})
+		}
+	}
+	return out
+}
+
+// LinkLabel is how documents label a link of the kind: "Join online".
+func LinkLabel(k workplan.LinkKind) string {
+	switch k {
+	case workplan.LinkJoin:
+		return LabelJoin
+	case workplan.LinkRegistration:
+		return LabelRegistration
+	case workplan.LinkAgenda:
+		return LabelAgenda
+	case workplan.LinkDocuments:
+		return LabelDocuments
+	case workplan.LinkPage:
+		return LabelPage
+	}
+	return string(k)
 }
 
 func (f *facts) who() {

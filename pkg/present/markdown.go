@@ -96,7 +96,7 @@ func (m *mdWriter) facts(fs []Fact) {
 	for _, f := range fs {
 		s := "- **" + MarkdownCell(f.Label) + ":**"
 		if f.Value != "" {
-			s += " " + MarkdownCell(withLink(f.Value, f.Link))
+			s += " " + MarkdownCell(f.Text())
 		}
 		m.line(s)
 		for _, it := range f.Items {

@@ -89,7 +89,7 @@ func TestFactLabelsInOneFile(t *testing.T) {
 	labels := map[string]bool{}
 	for _, l := range []string{LabelDate, LabelTime, LabelMovedFrom, LabelStatus, LabelPlace, LabelFormat, LabelType, LabelGroups,
 		LabelPartners, LabelPresents, LabelBackToBack, LabelPurpose, LabelNotes, LabelOutcome, LabelReport, LabelConclusions,
-		LabelActions, LabelID, LabelPlan} {
+		LabelActions, LabelID, LabelPlan, LabelReason, LabelJoin, LabelRegistration, LabelAgenda, LabelDocuments, LabelPage} {
 		labels[l] = true
 	}
 	found := map[string][]string{}

@@ -138,7 +138,7 @@ func (t *textWriter) facts(fs []Fact) {
 		label += strings.Repeat(" ", max(1, 2+labelWidth-Width(label)))
 		pad := strings.Repeat(" ", Width(label))
 		if f.Value != "" {
-			t.write(Hang(label, pad, safetext.Terminal(withLink(f.Value, f.Link)), textWidth))
+			t.write(Hang(label, pad, safetext.Terminal(f.Text()), textWidth))
 			label = pad
 		}
 		for _, it := range f.Items {

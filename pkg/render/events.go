@@ -47,6 +47,8 @@ type EventJSON struct {
 	LocationTBC          bool         `json:"locationTBC"`
 	LocationAlternatives []string     `json:"locationAlternatives"`
 	Status               string       `json:"status"`
+	Reason               *string      `json:"reason"`
+	Links                []LinkJSON   `json:"links"`
 	Groups               []string     `json:"groups"`
 	Partners             []string     `json:"partners"`
 	Product              *string      `json:"product"`
@@ -55,6 +57,15 @@ type EventJSON struct {
 	Notes                *string      `json:"notes"`
 	Outcome              *OutcomeJSON `json:"outcome"`
 	MovedFrom            []DatesJSON  `json:"movedFrom"`
+}
+
+// LinkJSON is the published JSON shape of a link of an event: its kind
+// (join, registration, agenda, documents, page), https address and
+// label (null to show the address).
+type LinkJSON struct {
+	Kind  string  `json:"kind"`
+	URL   string  `json:"url"`
+	Label *string `json:"label"`
 }
 
 // DatesJSON is the published JSON shape of a date an event had before it
@@ -151,12 +162,17 @@ func EventJSONFor(plan *workplan.Plan, e *workplan.Event, a present.Audience) Ev
 		LocationTBC:          e.LocationTBC(),
 		LocationAlternatives: []string{},
 		Status:               string(e.Status),
+		Reason:               OptString(e.Reason),
+		Links:                make([]LinkJSON, len(e.Links)),
 		Groups:               nonNil(e.Groups),
 		Partners:             nonNil(e.Partners),
 		Product:              OptString(e.Product),
 		BackToBack:           OptString(e.BackToBack),
 		Purpose:              OptString(e.Purpose),
 		Notes:                OptString(e.Notes),
+	}
+	for i, l := range e.Links {
+		j.Links[i] = LinkJSON{Kind: string(l.Kind), URL: l.URL, Label: OptString(l.Label)}
 	}
 	if !e.StartTime.IsZero() {
 		j.TimeZone = OptString(e.Zone(plan))

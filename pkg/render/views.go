@@ -13,7 +13,8 @@ import (
 )
 
 // EventsDoc is the view of a list of events (bp list): one table of
-// their dates, titles and ids, where, and their status in the plan,
+// their dates, titles and ids (and why an event was cancelled or
+// postponed, its reason fact), where, and their status in the plan,
 // marked "(past)" once their days are over as of today.
 func EventsDoc(plan *workplan.Plan, evs []*workplan.Event, today time.Time) *present.Doc {
 	t := &present.Table{Columns: []present.Column{
@@ -25,9 +26,13 @@ func EventsDoc(plan *workplan.Plan, evs []*workplan.Event, today time.Time) *pre
 		if m := e.MovedText(); m != "" {
 			date = append(date, "("+m+")")
 		}
+		title := []string{"(" + e.ID + ")"}
+		if r := present.ReasonFact(e); r.Value != "" {
+			title = append(title, r.Label+": "+r.Value)
+		}
 		t.Rows = append(t.Rows, []present.Cell{
 			present.Plain(date[0], date[1:]...),
-			present.Plain(e.Title, "("+e.ID+")"),
+			present.Plain(e.Title, title...),
 			present.Plain(Where(e)),
 			present.Plain(e.Status.Label(), pastMark(e, today)...),
 		})

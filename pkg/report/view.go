@@ -188,14 +188,22 @@ func (r *Report) eventsSection() *present.Section {
 	return s
 }
 
-// notesSection gives the events' notes: why one was postponed or
-// cancelled, what is still sought. They are sentences, too long for a
-// table's cell.
+// notesSection gives the events' notes and why one was postponed or
+// cancelled (its reason fact), what is still sought. They are
+// sentences, too long for a table's cell.
 func (r *Report) notesSection() *present.Section {
 	l := &present.List{Label: present.LabelNotes}
 	for _, es := range r.Events {
-		if e := es.Event; strings.TrimSpace(e.Notes) != "" {
-			l.Items = append(l.Items, present.Item{Text: e.Title + " (" + e.ID + "), " + e.DateText(), Sub: []string{e.Notes}})
+		e := es.Event
+		var sub []string
+		if f := present.ReasonFact(e); f.Value != "" {
+			sub = append(sub, f.Label+": "+f.Value)
+		}
+		if strings.TrimSpace(e.Notes) != "" {
+			sub = append(sub, e.Notes)
+		}
+		if len(sub) > 0 {
+			l.Items = append(l.Items, present.Item{Text: e.Title + " (" + e.ID + "), " + e.DateText(), Sub: sub})
 		}
 	}
 	if len(l.Items) == 0 {

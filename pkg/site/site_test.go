@@ -626,7 +626,7 @@ func TestFeedsAnnounceOnlyChanges(t *testing.T) {
 	today := date("2026-11-28")
 	to := workplan.Dates{Start: date("2026-07-08"), End: date("2026-07-09")}
 	res, err := edit.Apply(edit.Input{File: "2026.yaml", Data: data, Today: today, Limits: workplan.DefaultLimits},
-		edit.Postpone("twg-law-enforcement-2026", &to))
+		edit.Postpone("twg-law-enforcement-2026", &to, ""))
 	if err != nil {
 		t.Fatal(err)
 	}

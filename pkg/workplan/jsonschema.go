@@ -18,6 +18,7 @@ const (
 	patternTime  = `^([01][0-9]|2[0-3]):[0-5][0-9]$`
 	patternID    = `^[a-z0-9][a-z0-9-]{0,63}$`
 	patternURL   = `^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\s]+`
+	patternHTTPS = `^[Hh][Tt][Tt][Pp][Ss]://[^/?#\s"<>\\@]+([/?#][^\s"<>\\]*)?$`
 	// one line of text, surrounding space allowed (it is trimmed)
 	patternLine         = `^\s*[^\r\n]*\s*$`
 	patternLineRequired = `^\s*[^\r\n]*\S[^\r\n]*\s*$`
@@ -248,6 +249,9 @@ func fieldSchema(f *Field, defs *ordered) *ordered {
 		str(`^[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*$`)
 	case KindURL:
 		str(patternURL)
+		s.set("format", "uri")
+	case KindHTTPS:
+		str(patternHTTPS)
 		s.set("format", "uri")
 	case KindList:
 		s.set("type", "array")

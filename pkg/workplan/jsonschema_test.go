@@ -120,6 +120,8 @@ func schemaCatches(d Diagnostic) bool {
 		return strings.Contains(d.Message, "is not a")
 	case "location": // a single alternative: minItems
 		return strings.Contains(d.Message, "alternatives needs at least")
+	case "link": // an address that is not https; not one given twice
+		return !strings.Contains(d.Message, "already")
 	}
 	return false
 }

@@ -108,7 +108,12 @@ type Event struct {
 
 	Format   Format // "" when the plan does not say
 	Location *Location
-	Status   Status
+	// Links are where to join, register, read the agenda or documents,
+	// in the file's order (format 3).
+	Links  []Link
+	Status Status
+	// Reason says why the event was cancelled or postponed (format 3).
+	Reason string
 
 	Partners   []string
 	Product    string

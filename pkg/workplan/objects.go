@@ -6,6 +6,7 @@ package workplan
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -58,6 +59,9 @@ func (d *decoder) store(c ctx, f *Field, v *yaml.Node, to any) {
 	case *[]Place:
 		*to = d.alternatives(c, f, v)
 		return
+	case *[]Link:
+		*to = d.links(c, f, v)
+		return
 	}
 	x := d.scalar(c, f, v)
 	switch to := to.(type) {
@@ -81,6 +85,8 @@ func (d *decoder) store(c ctx, f *Field, v *yaml.Node, to any) {
 		*to = GroupKind(x.s)
 	case *ActionState:
 		*to = ActionState(x.s)
+	case *LinkKind:
+		*to = LinkKind(x.s)
 	case *value:
 		*to = x
 	default:
@@ -177,7 +183,9 @@ func (d *decoder) event(c ctx, n *yaml.Node) *Event {
 		{"timezone", &e.TimeZone},
 		{"format", &e.Format},
 		{"location", &e.Location},
+		{"links", &e.Links},
 		{"status", &e.Status},
+		{"reason", &e.Reason},
 		{"partners", &e.Partners},
 		{"product", &e.Product},
 		{"backToBack", &e.BackToBack},
@@ -275,6 +283,27 @@ func (d *decoder) movedFrom(c ctx, f *Field, v *yaml.Node) []Dates {
 			continue // a malformed date, reported
 		}
 		out = append(out, x)
+	}
+	return out
+}
+
+// links reads an event's links, each its kind, https address and
+// label; an address given twice is reported.
+func (d *decoder) links(c ctx, f *Field, v *yaml.Node) []Link {
+	out := make([]Link, 0, len(v.Content))
+	lc := c.in("link")
+	for i, n := range v.Content {
+		lc.partIndex = i + 1
+		var l Link
+		if !d.fields(n, f.Elem.Object, lc, nil, []bind{{"kind", &l.Kind}, {"url", &l.URL}, {"label", &l.Label}}) || l.Kind == "" || l.URL == "" {
+			continue
+		}
+		if j := slices.IndexFunc(out, func(o Link) bool { return o.URL == l.URL }); j >= 0 {
+			d.errorf(posOf(n), "link", "keep one of the two, with the kind and label it should have",
+				"%s: %s is link %d already", lc, l.URL, j+1)
+			continue
+		}
+		out = append(out, l)
 	}
 	return out
 }

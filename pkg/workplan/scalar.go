@@ -67,6 +67,13 @@ func (d *decoder) scalar(c ctx, f *Field, v *yaml.Node) value {
 	case KindURL:
 		x.s = d.urlValue(c, f, v)
 		x.ok = x.s != ""
+	case KindHTTPS:
+		if err := CheckHTTPS(v.Value); err != nil {
+			d.errorf(posOf(v), "link", "write the full https address, such as https://www.budapestprocess.org/…",
+				"%s: %q: %v", c, f.Key, err)
+		} else {
+			x.s, x.ok = v.Value, true
+		}
 	default:
 		panic("workplan: " + f.Key + " is not a scalar")
 	}

@@ -17,6 +17,7 @@ const (
 	KindRef                  // the id of another object (Field.Ref names what)
 	KindTimeZone             // an IANA time zone name
 	KindURL                  // an http(s) URL
+	KindHTTPS                // an https URL (CheckHTTPS)
 	KindDue                  // a day YYYY-MM-DD or a month YYYY-MM
 	KindList                 // a sequence of Field.Elem
 	KindObject               // a mapping described by Field.Object
@@ -125,6 +126,17 @@ var actionObject = &Object{
 	},
 }
 
+var linkObject = &Object{
+	Name: "link",
+	Doc:  "A link of an event: where to join it, register, read its agenda or documents.",
+	Fields: []Field{
+		{Key: "kind", Kind: KindEnum, Required: true, Enum: Words(LinkKinds),
+			Doc: "What it leads to: join (an online meeting), registration, agenda, documents, page (a page about the event elsewhere)."},
+		{Key: "url", Kind: KindHTTPS, Required: true, Doc: "The address: https only."},
+		{Key: "label", Kind: KindString, Doc: "The words to show for it (default: the address)."},
+	},
+}
+
 var formerDateObject = &Object{
 	Name: "formerDate",
 	Doc:  "A date an event had before it moved: its days, or its month while the day was not known.",
@@ -154,7 +166,11 @@ var eventObject = &Object{
 		{Key: "timezone", Kind: KindTimeZone, Doc: "IANA time zone of the times; defaults to the plan's."},
 		{Key: "format", Kind: KindEnum, Enum: Words(Formats), Doc: "How participants attend."},
 		{Key: "location", Kind: KindObject, Object: locationObject, Doc: "Where the event takes place."},
+		{Key: "links", Kind: KindList, Elem: &Field{Kind: KindObject, Object: linkObject}, Since: 3,
+			Doc: "Its links, published with it (the site, the calendars): where to join, register, read the agenda or documents (bp add/set --link)."},
 		{Key: "status", Kind: KindEnum, Required: true, Enum: Words(Statuses), Doc: "Where the event is in its lifecycle."},
+		{Key: "reason", Kind: KindString, Since: 3,
+			Doc: "Why it was cancelled or postponed, in a few words, published with its status (bp cancel/postpone --reason)."},
 		{Key: "partners", Kind: KindList, Elem: &Field{Kind: KindString}, Doc: "Organisations or processes the event is held jointly with."},
 		{Key: "product", Kind: KindRef, Ref: "product", Doc: "Id of the knowledge product the event presents."},
 		{Key: "backToBack", Kind: KindRef, Ref: "event", Doc: "Id of the event this one is held back-to-back with."},
@@ -164,7 +180,7 @@ var eventObject = &Object{
 		{Key: "uidPlan", Kind: KindID, Since: 3,
 			Doc: "The id of the plan whose calendar UID the event keeps, having moved here from another year's plan (bp set and bp postpone write it), so that calendars move the event rather than add it again."},
 		{Key: "revision", Kind: KindInt, Required: true, Min: 1, Since: 2,
-			Doc: "The plan revision in which the event last changed: its calendar SEQUENCE (the edit commands set it)."},
+			Doc: "The plan revision in which what a calendar shows of the event last changed: its calendar SEQUENCE (the edit commands set it)."},
 		{Key: "revised", Kind: KindDate, Required: true, Since: 2,
 			Doc: "The date of that revision (its calendar DTSTAMP and LAST-MODIFIED)."},
 	},

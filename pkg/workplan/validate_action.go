@@ -105,18 +105,29 @@ func (v *validator) owners(a *Action, name string) {
 // of the plan nor an office: likely a misspelt group id. A body in plain
 // words (Türkiye, IOM) is taken as written.
 func (v *validator) owner(a *Action, name, o string) {
-	if v.p.Group(o) != nil || slices.Contains(OwnerRoles, o) || !looksLikeID(o) {
-		return
+	if hint, unknown := v.p.UnknownOwner(o); unknown {
+		v.warnf(a.FieldPos("owners"), "owner", hint, "%s: owner %q is no group of the plan nor an office", name, o)
+	}
+}
+
+// UnknownOwner reports whether the owner o is written as an id but names
+// no group of the plan nor an office (a misspelt group id, most likely),
+// with a hint that says what it may have meant. A body in plain words
+// (Türkiye, IOM) is taken as written. bp validate warns of such an
+// owner; the action commands refuse one.
+func (p *Plan) UnknownOwner(o string) (hint string, unknown bool) {
+	if p.Group(o) != nil || slices.Contains(OwnerRoles, o) || !looksLikeID(o) {
+		return "", false
 	}
 	known := append([]string{}, OwnerRoles...)
-	for _, g := range v.p.Groups {
+	for _, g := range p.Groups {
 		known = append(known, g.ID)
 	}
-	hint := "an owner is a group id (" + strings.Join(known, ", ") + ") or a body in plain words, as it is spelt (Türkiye, IOM)"
+	hint = "an owner is a group id (" + strings.Join(known, ", ") + ") or a body in plain words, as it is spelt (Türkiye, IOM)"
 	if s := suggest(o, known); s != "" {
 		hint = "did you mean " + strconv.Quote(s) + "? " + hint
 	}
-	v.warnf(a.FieldPos("owners"), "owner", hint, "%s: owner %q is no group of the plan nor an office", name, o)
+	return hint, true
 }
 
 // CheckActions checks the rules of follow-up actions that span the plans

@@ -17,6 +17,9 @@ python-icalendar depends on) over local wall-clock times, each then placed
 in the event's zone, as a client does (a daily meeting at 09:00 stays at
 09:00 across a change of the clocks).
 
+"links" lists the CONFERENCE and ATTACH properties, each "NAME value
+extra": the LABEL of a CONFERENCE, the FMTTYPE of an ATTACH.
+
 "warnings" lists every parse error python-icalendar recorded on any
 component (Component.errors) and every Python warning raised while
 reading.
@@ -107,6 +110,13 @@ def read(path):
             cats = []
         elif not isinstance(cats, list):
             cats = [cats]
+        links = []
+        for name, param in (("CONFERENCE", "LABEL"), ("ATTACH", "FMTTYPE")):
+            props = ev.get(name)
+            if props is None:
+                continue
+            for x in props if isinstance(props, list) else [props]:
+                links.append(("%s %s %s" % (name, str(x), x.params.get(param, ""))).strip())
         events.append({
             "uid": str(ev["UID"]),
             "summary": str(ev.get("SUMMARY", "")),
@@ -121,6 +131,7 @@ def read(path):
             "startVTZ": start_vtz,
             "endVTZ": end_vtz,
             "occurrences": [[text(s), None if e is None else text(e)] for s, e in occ],
+            "links": links,
         })
     return {
         "name": str(cal.get("X-WR-CALNAME", "")),

@@ -4,6 +4,8 @@
 // Each file's VTIMEZONEs are registered first, as a client does; ical.js
 // has no zone database of its own, so times come out right only if the
 // VTIMEZONE is. "occurrences" are expanded by ical.js's own iterator;
+// "links" lists the CONFERENCE and ATTACH properties, each "NAME value
+// extra" (the LABEL of a CONFERENCE, the FMTTYPE of an ATTACH);
 // "warnings" collects anything ical.js printed on the console while
 // reading (it throws on errors it cannot read past).
 import fs from "node:fs";
@@ -56,6 +58,9 @@ function read(file) {
       start: when(e.startDate),
       end: hasEnd ? when(e.endDate) : null,
       occurrences,
+      links: [["conference", "label"], ["attach", "fmttype"]].flatMap(([name, param]) =>
+        v.getAllProperties(name).map((p) =>
+          [name.toUpperCase(), p.getFirstValue(), p.getParameter(param) || ""].join(" ").trim())),
     };
   });
   for (const tz of root.getAllSubcomponents("vtimezone")) {

@@ -11,6 +11,11 @@
  * those icalrestriction_check() adds (it checks RFC 5546's rules for the
  * file's METHOD, as a client that handles invitations does).
  *
+ * "links" lists the CONFERENCE and ATTACH properties, each "NAME value
+ * extra" (the LABEL of a CONFERENCE, the FMTTYPE of an ATTACH); libical
+ * 3.0 does not know CONFERENCE (RFC 7986) and keeps it as a property of
+ * its own name.
+ *
  * Times with a TZID are resolved through the file's own VTIMEZONE (libical
  * links a TZID to the VTIMEZONE of the same calendar); each occurrence is
  * expanded from the RRULE with libical's own iterator.
@@ -146,6 +151,30 @@ static void event(icalcomponent *ev)
             fputs("]", stdout);
         }
         icalrecur_iterator_free(it);
+    }
+    fputs("],\"links\":[", stdout);
+    n = 0;
+    for (icalproperty *p = icalcomponent_get_first_property(ev, ICAL_ANY_PROPERTY); p;
+         p = icalcomponent_get_next_property(ev, ICAL_ANY_PROPERTY)) {
+        const char *name = icalproperty_get_property_name(p);
+        const char *value = NULL, *extra = NULL;
+        if (icalproperty_isa(p) == ICAL_ATTACH_PROPERTY) {
+            icalattach *a = icalproperty_get_attach(p);
+            value = a && icalattach_get_is_url(a) ? icalattach_get_url(a) : "(not a URL)";
+            icalparameter *t = icalproperty_get_first_parameter(p, ICAL_FMTTYPE_PARAMETER);
+            extra = t ? icalparameter_get_fmttype(t) : NULL;
+        } else if (name && strcmp(name, "CONFERENCE") == 0) {
+            value = icalproperty_get_value_as_string(p);
+            icalparameter *l = icalproperty_get_first_parameter(p, ICAL_LABEL_PARAMETER);
+            extra = l ? icalparameter_get_label(l) : NULL;
+        } else {
+            continue;
+        }
+        char buf[4096];
+        snprintf(buf, sizeof buf, "%s %s%s%s", name, value ? value : "", extra && *extra ? " " : "", extra ? extra : "");
+        if (n++)
+            putchar(',');
+        json_string(buf);
     }
     fputs("]}", stdout);
 }
