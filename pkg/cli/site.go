@@ -97,13 +97,9 @@ removed by the next run, as far as it is bp's; the rest is named.`,
 }
 
 func runSite(app *App, opts *siteOptions) error {
-	var base string
-	if opts.BaseURL != "" {
-		b, err := site.ParseBaseURL(opts.BaseURL)
-		if err != nil {
-			return usageErrorf("--base-url: %v", err)
-		}
-		base = b
+	base, err := baseURLFlag(opts.BaseURL)
+	if err != nil {
+		return err
 	}
 	today, err := app.todayDate()
 	if err != nil {

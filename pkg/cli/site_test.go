@@ -42,7 +42,8 @@ func twoYearDir(t testing.TB) string {
 
 // TestSite: bp site writes every plan year's pages, and its feeds and
 // events.json are what bp ics --feeds and bp list -o json give, byte for
-// byte: one code path, not two. The status reports are the Secretariat's:
+// byte (bp ics --feeds given the same --base-url): one code path, not
+// two. The status reports are the Secretariat's:
 // only --with-status adds them.
 func TestSite(t *testing.T) {
 	plans := twoYearDir(t)
@@ -77,7 +78,7 @@ func TestSite(t *testing.T) {
 	}
 
 	feeds := filepath.Join(t.TempDir(), "feeds")
-	if r := runBP(t, "", nil, "-f", plans, "--today", "2026-11-27", "ics", "--feeds", feeds); r.code != 0 {
+	if r := runBP(t, "", nil, "-f", plans, "--today", "2026-11-27", "ics", "--feeds", feeds, "--base-url", "https://example.org/plans"); r.code != 0 {
 		t.Fatalf("bp ics --feeds: exit %d: %s", r.code, r.stderr)
 	}
 	want := testtool.Tree(t, feeds)

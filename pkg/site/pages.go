@@ -276,7 +276,7 @@ func (b *builder) addToCalendar(ev *event, p *workplan.Plan, e *workplan.Event) 
 			"A subscribed feed adds the meeting once its day is set."}
 		return nil
 	}
-	cal, err := calendar.BuildOne(p, e, calendar.Options{})
+	cal, err := calendar.BuildOne(p, e, calendar.Options{URL: b.eventURL()})
 	if err != nil {
 		return fmt.Errorf("site: event %q: %w", e.ID, err)
 	}

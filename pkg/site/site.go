@@ -88,6 +88,13 @@ func EventPage(id string) string { return EventDir + "/" + id + ".html" }
 // EventICS returns the address of an event's one-event calendar file.
 func EventICS(id string) string { return EventDir + "/" + id + ".ics" }
 
+// EventURL returns what gives the absolute address of an event's page on
+// a site published at base (a URL [ParseBaseURL] returned): the URL a
+// calendar entry links to.
+func EventURL(base string) func(*workplan.Event) string {
+	return func(e *workplan.Event) string { return base + EventPage(e.ID) }
+}
+
 // FeedPath returns the address of a feed file (all.ics, <group-id>.ics).
 func FeedPath(file string) string { return FeedDir + "/" + file }
 
@@ -275,7 +282,7 @@ func (b *builder) build() error {
 	// subscribed to in one year shows the next year's meetings.
 	years := slices.Clone(b.plans)
 	slices.SortStableFunc(years, func(a, c *workplan.Plan) int { return cmp.Compare(a.Year, c.Year) })
-	fopts := calendar.Options{}
+	fopts := calendar.Options{URL: b.eventURL()}
 	if len(years) > 1 {
 		fopts.Name = cur.TitleWithoutYear()
 		fopts.Description = calendar.DescribePlans(years)
@@ -441,6 +448,15 @@ func (b *builder) run(jobs []job) error {
 // rel returns the link from the page at address from to the address to.
 func rel(from, to string) string {
 	return strings.Repeat("../", strings.Count(from, "/")) + to
+}
+
+// eventURL is what gives an event's absolute page address, for the
+// calendars; nil without a base URL.
+func (b *builder) eventURL() func(*workplan.Event) string {
+	if b.base == "" {
+		return nil
+	}
+	return EventURL(b.base)
 }
 
 // abs returns the absolute URL of an address of the site, or "" without

@@ -173,7 +173,8 @@ func TestPagesGolden(t *testing.T) {
 }
 
 // TestFeedsAreFeeds: the site publishes the feeds Feeds builds, byte for
-// byte, with the names bp ics --feeds gives them.
+// byte, with the names bp ics --feeds gives them (and, as bp ics --feeds
+// --base-url, each event's URL on the site).
 func TestFeedsAreFeeds(t *testing.T) {
 	s := twoYears(t)
 	f := build(t, s)
@@ -182,7 +183,7 @@ func TestFeedsAreFeeds(t *testing.T) {
 	years := slices.Clone(s.Plans)
 	slices.SortFunc(years, func(a, b *workplan.Plan) int { return a.Year - b.Year })
 	all := workplan.SelectFrom(years, func(*workplan.Plan) workplan.Filter { return workplan.Filter{} })
-	opts := calendar.Options{Name: s.Current.TitleWithoutYear(), Description: calendar.DescribePlans(years)}
+	opts := calendar.Options{Name: s.Current.TitleWithoutYear(), Description: calendar.DescribePlans(years), URL: EventURL(s.BaseURL)}
 	feeds, err := Feeds(s.Current, workplan.GroupsOf(years), all, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -199,6 +200,9 @@ func TestFeedsAreFeeds(t *testing.T) {
 		var b bytes.Buffer
 		if _, err := fd.Calendar.WriteTo(&b); err != nil {
 			t.Fatal(err)
+		}
+		if fd.Calendar.Events > 0 && !bytes.Contains(b.Bytes(), []byte("\r\nURL:https://example.org/plans/events/")) {
+			t.Errorf("%s: no event links to its page", fd.File)
 		}
 		if !bytes.Equal(f.data[FeedPath(fd.File)], b.Bytes()) {
 			t.Errorf("%s differs from the feed Feeds builds", FeedPath(fd.File))
