@@ -41,41 +41,25 @@ func PublicWords(o, n *workplan.Event) []string {
 		}
 	}
 	var words []string
-	add := func(s string) { words = append(words, s) }
+	add := func(s string) {
+		if s != "" {
+			words = append(words, s)
+		}
+	}
 	if o.Title != n.Title {
 		add("Renamed; it was “" + o.Title + "”")
 	}
-	if o.Status == workplan.StatusCancelled || o.Status == workplan.StatusPostponed {
-		if n.Status != workplan.StatusHeld {
-			add("Back in the plan, " + o.Status.Phrase() + " no longer")
-		}
+	if (o.Status == workplan.StatusCancelled || o.Status == workplan.StatusPostponed) && n.Status != workplan.StatusHeld {
+		add("Back in the plan, " + o.Status.Phrase() + " no longer")
 	}
 	if c, ok := dateChange(o, n); ok {
 		add(publicDateWords(o, n, c))
 	}
-	if ot, nt := timeText(o), timeText(n); ot != nt {
-		switch {
-		case workplan.ClockRange(o.StartTime, o.EndTime) == "":
-			add("Time set: " + n.TimeText(n.Plan()))
-		case workplan.ClockRange(n.StartTime, n.EndTime) == "":
-			add("Time removed; it was " + o.TimeText(o.Plan()))
-		default:
-			add("Time changed from " + o.TimeText(o.Plan()) + " to " + n.TimeText(n.Plan()))
-		}
-	}
+	add(publicTimeWords(o, n))
 	if c, ok := locationChange(o.Location, n.Location); ok {
 		add(publicPlaceWords(o.Location, n.Location, c))
 	}
-	if o.Format != n.Format {
-		switch {
-		case n.Format == "":
-			add("Format no longer given")
-		case o.Format == "":
-			add("Format set: " + n.Format.Phrase())
-		default:
-			add("Now " + n.Format.Phrase() + "; it was " + o.Format.Phrase())
-		}
-	}
+	add(publicFormatWords(o.Format, n.Format))
 	if n.Status == workplan.StatusConfirmed && o.Status != n.Status && len(words) == 0 {
 		add("Confirmed")
 	}
@@ -90,6 +74,33 @@ func PublicWords(o, n *workplan.Event) []string {
 		add("Details updated")
 	}
 	return words
+}
+
+// publicTimeWords words a change of a meeting's times; "" for none.
+func publicTimeWords(o, n *workplan.Event) string {
+	if timeText(o) == timeText(n) {
+		return ""
+	}
+	switch {
+	case workplan.ClockRange(o.StartTime, o.EndTime) == "":
+		return "Time set: " + n.TimeText(n.Plan())
+	case workplan.ClockRange(n.StartTime, n.EndTime) == "":
+		return "Time removed; it was " + o.TimeText(o.Plan())
+	}
+	return "Time changed from " + o.TimeText(o.Plan()) + " to " + n.TimeText(n.Plan())
+}
+
+// publicFormatWords words a change of format; "" for none.
+func publicFormatWords(o, n workplan.Format) string {
+	switch {
+	case o == n:
+		return ""
+	case n == "":
+		return "Format no longer given"
+	case o == "":
+		return "Format set: " + n.Phrase()
+	}
+	return "Now " + n.Phrase() + "; it was " + o.Phrase()
 }
 
 // CancelReason is why a meeting was cancelled, as bp cancel --reason

@@ -34,7 +34,10 @@ func (b *builder) write(w io.Writer, from string, d *present.Doc) error {
 			Current: from == addr || (from == IndexPage && pl == b.site.Current),
 		})
 	}
-	d.Page.Nav = append(d.Page.Nav, present.Link{Href: rel(from, SubscribePage), Text: "Subscribe", Current: from == SubscribePage})
+	d.Page.Nav = append(d.Page.Nav,
+		present.Link{Href: rel(from, ChangesPage), Text: "What changed", Current: from == ChangesPage},
+		present.Link{Href: rel(from, SubscribePage), Text: "Subscribe", Current: from == SubscribePage})
+	d.Page.Feeds = append([]present.Link{{Href: rel(from, ChangesFeed), Text: "What changed: " + b.site.Current.TitleWithoutYear()}}, d.Page.Feeds...)
 	return present.WriteHTML(w, d)
 }
 
@@ -97,8 +100,9 @@ func (b *builder) yearPage(w io.Writer, from string, r *report.Report) error {
 	}
 	links.Items = append(links.Items,
 		present.Item{Text: "Subscribe to the calendar", Link: rel(from, SubscribePage)},
+		present.Item{Text: "What changed", Link: rel(from, ChangesPage)},
 		present.Item{Text: "The events as JSON", Link: rel(from, YearEventsJSON(p.Year))})
-	d.Blocks = []present.Block{links, b.nextSection(from, r), b.monthsSection(from, r), b.pastSection(from, r)}
+	d.Blocks = []present.Block{links, b.groupsList(from), b.nextSection(from, r), b.monthsSection(from, r), b.pastSection(from, r)}
 	return b.write(w, from, d)
 }
 
@@ -197,13 +201,21 @@ func (b *builder) pastSection(from string, r *report.Report) *present.Section {
 	}
 	l := b.cards("Past meetings", from, r.Plan, past)
 	for i, es := range past {
-		for _, f := range present.EventFacts(r.Plan, es.Event, present.Public, b.today) {
-			if f.Label == present.LabelOutcome || f.Label == present.LabelNotes {
-				l.Items[i].Facts = append(l.Items[i].Facts, f)
-			}
-		}
+		l.Items[i].Facts = b.outcomeFacts(es)
 	}
 	return appendBlocks(s, l)
+}
+
+// outcomeFacts are what a list of past meetings says under each: its
+// outcome and its notes.
+func (b *builder) outcomeFacts(es present.EventStatus) []present.Fact {
+	var out []present.Fact
+	for _, f := range present.EventFacts(es.Event.Plan(), es.Event, present.Public, b.today) {
+		if f.Label == present.LabelOutcome || f.Label == present.LabelNotes {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // event is an event's page and one-event file, built.
@@ -375,22 +387,28 @@ func (b *builder) subscribePage(w io.Writer) error {
 func (b *builder) feedsSection() *present.Section {
 	l := &present.List{Label: "Feeds", Cards: true}
 	for _, f := range b.feeds {
-		it := present.Item{Text: f.Name + " (" + eventCount(f.Calendar.Events) + ")"}
-		addr := present.Fact{Label: "Address", Value: FeedPath(f.File), Link: rel(SubscribePage, FeedPath(f.File))}
-		if u := b.abs(FeedPath(f.File)); u != "" {
-			addr.Value, addr.Link = u, u
-			webcal := webcalURL(u)
-			it.Facts = append(it.Facts, addr,
-				present.Fact{Label: "Open in your calendar app", Value: webcal, Link: webcal},
-				present.Fact{Label: "Google Calendar", Value: "Subscribe in one click", Link: googleSubscribeLink(webcal)},
-				present.Fact{Label: "Outlook.com", Value: "Subscribe in one click (a personal Microsoft account)", Link: outlookSubscribeLink(outlookPersonal, u, f.Name)},
-				present.Fact{Label: "Outlook at work", Value: "Subscribe in one click (a work or school account, Microsoft 365)", Link: outlookSubscribeLink(outlookWork, u, f.Name)})
-		} else {
-			it.Facts = append(it.Facts, addr)
-		}
-		l.Items = append(l.Items, it)
+		l.Items = append(l.Items, b.feedItem(SubscribePage, f))
 	}
 	return &present.Section{Title: "Feeds", ID: "feeds", Blocks: []present.Block{l}}
+}
+
+// feedItem is a calendar feed as a card of the page at from: its name
+// and number of events, its address, and with a base URL its webcal://
+// address and one-click links.
+func (b *builder) feedItem(from string, f *Feed) present.Item {
+	it := present.Item{Text: f.Name + " (" + eventCount(f.Calendar.Events) + ")"}
+	u := b.abs(FeedPath(f.File))
+	if u == "" {
+		it.Facts = []present.Fact{{Label: "Address", Value: FeedPath(f.File), Link: rel(from, FeedPath(f.File))}}
+		return it
+	}
+	webcal := webcalURL(u)
+	it.Facts = []present.Fact{{Label: "Address", Value: u, Link: u},
+		{Label: "Open in your calendar app", Value: webcal, Link: webcal},
+		{Label: "Google Calendar", Value: "Subscribe in one click", Link: googleSubscribeLink(webcal)},
+		{Label: "Outlook.com", Value: "Subscribe in one click (a personal Microsoft account)", Link: outlookSubscribeLink(outlookPersonal, u, f.Name)},
+		{Label: "Outlook at work", Value: "Subscribe in one click (a work or school account, Microsoft 365)", Link: outlookSubscribeLink(outlookWork, u, f.Name)}}
+	return it
 }
 
 func howToSubscribe(plan string) *present.Section {

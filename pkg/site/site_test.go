@@ -96,6 +96,7 @@ func twoYears(t testing.TB) *Site {
 // TestAddresses: the site's files are exactly the documented addresses:
 // one page set per plan year, a page per event, a calendar file per event
 // with a day, the feeds under calendars/ with no year in their names;
+// what changed and its Atom feed; a page and a feed of changes per group;
 // and each year's status report only when asked (WithStatus).
 func TestAddresses(t *testing.T) {
 	s := twoYears(t)
@@ -115,6 +116,11 @@ func TestAddresses(t *testing.T) {
 					want = append(want, EventICS(e.ID))
 				}
 			}
+		}
+		// Last, what changed and the groups.
+		want = append(want, "changes.html", "changes.atom")
+		for _, g := range []string{"rg", "twg-return", "twg-legal-pathways", "twg-law-enforcement", "som"} {
+			want = append(want, "groups/"+g+".html", "groups/"+g+".atom")
 		}
 		return want
 	}
@@ -164,11 +170,13 @@ func TestDeterministic(t *testing.T) {
 
 // TestPagesGolden keeps the pages people read under review: the front
 // page, the subscribe page, an all-day event of three days with notes and
-// a back-to-back meeting, a timed event of the next year, and a
-// month-only event.
+// a back-to-back meeting, a timed event of the next year, a month-only
+// event, what changed (as the plans record it) and its feed, and a
+// group's page.
 func TestPagesGolden(t *testing.T) {
 	f := build(t, twoYears(t))
-	for _, n := range []string{"index.html", "subscribe.html", "events/som-2026.html", "events/rg-2027-03.html", "events/syria-thematic-meeting.html"} {
+	for _, n := range []string{"index.html", "subscribe.html", "events/som-2026.html", "events/rg-2027-03.html", "events/syria-thematic-meeting.html",
+		"changes.html", "changes.atom", "groups/rg.html"} {
 		golden.Assert(t, "../../testdata/site/golden/"+strings.ReplaceAll(n, "/", "-")+".golden", f.data[n])
 	}
 }

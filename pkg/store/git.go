@@ -13,7 +13,10 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/icmpd/bp/pkg/workplan"
 )
@@ -193,10 +196,8 @@ type Published struct {
 	Plan func() *workplan.Plan
 }
 
-// Published reads the file as committed at git HEAD. Reading the
-// revision needs only the top of a file in bp fmt's layout (the plan's
-// metadata comes before the events), so that is tried first: on a plan
-// of 10,000 events it saves most of a parse.
+// Published reads the file as committed at git HEAD; its revision is
+// read from the top of the file first (headRevision).
 func (s *Session) Published(file string) Published {
 	data, _, err := s.Show("HEAD", file)
 	if err != nil {
@@ -210,11 +211,8 @@ func (s *Session) Published(file string) Published {
 		}
 		return p
 	}}
-	if i := bytes.Index(data, []byte("\nevents:")); i >= 0 {
-		if top, _ := workplan.Parse(file, data[:i+1], lim); top != nil && top.Revision > 0 {
-			p.Revision = top.Revision
-			return p
-		}
+	if p.Revision = headRevision(file, data, lim); p.Revision > 0 {
+		return p
 	}
 	if plan := p.Plan(); plan != nil {
 		p.Revision = plan.Revision
@@ -244,4 +242,214 @@ func (s *Session) PublishedEvent(file, id string) (*workplan.Event, string, erro
 		return nil, spec, fmt.Errorf("%s %w", spec, ErrUnreadable)
 	}
 	return head.Event(id), spec, nil
+}
+
+// Version is a plan file as committed: the commit, its time, and the
+// plan it held.
+type Version struct {
+	Commit string
+	Time   time.Time // the commit's time (committer), in UTC
+	Plan   *workplan.Plan
+}
+
+// PublishedRevisions calls fn with each published revision of a plan
+// file, oldest first: the file as committed on the first-parent line of
+// HEAD of its repository, one version per revision of the plan (the last
+// commit of each run of commits that carry the same revision number). A
+// version that cannot be read as a workplan is left out, and so is one
+// whose events are, byte for byte, those of the version before (only the
+// plan's own keys changed: nothing happened to a meeting).
+//
+// Its cost follows the commits, not the events times the commits: git
+// runs twice whatever their number (a log, then one cat-file for every
+// blob); the revision of each commit is read from the top of the file;
+// only the versions passed to fn are parsed whole, on every core, each
+// kept in memory until fn returns. A file git does not have gives none;
+// an error says that git cannot tell (no repository, no git).
+func (s *Session) PublishedRevisions(file string, fn func(Version) error) error {
+	commits, blobs, err := s.fileHistory(file)
+	if err != nil || len(commits) == 0 {
+		return err
+	}
+	lim := s.Limits()
+	revs := make([]int, len(commits))
+	for i, data := range blobs {
+		revs[i] = topRevision(file, data, lim)
+	}
+	var keep []int
+	var events []byte // the events of the last version kept
+	for i := range commits {
+		if blobs[i] == nil || (i+1 < len(commits) && revs[i+1] == revs[i] && blobs[i+1] != nil) {
+			continue // absent here, or not the last of its revision
+		}
+		ev := eventsPart(blobs[i])
+		if len(keep) > 0 && ev != nil && bytes.Equal(ev, events) {
+			continue
+		}
+		keep, events = append(keep, i), ev
+	}
+	// Parse ahead on every core, at most that many versions ahead of fn.
+	parsed := make([]chan *workplan.Plan, len(keep))
+	for k := range parsed {
+		parsed[k] = make(chan *workplan.Plan, 1)
+	}
+	start := func(k int) {
+		if k < len(keep) {
+			go func() {
+				p, diags := workplan.Parse(file, blobs[keep[k]], lim)
+				if workplan.HasErrors(diags) {
+					p = nil
+				}
+				blobs[keep[k]] = nil // read
+				parsed[k] <- p
+			}()
+		}
+	}
+	ahead := runtime.GOMAXPROCS(0)
+	for k := range ahead {
+		start(k)
+	}
+	for k, i := range keep {
+		p := <-parsed[k]
+		start(k + ahead)
+		if p == nil {
+			continue
+		}
+		if err := fn(Version{Commit: commits[i].id, Time: commits[i].at, Plan: p}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// eventsPart is the part of a plan file from its events key on, in bp
+// fmt's layout; nil when there is none.
+func eventsPart(data []byte) []byte {
+	if i := bytes.Index(data, []byte("\nevents:")); i >= 0 {
+		return data[i:]
+	}
+	return nil
+}
+
+type commit struct {
+	id string
+	at time.Time
+}
+
+// fileHistory returns the commits of the first-parent line of HEAD that
+// changed file, oldest first, and the file's bytes at each (nil where it
+// was deleted).
+func (s *Session) fileHistory(file string) ([]commit, [][]byte, error) {
+	if file == "-" {
+		return nil, nil, errors.New("standard input has no git history; name the file")
+	}
+	dir, rest := s.gitDir(file)
+	spec := filepath.ToSlash(rest)
+	if strings.HasPrefix(spec, ":") {
+		spec = "./" + spec // not pathspec magic
+	}
+	out, err := git(dir, "log", "--first-parent", "--reverse", "--format=%H %ct", "--end-of-options", "HEAD", "--", spec)
+	if err != nil {
+		return nil, nil, fmt.Errorf("git log %s: %w", file, err)
+	}
+	var commits []commit
+	for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		id, ts, ok := strings.Cut(l, " ")
+		sec, err := strconv.ParseInt(ts, 10, 64)
+		if ok && err == nil {
+			commits = append(commits, commit{id, time.Unix(sec, 0).UTC()})
+		}
+	}
+	if len(commits) == 0 {
+		return nil, nil, nil
+	}
+	var in bytes.Buffer
+	for _, c := range commits {
+		in.WriteString(c.id + ":./" + spec + "\n") // ./: relative to dir, where git runs
+	}
+	blobs, err := gitBatch(dir, in.Bytes(), len(commits))
+	if err != nil {
+		return nil, nil, fmt.Errorf("git cat-file %s: %w", file, err)
+	}
+	return commits, blobs, nil
+}
+
+// gitBatch runs git cat-file --batch in dir on the objects named in
+// in, one a line, and returns each object's bytes; nil for one that is
+// missing (the file was deleted at that commit).
+func gitBatch(dir string, in []byte, n int) ([][]byte, error) {
+	cmd := exec.Command("git", "cat-file", "--batch")
+	cmd.Dir = dir
+	cmd.Stdin = bytes.NewReader(in)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, &gitError{args: cmd.Args, code: -1, stderr: strings.TrimSpace(stderr.String()), err: err}
+	}
+	blobs := make([][]byte, 0, n)
+	for len(out) > 0 && len(blobs) < n {
+		head, rest, ok := bytes.Cut(out, []byte("\n"))
+		if !ok {
+			return nil, errors.New("cat-file: a header without its line end")
+		}
+		f := strings.Fields(string(head))
+		if len(f) == 2 && f[1] == "missing" || len(f) >= 2 && f[len(f)-1] == "missing" {
+			blobs, out = append(blobs, nil), rest
+			continue
+		}
+		if len(f) != 3 || f[1] != "blob" {
+			blobs, out = append(blobs, nil), skipObject(f, rest)
+			continue
+		}
+		size, err := strconv.Atoi(f[2])
+		if err != nil || size > len(rest) {
+			return nil, fmt.Errorf("cat-file: header %q", head)
+		}
+		blobs = append(blobs, rest[:size])
+		out = bytes.TrimPrefix(rest[size:], []byte("\n"))
+	}
+	if len(blobs) != n {
+		return nil, fmt.Errorf("cat-file: %d objects for %d names", len(blobs), n)
+	}
+	return blobs, nil
+}
+
+// skipObject skips an object that is not a blob (a tree, where a file
+// was a directory), whose header is f.
+func skipObject(f []string, rest []byte) []byte {
+	if len(f) == 3 {
+		if size, err := strconv.Atoi(f[2]); err == nil && size <= len(rest) {
+			return bytes.TrimPrefix(rest[size:], []byte("\n"))
+		}
+	}
+	return nil
+}
+
+// headRevision reads a plan's revision from the top of a file in bp
+// fmt's layout (the plan's metadata comes before its events): on a plan
+// of 10,000 events it saves most of a parse. 0 when the top does not
+// tell.
+func headRevision(file string, data []byte, lim workplan.Limits) int {
+	if i := bytes.Index(data, []byte("\nevents:")); i >= 0 {
+		if top, _ := workplan.Parse(file, data[:i+1], lim); top != nil && top.Revision > 0 {
+			return top.Revision
+		}
+	}
+	return 0
+}
+
+// topRevision is headRevision, else the revision of the whole file
+// parsed; 0 when it cannot be read.
+func topRevision(file string, data []byte, lim workplan.Limits) int {
+	if data == nil {
+		return 0
+	}
+	if r := headRevision(file, data, lim); r > 0 {
+		return r
+	}
+	if p, _ := workplan.Parse(file, data, lim); p != nil {
+		return p.Revision
+	}
+	return 0
 }
