@@ -253,6 +253,12 @@ func (b *builder) event(p *workplan.Plan, es present.EventStatus) (*event, error
 		Title: e.Title,
 		Page:  present.Page{HeadTitle: e.Title + " · " + p.Title, Kicker: &present.Link{Href: rel(from, YearPage(p.Year)), Text: p.Title}},
 	}}
+	ev.doc.Page.Data, ev.doc.Page.DataNote = b.eventData(p, e)
+	for _, id := range e.Groups {
+		if g := p.Group(id); g != nil {
+			ev.doc.Page.Feeds = append(ev.doc.Page.Feeds, present.Link{Href: rel(from, GroupChangesFeed(id)), Text: "What changed: " + g.Name})
+		}
+	}
 	if m := es.Mark(present.Public); m.Label != "" || len(m.Flags) > 0 {
 		ev.doc.Blocks = append(ev.doc.Blocks, &present.Para{Mark: m})
 	}

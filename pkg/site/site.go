@@ -70,6 +70,7 @@ const (
 	EventsJSON    = "events.json"
 	StyleSheet    = "style.css"
 	FeedDir       = "calendars"
+	Sitemap       = "sitemap.xml" // only with a base URL: its addresses are absolute
 	EventDir      = "events"
 )
 
@@ -334,6 +335,9 @@ func (b *builder) build() error {
 	}
 	// Last, what waits for the history.
 	jobs = append(jobs, b.changeJobs()...)
+	if b.base != "" {
+		jobs = append(jobs, file(Sitemap, b.sitemap))
+	}
 	return b.run(jobs)
 }
 

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"io"
 	"net/url"
@@ -97,7 +98,8 @@ func twoYears(t testing.TB) *Site {
 // one page set per plan year, a page per event, a calendar file per event
 // with a day, the feeds under calendars/ with no year in their names;
 // what changed and its Atom feed; a page and a feed of changes per group;
-// and each year's status report only when asked (WithStatus).
+// sitemap.xml (with a base URL); and each year's status report only when
+// asked (WithStatus).
 func TestAddresses(t *testing.T) {
 	s := twoYears(t)
 	want := func(status bool) []string {
@@ -122,7 +124,7 @@ func TestAddresses(t *testing.T) {
 		for _, g := range []string{"rg", "twg-return", "twg-legal-pathways", "twg-law-enforcement", "som"} {
 			want = append(want, "groups/"+g+".html", "groups/"+g+".atom")
 		}
-		return want
+		return append(want, "sitemap.xml") // the site has a base URL
 	}
 	for _, status := range []bool{true, false} {
 		s.WithStatus = status
@@ -373,7 +375,12 @@ func TestSelfContained(t *testing.T) {
 			case ".html":
 				walk(parse(t, name, data), func(n *html.Node) {
 					switch n.Data {
-					case "script", "iframe", "frame", "object", "embed", "img", "video", "audio", "source", "picture", "base":
+					case "script":
+						// JSON-LD is a data block: no browser runs it.
+						if typ, _ := attr(n, "type"); typ != "application/ld+json" || n.FirstChild == nil || !json.Valid([]byte(n.FirstChild.Data)) {
+							t.Errorf("%s: a <script> element that is not JSON-LD", name)
+						}
+					case "iframe", "frame", "object", "embed", "img", "video", "audio", "source", "picture", "base":
 						t.Errorf("%s: a <%s> element", name, n.Data)
 					case "style":
 						if n.FirstChild != nil {
@@ -680,10 +687,12 @@ func TestHostileText(t *testing.T) {
 	p.Title = "</title><script>alert(4)</script>"
 	f := build(t, &Site{Plans: []*workplan.Plan{p}, Current: p, Today: date("2026-06-17")})
 	for _, name := range f.names {
-		if path.Ext(name) != ".html" {
+		if path.Ext(name) != ".html" && path.Ext(name) != ".atom" {
 			continue
 		}
-		page := string(f.data[name])
+		// The one script element a page may hold is its data for search
+		// engines, which a browser does not run.
+		page := strings.ReplaceAll(string(f.data[name]), `<script type="application/ld+json">`, "")
 		for _, bad := range []string{"<script", "<img", `href="javascript:`, "\u202e"} {
 			if strings.Contains(page, bad) {
 				t.Errorf("%s contains %q", name, bad)

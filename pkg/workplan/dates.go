@@ -41,6 +41,11 @@ func ISOMonth(t time.Time) string { return t.Format(layoutISOMonth) }
 // ISOUTC writes an instant in UTC: "2026-06-25T08:00:00Z".
 func ISOUTC(t time.Time) string { return t.UTC().Format(layoutISOUTC) }
 
+// ISOLocal writes an instant as the wall-clock time of its zone with
+// that zone's offset (RFC 3339), as schema.org data gives an event's
+// start: "2026-06-25T10:00:00+02:00".
+func ISOLocal(t time.Time) string { return t.Format(time.RFC3339) }
+
 // BasicDay writes a day in ISO 8601's basic form, as iCalendar and
 // calendar links do: "20260625".
 func BasicDay(t time.Time) string { return t.Format(layoutBasicDay) }

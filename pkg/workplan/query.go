@@ -92,7 +92,7 @@ func (e *Event) TimeText(plan *Plan) string {
 		return s
 	}
 	first, _ := e.Span()
-	loc := zoneNamed(name)
+	loc := ZoneLocation(name)
 	if loc == nil || first.IsZero() {
 		return s + " " + name // not a zone validate accepts
 	}
@@ -104,9 +104,9 @@ func (e *Event) TimeText(plan *Plan) string {
 // thousands of events names a few zones, and loading one reads a file.
 var zones sync.Map
 
-// zoneNamed returns the zone of the IANA name, or nil when the system
-// does not know it.
-func zoneNamed(name string) *time.Location {
+// ZoneLocation returns the time zone of the IANA name, loaded once per
+// name, or nil when the system does not know it.
+func ZoneLocation(name string) *time.Location {
 	if l, ok := zones.Load(name); ok {
 		return l.(*time.Location)
 	}
