@@ -59,6 +59,9 @@ func (b *builder) entryItems(link func(to string) string, en *Entry) *present.Li
 	l := &present.List{Label: entryTitle(en)}
 	if en.First {
 		it := present.Item{Text: "Published, with " + meetings(len(en.Meetings)) + "."}
+		if en.Group != "" {
+			it.Text = "Published, with " + meetings(len(en.Meetings)) + " of this group."
+		}
 		if en.Since {
 			verb := " have"
 			if len(en.Meetings) == 1 {

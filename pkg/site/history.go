@@ -51,7 +51,10 @@ type Entry struct {
 	Meetings map[string][]string
 	// Since says that Meetings are only those not changed since (a
 	// history the plans record: the others' first revision is lost).
-	Since   bool
+	Since bool
+	// Group is the group the entry is told for: its feed and page list
+	// only its meetings; "" for all.
+	Group   string
 	Changes []Change
 }
 
@@ -72,7 +75,7 @@ func (en *Entry) anchor() string {
 // changes of its meetings; nil when none of them changed.
 func (en *Entry) forGroup(id string) *Entry {
 	c := *en
-	c.Changes = nil
+	c.Changes, c.Group = nil, id
 	for _, ch := range en.Changes {
 		if slices.Contains(ch.Groups, id) {
 			c.Changes = append(c.Changes, ch)
