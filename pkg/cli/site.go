@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -161,30 +160,27 @@ func runSite(app *App, opts *siteOptions) error {
 
 // gitHistory reads what the plans went through from their git
 // repository: each plan file's published revisions as committed (the
-// last commit of each revision), then the plan as it is now, which
-// takes the place of any committed revision not older than its own.
-// nil when git cannot tell (no repository, no git, a built-in plan):
-// the site then takes what the plans themselves record.
+// last commit of each revision), then the plan as it is now, in the
+// place of any committed revision not older than its own
+// (store.Session.PublishedRevisions). nil when git cannot tell (no
+// repository, no git, a built-in plan): the site then takes what the
+// plans themselves record.
 func (app *App) gitHistory(plans []*workplan.Plan) *site.History {
-	if len(plans) == 0 {
-		return nil
-	}
 	years := slices.Clone(plans)
 	slices.SortFunc(years, func(a, b *workplan.Plan) int { return a.Year - b.Year })
 	b := site.NewBuilder()
 	for _, p := range years {
-		var committed time.Time
-		err := app.store.PublishedRevisions(p.File, func(v store.Version) error {
-			if v.Plan.Revision < p.Revision {
-				b.Add(p.File, v.Plan, v.Time)
+		err := app.store.PublishedRevisions(p.File, true, func(r store.Revision) error {
+			if r.Plan != nil {
+				b.AddFirst(r.Plan, r.Time)
+			} else {
+				b.AddChanges(r.Old, r.New, r.Time)
 			}
-			committed = v.Time
 			return nil
 		})
 		if err != nil {
 			return nil
 		}
-		b.Add(p.File, p, committed)
 	}
 	return b.History()
 }

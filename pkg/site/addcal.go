@@ -143,15 +143,19 @@ const (
 	outlookWork     = "https://outlook.office.com"
 )
 
-// outlookLink returns the address that opens the new-event form of
-// Outlook on the web at host (outlookPersonal or outlookWork) filled in:
-// an all-day event gives dates (YYYY-MM-DD, the end exclusive: the day
-// after the last) and allday=true; a timed one gives UTC instants.
-// Outlook's form has no repeat, so a meeting held at the same hours on
-// several days gets its first day only (the page says so). Outlook reads
-// the body as HTML and drops the line feeds of a text (%0A), so the body
-// is the text as HTML: its lines joined by <br>, & < > escaped.
-func outlookLink(host, title, details, location string, o occurrence) string {
+// outlookCompose is the path of Outlook on the web's new-event form, on
+// either host.
+const outlookCompose = "/calendar/0/deeplink/compose?"
+
+// outlookQuery returns what fills in the new-event form of Outlook on
+// the web (at outlookPersonal or outlookWork, + outlookCompose): an
+// all-day event gives dates (YYYY-MM-DD, the end exclusive: the day after
+// the last) and allday=true; a timed one gives UTC instants. Outlook's
+// form has no repeat, so a meeting held at the same hours on several days
+// gets its first day only (the page says so). Outlook reads the body as
+// HTML and drops the line feeds of a text (%0A), so the body is the text
+// as HTML: its lines joined by <br>, & < > escaped.
+func outlookQuery(title, details, location string, o occurrence) string {
 	var start, end, allDay string
 	if o.AllDay {
 		start, end, allDay = workplan.ISODay(o.Start), workplan.ISODay(o.End), "true"
@@ -164,7 +168,7 @@ func outlookLink(host, title, details, location string, o occurrence) string {
 		kv = append(kv, "location", location)
 	}
 	kv = append(kv, "body", htmlLines(shorten(details, maxDetails)))
-	return host + "/calendar/0/deeplink/compose?" + query(kv...)
+	return query(kv...)
 }
 
 // htmlLines writes text as HTML that shows its lines: each line

@@ -100,13 +100,14 @@ func (en *Entry) forGroup(id string) *Entry {
 }
 
 // Builder gathers a [History] from the published revisions of plan
-// files (FromGit): give it each file's revisions, oldest first, with
-// [Builder.Add]; it keeps the latest of each file only, so that a long
-// history of a large plan is read in the memory of two versions.
+// files (FromGit), oldest first: each file's first revision whole
+// ([Builder.AddFirst]), and of each later one the events that changed
+// ([Builder.AddChanges]), so that a long history of a large plan is
+// read in the time and memory of what changed.
 type Builder struct {
 	h    History
-	last map[string]*workplan.Plan // the file's latest version so far
-	// moved are the meetings gone from one file, and their entry: one
+	last map[string]*workplan.Plan // the file's latest version, for Add
+	// gone are the meetings gone from one file, and their entry: one
 	// that comes into another file is moved, not gone and new.
 	gone map[string]gone
 }
@@ -122,31 +123,52 @@ func NewBuilder() *Builder {
 	return &Builder{h: History{Source: FromGit}, last: map[string]*workplan.Plan{}, gone: map[string]gone{}}
 }
 
-// Add adds a published revision of a plan file, committed at the time
-// given: its entry says what changed since the file's previous one.
+// Add adds a revision of a plan file given whole (a history gathered in
+// memory): the first of the file, or compared with the file's previous.
 func (b *Builder) Add(file string, p *workplan.Plan, committed time.Time) {
 	prev := b.last[file]
 	b.last[file] = p
+	if prev == nil {
+		b.AddFirst(p, committed)
+	} else {
+		b.AddChanges(prev, p, committed)
+	}
+}
+
+// entry starts the entry of a revision: dated by the plan's revision
+// date, else by the day of its commit.
+func entryOf(p *workplan.Plan, committed time.Time) *Entry {
 	en := &Entry{PlanID: p.ID, PlanTitle: p.Title, Year: p.Year, Revision: p.Revision, Date: p.Revised}
 	if en.Date.IsZero() {
 		en.Date = time.Date(committed.Year(), committed.Month(), committed.Day(), 0, 0, 0, 0, time.UTC)
 	}
-	if prev == nil {
-		en.First = true
-		en.Meetings = make(map[string][]string, len(p.Events))
-		for _, e := range p.Events {
-			en.Meetings[e.ID] = e.Groups
-		}
-		b.h.Entries = append(b.h.Entries, en)
-		return
+	return en
+}
+
+// AddFirst adds a plan file's first published revision, the plan as it
+// was published then.
+func (b *Builder) AddFirst(p *workplan.Plan, committed time.Time) {
+	en := entryOf(p, committed)
+	en.First = true
+	en.Meetings = make(map[string][]string, len(p.Events))
+	for _, e := range p.Events {
+		en.Meetings[e.ID] = e.Groups
 	}
-	d := plandiff.Compare(file, prev, file, p)
+	b.h.Entries = append(b.h.Entries, en)
+}
+
+// AddChanges adds a later revision of a plan file: old is the file's
+// previous revision and new this one, each with (at least) the events
+// that changed between them.
+func (b *Builder) AddChanges(old, new *workplan.Plan, committed time.Time) {
+	en := entryOf(new, committed)
+	d := plandiff.Compare("", old, "", new)
 	for _, ec := range d.Events {
-		o, n := prev.Event(ec.ID), p.Event(ec.ID)
+		o, n := old.Event(ec.ID), new.Event(ec.ID)
 		if o == nil {
 			if g, ok := b.gone[ec.ID]; ok { // moved here from another plan
 				o = g.event
-				g.entry.Changes[g.index].Words = []string{"Moved to the " + strconv.Itoa(p.Year) + " plan"}
+				g.entry.Changes[g.index].Words = []string{"Moved to the " + strconv.Itoa(new.Year) + " plan"}
 				delete(b.gone, ec.ID)
 			}
 		}

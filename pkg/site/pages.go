@@ -254,11 +254,6 @@ func (b *builder) event(p *workplan.Plan, es present.EventStatus) (*event, error
 		Page:  present.Page{HeadTitle: e.Title + " · " + p.Title, Kicker: &present.Link{Href: rel(from, YearPage(p.Year)), Text: p.Title}},
 	}}
 	ev.doc.Page.Data, ev.doc.Page.DataNote = b.eventData(p, e)
-	for _, id := range e.Groups {
-		if g := p.Group(id); g != nil {
-			ev.doc.Page.Feeds = append(ev.doc.Page.Feeds, present.Link{Href: rel(from, GroupChangesFeed(id)), Text: "What changed: " + g.Name})
-		}
-	}
 	if m := es.Mark(present.Public); m.Label != "" || len(m.Flags) > 0 {
 		ev.doc.Blocks = append(ev.doc.Blocks, &present.Para{Mark: m})
 	}
@@ -326,8 +321,9 @@ func (b *builder) addToCalendar(ev *event, p *workplan.Plan, es present.EventSta
 	}
 	title, where := calendar.Summary(e), calendar.Location(e)
 	ev.add.Google = googleLink(title, details, where, o)
-	ev.add.OutlookPersonal = outlookLink(outlookPersonal, title, details, where, o)
-	ev.add.OutlookWork = outlookLink(outlookWork, title, details, where, o)
+	outlook := outlookQuery(title, details, where, o)
+	ev.add.OutlookPersonal = outlookPersonal + outlookCompose + outlook
+	ev.add.OutlookWork = outlookWork + outlookCompose + outlook
 	ev.add.FirstDayOnly, ev.add.Days = o.Count > 1, o.Count
 	return nil
 }

@@ -13,7 +13,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
-	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -244,91 +244,180 @@ func (s *Session) PublishedEvent(file, id string) (*workplan.Event, string, erro
 	return head.Event(id), spec, nil
 }
 
-// Version is a plan file as committed: the commit, its time, and the
-// plan it held.
-type Version struct {
-	Commit string
-	Time   time.Time // the commit's time (committer), in UTC
-	Plan   *workplan.Plan
+// Revision is a published revision of a plan file, as
+// [Session.PublishedRevisions] gives it.
+type Revision struct {
+	Commit string    // "" for the file as it is (not committed)
+	Time   time.Time // the commit's time (committer), in UTC; zero for the file as it is
+	// Plan is the whole plan: set for the first revision only.
+	Plan *workplan.Plan
+	// Old and New are the plan at the revision before and at this one,
+	// each with the plan's own keys and only the events whose text
+	// differs between the two: set for every revision but the first.
+	Old, New *workplan.Plan
 }
 
 // PublishedRevisions calls fn with each published revision of a plan
 // file, oldest first: the file as committed on the first-parent line of
 // HEAD of its repository, one version per revision of the plan (the last
-// commit of each run of commits that carry the same revision number). A
-// version that cannot be read as a workplan is left out, and so is one
-// whose events are, byte for byte, those of the version before (only the
-// plan's own keys changed: nothing happened to a meeting).
+// commit of each run of commits that carry the same revision number);
+// with working, the file as it is now comes last, in the place of any
+// committed revision not older than its own. A version that cannot be
+// read as a workplan is left out, and so is one whose events are, byte
+// for byte, those of the version before (only the plan's own keys
+// changed: nothing happened to a meeting).
 //
-// Its cost follows the commits, not the events times the commits: git
-// runs twice whatever their number (a log, then one cat-file for every
-// blob); the revision of each commit is read from the top of the file;
-// only the versions passed to fn are parsed whole, on every core, each
-// kept in memory until fn returns. A file git does not have gives none;
-// an error says that git cannot tell (no repository, no git).
-func (s *Session) PublishedRevisions(file string, fn func(Version) error) error {
+// Its cost follows the commits and what changed, not the events times
+// the commits: git runs twice whatever the number of commits (a log,
+// then one cat-file for every blob); the revision of each commit is read
+// from the top of the file; the first revision is parsed whole, and of
+// each later one only the events whose text changed (a file in bp fmt's
+// layout: the events last, one list item each; another layout is parsed
+// whole). A file git does not have gives none but the file as it is; an
+// error says that git cannot tell (no repository, no git).
+func (s *Session) PublishedRevisions(file string, working bool, fn func(Revision) error) error {
 	commits, blobs, err := s.fileHistory(file)
-	if err != nil || len(commits) == 0 {
+	if err != nil {
 		return err
 	}
 	lim := s.Limits()
-	revs := make([]int, len(commits))
-	for i, data := range blobs {
-		revs[i] = topRevision(file, data, lim)
+	type version struct {
+		commit
+		data []byte
+		rev  int
 	}
-	var keep []int
-	var events []byte // the events of the last version kept
-	for i := range commits {
-		if blobs[i] == nil || (i+1 < len(commits) && revs[i+1] == revs[i] && blobs[i+1] != nil) {
-			continue // absent here, or not the last of its revision
-		}
-		ev := eventsPart(blobs[i])
-		if len(keep) > 0 && ev != nil && bytes.Equal(ev, events) {
-			continue
-		}
-		keep, events = append(keep, i), ev
-	}
-	// Parse ahead on every core, at most that many versions ahead of fn.
-	parsed := make([]chan *workplan.Plan, len(keep))
-	for k := range parsed {
-		parsed[k] = make(chan *workplan.Plan, 1)
-	}
-	start := func(k int) {
-		if k < len(keep) {
-			go func() {
-				p, diags := workplan.Parse(file, blobs[keep[k]], lim)
-				if workplan.HasErrors(diags) {
-					p = nil
-				}
-				blobs[keep[k]] = nil // read
-				parsed[k] <- p
-			}()
+	var vs []version
+	for i, c := range commits {
+		if blobs[i] != nil {
+			vs = append(vs, version{c, blobs[i], topRevision(file, blobs[i], lim)})
 		}
 	}
-	ahead := runtime.GOMAXPROCS(0)
-	for k := range ahead {
-		start(k)
-	}
-	for k, i := range keep {
-		p := <-parsed[k]
-		start(k + ahead)
-		if p == nil {
-			continue
+	if working {
+		data, err := s.ReadFile(file)
+		if err != nil {
+			return err
 		}
-		if err := fn(Version{Commit: commits[i].id, Time: commits[i].at, Plan: p}); err != nil {
+		now := version{data: data, rev: topRevision(file, data, lim)}
+		vs = append(slices.DeleteFunc(vs, func(v version) bool { return v.rev >= now.rev }), now)
+	}
+	var prev []byte
+	for i, v := range vs {
+		if i+1 < len(vs) && vs[i+1].rev == v.rev {
+			continue // not the last of its revision
+		}
+		r := Revision{Commit: v.id, Time: v.at}
+		if prev == nil {
+			if r.Plan = parsed(file, v.data, lim); r.Plan == nil {
+				continue
+			}
+		} else {
+			var same bool
+			if r.Old, r.New, same = changedEvents(file, prev, v.data, lim); same {
+				continue
+			}
+			if r.Old == nil || r.New == nil {
+				continue // cannot be read as a workplan
+			}
+		}
+		prev = v.data
+		if err := fn(r); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// eventsPart is the part of a plan file from its events key on, in bp
-// fmt's layout; nil when there is none.
-func eventsPart(data []byte) []byte {
-	if i := bytes.Index(data, []byte("\nevents:")); i >= 0 {
-		return data[i:]
+// parsed is the plan data holds; nil when it is not a valid workplan.
+func parsed(file string, data []byte, lim workplan.Limits) *workplan.Plan {
+	p, diags := workplan.Parse(file, data, lim)
+	if workplan.HasErrors(diags) {
+		return nil
 	}
-	return nil
+	return p
+}
+
+// changedEvents returns two versions of a plan file, each with only the
+// events whose text differs from the other's (same: none does), parsed;
+// when a version is not in bp fmt's layout, or its events cannot be read
+// alone, each whole.
+func changedEvents(file string, a, b []byte, lim workplan.Limits) (old, new *workplan.Plan, same bool) {
+	headA, itemsA, okA := eventItems(a)
+	headB, itemsB, okB := eventItems(b)
+	if okA && okB {
+		count := map[string]int{}
+		for _, it := range itemsA {
+			count[string(it)]++
+		}
+		var onlyB [][]byte
+		for _, it := range itemsB {
+			if count[string(it)] > 0 {
+				count[string(it)]--
+			} else {
+				onlyB = append(onlyB, it)
+			}
+		}
+		var onlyA [][]byte
+		for _, it := range itemsA {
+			if count[string(it)] > 0 {
+				count[string(it)]--
+				onlyA = append(onlyA, it)
+			}
+		}
+		if len(onlyA) == 0 && len(onlyB) == 0 {
+			return nil, nil, true
+		}
+		old = parsed(file, slices.Concat(append([][]byte{headA}, onlyA...)...), lim)
+		new = parsed(file, slices.Concat(append([][]byte{headB}, onlyB...)...), lim)
+		if old != nil && new != nil {
+			return old, new, false
+		}
+	}
+	return parsed(file, a, lim), parsed(file, b, lim), false
+}
+
+// eventItems splits a plan file in bp fmt's layout into its head (to the
+// end of its events key's line) and the items of its events list, each
+// from its "- " line to the next at the same indentation; ok is false
+// when the file has no events key, or its list is not laid out so.
+func eventItems(data []byte) (head []byte, items [][]byte, ok bool) {
+	i := bytes.Index(data, []byte("\nevents:"))
+	if i < 0 {
+		return nil, nil, false
+	}
+	end := bytes.IndexByte(data[i+1:], '\n')
+	if end < 0 {
+		return data, nil, true
+	}
+	head, rest := data[:i+1+end+1], data[i+1+end+1:]
+	var dash []byte // the first item's indentation and dash
+	for line := range bytes.Lines(rest) {
+		t := bytes.TrimLeft(line, " ")
+		if len(t) == 0 || t[0] == '\n' || t[0] == '#' {
+			continue
+		}
+		if !bytes.HasPrefix(t, []byte("- ")) {
+			return nil, nil, false
+		}
+		dash = line[:len(line)-len(t)+2]
+		break
+	}
+	if dash == nil {
+		return head, nil, len(bytes.TrimSpace(rest)) == 0
+	}
+	start := 0
+	for at := 0; at < len(rest); {
+		nl := bytes.IndexByte(rest[at:], '\n')
+		next := len(rest)
+		if nl >= 0 {
+			next = at + nl + 1
+		}
+		if at > 0 && bytes.HasPrefix(rest[at:], dash) {
+			items = append(items, rest[start:at])
+			start = at
+		}
+		at = next
+	}
+	return head, append(items, rest[start:]), true
 }
 
 type commit struct {
@@ -350,6 +439,10 @@ func (s *Session) fileHistory(file string) ([]commit, [][]byte, error) {
 	}
 	out, err := git(dir, "log", "--first-parent", "--reverse", "--format=%H %ct", "--end-of-options", "HEAD", "--", spec)
 	if err != nil {
+		var ge *gitError
+		if errors.As(err, &ge) && strings.Contains(ge.stderr, "does not have any commits") {
+			return nil, nil, nil // a repository with no commit yet: nothing published
+		}
 		return nil, nil, fmt.Errorf("git log %s: %w", file, err)
 	}
 	var commits []commit
