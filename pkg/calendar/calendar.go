@@ -102,6 +102,11 @@ type Options struct {
 	// IncludeUndated adds month-only events as month-long tentative
 	// placeholders instead of leaving them out.
 	IncludeUndated bool
+	// URL gives the absolute address of an event's page, which the event
+	// carries as its URL (RFC 5545 §3.8.4.6) so that a calendar links
+	// back to it; nil, or "" for an event, writes none. bp site and bp
+	// ics --base-url give events/<id>.html under the site's address.
+	URL func(e *workplan.Event) string
 }
 
 // Calendar is a built calendar: the golang-ical value, and what was left
@@ -368,7 +373,7 @@ func build(plan *workplan.Plan, events []*workplan.Event, opts Options, feed boo
 			out.LeftOut = append(out.LeftOut, e)
 			continue
 		}
-		ev, err := buildEvent(eventPlan(plan, e), e, zones)
+		ev, err := buildEvent(eventPlan(plan, e), e, zones, opts.URL)
 		if err != nil {
 			return nil, fmt.Errorf("build calendar: event %q: %w", e.ID, err)
 		}
@@ -548,7 +553,7 @@ func Description(plan *workplan.Plan, e *workplan.Event) string {
 	return strings.TrimRight(b.String(), "\n")
 }
 
-func buildEvent(plan *workplan.Plan, e *workplan.Event, zones *zoneSet) (*ics.VEvent, error) {
+func buildEvent(plan *workplan.Plan, e *workplan.Event, zones *zoneSet, url func(*workplan.Event) string) (*ics.VEvent, error) {
 	ev := ics.NewEvent(EventUID(plan, e))
 	seq, stamp := Sequence(plan, e)
 	ev.SetDtStampTime(stamp)
@@ -562,6 +567,11 @@ func buildEvent(plan *workplan.Plan, e *workplan.Event, zones *zoneSet) (*ics.VE
 		ev.SetLocation(l)
 	}
 	ev.SetDescription(Description(plan, e))
+	if url != nil {
+		if u := url(e); u != "" {
+			ev.SetURL(u)
+		}
+	}
 	setLinks(ev, e)
 	if cats := Categories(plan, e); len(cats) > 0 {
 		// One property for the list: khal reads no category at all from
@@ -748,7 +758,8 @@ func line(s string) string {
 // decides which events carry a new revision by it). An event that cannot
 // be written (past the year 9999) gives the error, in words.
 func Entry(plan *workplan.Plan, e *workplan.Event) string {
-	ev, err := buildEvent(eventPlan(plan, e), e, newZoneSet())
+	// without a URL: an event's page address does not change with it
+	ev, err := buildEvent(eventPlan(plan, e), e, newZoneSet(), nil)
 	if err != nil {
 		return "error: " + err.Error()
 	}

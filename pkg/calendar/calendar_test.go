@@ -601,3 +601,39 @@ func vevents(data []byte) map[string]string {
 	}
 	return out
 }
+
+// TestEventURL: with Options.URL every event links to its page by one
+// URL property, written as it is (a URI, not escaped as text), and
+// folded as the other lines; without it, or for an event it gives ""
+// for, none.
+func TestEventURL(t *testing.T) {
+	plan := loadPlan(t, fixtures+"times.yaml")
+	long := "https://example.org/" + strings.Repeat("plans/", 12)
+	page := func(e *workplan.Event) string {
+		if e.ID == plan.Events[0].ID {
+			return ""
+		}
+		return long + "events/" + e.ID + ".html"
+	}
+	cal, got := write(t, plan, Options{URL: page})
+	checkRFC5545Lines(t, got)
+	unfolded := strings.ReplaceAll(string(got), "\r\n ", "")
+	if n := strings.Count(unfolded, "\r\nURL:"); n != cal.Events-1 {
+		t.Errorf("%d URL properties for %d events, one of which has none", n, cal.Events)
+	}
+	for _, e := range plan.Events[1:] {
+		if e.HasDay() && !strings.Contains(unfolded, "\r\nURL:"+page(e)+"\r\n") {
+			t.Errorf("no URL:%s", page(e))
+		}
+	}
+	if _, plain := write(t, plan, Options{}); bytes.Contains(plain, []byte("\r\nURL")) {
+		t.Error("a URL without Options.URL")
+	}
+	one, err := BuildOne(plan, plan.Events[1], Options{URL: page})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := serialize(t, one); !strings.Contains(strings.ReplaceAll(string(b), "\r\n ", ""), "\r\nURL:"+page(plan.Events[1])+"\r\n") {
+		t.Error("BuildOne writes no URL")
+	}
+}

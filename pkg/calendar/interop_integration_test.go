@@ -49,6 +49,7 @@ type readEvent struct {
 	Status      string   `json:"status"`
 	Location    string   `json:"location"`
 	Description string   `json:"description"`
+	URL         string   `json:"url"`
 	Sequence    int      `json:"sequence"`
 	Categories  []string `json:"categories"`
 	AllDay      bool     `json:"allDay"`
@@ -312,7 +313,7 @@ func (k *khal) list(t *testing.T, w window) readCalendar {
 	t.Helper()
 	const sep, end = "\x1f", "\x1e"
 	out, stderr := k.run(t, "list", "--day-format", "",
-		"--format", strings.Join([]string{"{uid}", "{start}", "{end}", "{status}", "{location}", "{title}", "{all-day}", "{categories}", "{description}"}, sep)+end,
+		"--format", strings.Join([]string{"{uid}", "{start}", "{end}", "{status}", "{location}", "{title}", "{all-day}", "{categories}", "{description}", "{url}"}, sep)+end,
 		w[0], w[1])
 	var cal readCalendar
 	if stderr != "" {
@@ -324,7 +325,7 @@ func (k *khal) list(t *testing.T, w window) readCalendar {
 			continue
 		}
 		f := strings.Split(rec, sep)
-		if len(f) != 9 {
+		if len(f) != 10 {
 			t.Fatalf("khal list: unexpected record %q", rec)
 		}
 		start, stop := khalTime(t, f[1]), khalTime(t, f[2])
@@ -338,7 +339,7 @@ func (k *khal) list(t *testing.T, w window) readCalendar {
 		index[f[0]] = len(cal.Events)
 		cal.Events = append(cal.Events, readEvent{
 			UID: f[0], Status: strings.TrimSpace(f[3]), Location: f[4], Summary: f[5], AllDay: f[6] == "True",
-			Categories: khalCategories(f[7]), Description: f[8],
+			Categories: khalCategories(f[7]), Description: f[8], URL: f[9],
 			Start: start, End: &stop, Occurrences: [][2]*string{{&start, &stop}},
 		})
 	}
@@ -475,6 +476,28 @@ func expectedLinks(e *workplan.Event) []string {
 	return out
 }
 
+// expectedWith is expected for a calendar written with opts: with each
+// event's URL when opts gives one.
+func expectedWith(t *testing.T, plan *workplan.Plan, evs []*workplan.Event, opts Options) map[string]readEvent {
+	want := expected(t, plan, evs)
+	if opts.URL != nil {
+		for _, e := range evs {
+			w := want[e.ID+"@"+plan.ID]
+			w.URL = opts.URL(e)
+			want[w.UID] = w
+		}
+	}
+	return want
+}
+
+// pageURL is an event's page on a site published at a long address with
+// a space and non-ASCII letters in its path, as bp site --base-url
+// writes it (percent-encoded): its URL must reach every parser whole,
+// unfolded and not unescaped.
+func pageURL(e *workplan.Event) string {
+	return "https://xn--bcher-kva.example/plans%20and%20papers/budapest-process/calendars-and-meetings/events/" + e.ID + ".html"
+}
+
 func str(p *string) string {
 	if p == nil {
 		return "<none>"
@@ -507,6 +530,7 @@ func fields(p parser, ev readEvent) map[string]string {
 		"location":    ev.Location,
 		"summary":     ev.Summary,
 		"description": ev.Description,
+		"url":         ev.URL,
 		"categories":  strings.Join(ev.Categories, " | "),
 		"sequence":    strconv.Itoa(ev.Sequence),
 	}
@@ -726,6 +750,7 @@ func TestInterop(t *testing.T) {
 		{"times and statuses", fixtures + "times.yaml", Options{IncludeUndated: true}},
 		{"hostile text", fixtures + "hostile.yaml", Options{}},
 		{"links and reasons", fixtures + "links.yaml", Options{}},
+		{"times with each event's page", fixtures + "times.yaml", Options{IncludeUndated: true, URL: pageURL}},
 	}
 	for _, tc := range feeds {
 		plan := loadPlan(t, tc.plan)
@@ -733,7 +758,7 @@ func TestInterop(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			runInterop(t, interopCase{
 				files:   []string{writeTemp(t, "cal.ics", data)},
-				want:    expected(t, plan, datedOrAll(plan, tc.opts)),
+				want:    expectedWith(t, plan, datedOrAll(plan, tc.opts), tc.opts),
 				calName: line(plan.Title),
 			})
 		})
@@ -747,7 +772,7 @@ func TestInterop(t *testing.T) {
 		{"one-event files of the links fixture", fixtures + "links.yaml"},
 	} {
 		plan := loadPlan(t, tc.plan)
-		opts := Options{IncludeUndated: true}
+		opts := Options{IncludeUndated: true, URL: pageURL} // as the site writes them
 		evs := datedOrAll(plan, opts)
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -763,7 +788,7 @@ func TestInterop(t *testing.T) {
 				}
 				files = append(files, f)
 			}
-			runInterop(t, interopCase{files: files, want: expected(t, plan, evs)})
+			runInterop(t, interopCase{files: files, want: expectedWith(t, plan, evs, opts)})
 		})
 	}
 

@@ -21,13 +21,7 @@ func gitRepoAt(t *testing.T) string {
 	dir := t.TempDir()
 	put(t, dir, map[string]string{"workplans/2026.yaml": planWithTitle(t, "In Git")})
 	for _, args := range [][]string{{"init", "-q"}, {"add", "."}, {"commit", "-q", "-m", "plan"}} {
-		cmd := exec.Command("git", append([]string{"-c", "user.name=Test", "-c", "user.email=test@example.org",
-			"-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"}, args...)...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_SYSTEM=/dev/null")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
+		testtool.Git(t, dir, args...)
 	}
 	return dir
 }

@@ -23,6 +23,7 @@ type icsOptions struct {
 	Output         string
 	Feeds          string
 	IncludeUndated bool
+	BaseURL        string
 
 	ids []string // bp ics ID...: these events, instead of the filters
 }
@@ -60,6 +61,10 @@ An event whose day is not known yet (only its month) is left out, and bp
 says so on stderr. --include-undated adds it as a tentative, "free"
 all-day placeholder across the whole month, "[date TBC]" in its summary.
 
+--base-url is the https address bp site publishes the plans at (checked
+as bp site checks it): each event then carries the address of its page
+on the site (URL), which calendar programs show as a link.
+
 --feeds DIR writes DIR/all.ics and DIR/<group-id>.ics for every group of
 every plan year selected (each with its own calendar name), for publishing
 as subscription URLs that stay the same from year to year. A group with
@@ -81,8 +86,9 @@ Exit status: 0 when written, 1 when no event matches, 2 on errors.`,
   # only the webinars
   $ bp ics --type webinar > webinars.ics
 
-  # subscription feeds for a web server, every plan year
-  $ bp ics --feeds public/calendars
+  # subscription feeds for a web server, every plan year, each event
+  # linking to its page on the site
+  $ bp ics --feeds public/calendars --base-url https://example.org/plans/
 
   # one plan year
   $ bp ics --year 2027 --out budapest-process-2027.ics`,
@@ -108,6 +114,7 @@ Exit status: 0 when written, 1 when no event matches, 2 on errors.`,
 	icsOutputs.output(cmd, &opts.Output)
 	fs.StringVar(&opts.Feeds, "feeds", "", "write all.ics and one <group-id>.ics per group into `dir`")
 	fs.BoolVar(&opts.IncludeUndated, "include-undated", false, "add events with only a month as month-long tentative placeholders")
+	fs.StringVar(&opts.BaseURL, "base-url", "", "the https `url` bp site publishes the plans at: each event links to its page there")
 	cmd.MarkFlagsMutuallyExclusive("out", "feeds")
 	_ = cmd.MarkFlagDirname("feeds")
 	return cmd
@@ -119,6 +126,10 @@ var icsOutputs = outputs{present.ICS}
 
 func runICS(app *App, stdout io.Writer, opts *icsOptions) error {
 	if _, err := icsOutputs.lookup("--output", opts.Output); err != nil {
+		return err
+	}
+	pageURL, err := eventPageURL(opts.BaseURL)
+	if err != nil {
 		return err
 	}
 	today, err := app.todayDate()
@@ -141,7 +152,7 @@ func runICS(app *App, stdout io.Writer, opts *icsOptions) error {
 		sel.plans = plansOf(evs)
 	}
 	plan := sel.primary(today)
-	copts := calendar.Options{IncludeUndated: opts.IncludeUndated}
+	copts := calendar.Options{IncludeUndated: opts.IncludeUndated, URL: pageURL}
 	if len(sel.plans) > 1 {
 		// A calendar of several plan years is named for all of them.
 		copts.Name = plan.TitleWithoutYear()
@@ -171,6 +182,29 @@ func runICS(app *App, stdout io.Writer, opts *icsOptions) error {
 	}
 	reportLeftOut(app.Stderr, cal.LeftOut)
 	return nil
+}
+
+// eventPageURL checks --base-url as bp site does and returns what gives
+// an event's page there; nil without one.
+func eventPageURL(baseURL string) (func(*workplan.Event) string, error) {
+	base, err := baseURLFlag(baseURL)
+	if base == "" || err != nil {
+		return nil, err
+	}
+	return site.EventURL(base), nil
+}
+
+// baseURLFlag checks the value of --base-url (site.ParseBaseURL) and
+// returns it with its final slash; "" for none. A bad one exits 2.
+func baseURLFlag(s string) (string, error) {
+	if s == "" {
+		return "", nil
+	}
+	base, err := site.ParseBaseURL(s)
+	if err != nil {
+		return "", usageErrorf("--base-url: %v", err)
+	}
+	return base, nil
 }
 
 // calendarError turns a calendar build error into bp's answer. An empty

@@ -163,6 +163,35 @@ func TestICSFeeds(t *testing.T) {
 	golden.Assert(t, icsFixtures+"2026.ics", all)
 }
 
+// TestICSBaseURL: with --base-url each event links to its page on the
+// site (URL), under the address as bp site checks and writes it (its
+// final slash added, its host in punycode), in a file as in the feeds;
+// without it, none does.
+func TestICSBaseURL(t *testing.T) {
+	r := runPublished(t, "ics", "--base-url", "https://Bücher.example/plans")
+	if r.code != ExitOK {
+		t.Fatalf("exit %d, stderr: %s", r.code, r.stderr)
+	}
+	s := unfold(r.stdout)
+	if n := strings.Count(s, "\r\nURL:"); n != 9 {
+		t.Errorf("%d URL properties for 9 events", n)
+	}
+	if !strings.Contains(s, "\r\nURL:https://xn--bcher-kva.example/plans/events/som-2026.html\r\n") {
+		t.Errorf("no URL of som-2026's page:\n%s", s)
+	}
+	dir := filepath.Join(t.TempDir(), "feeds")
+	if r := runPublished(t, "ics", "--feeds", dir, "--base-url", "https://example.org/plans/"); r.code != ExitOK {
+		t.Fatalf("--feeds: exit %d, stderr: %s", r.code, r.stderr)
+	}
+	rg, _ := os.ReadFile(filepath.Join(dir, "rg.ics"))
+	if n := strings.Count(unfold(string(rg)), "\r\nURL:https://example.org/plans/events/rg-"); n != 3 {
+		t.Errorf("rg.ics: %d events link to their page, want 3", n)
+	}
+	if strings.Contains(runPublished(t, "ics").stdout, "\r\nURL") {
+		t.Error("a URL without --base-url")
+	}
+}
+
 func unfold(s string) string { return strings.ReplaceAll(s, "\r\n ", "") }
 
 func TestICSErrors(t *testing.T) {
@@ -187,6 +216,8 @@ func TestICSErrors(t *testing.T) {
 		{"feeds is a file", []string{"ics", "--feeds", notDir}, ExitUsage, "is not a directory"},
 		{"argument", []string{"ics", "extra"}, ExitUsage, `no event "extra"`},
 		{"invalid plan", []string{"-f", invalid, "ics"}, ExitInvalid, "is not a valid workplan"},
+		{"http base URL", []string{"ics", "--base-url", "http://example.org/plans/"}, ExitUsage, "--base-url: \"http://example.org/plans/\": give the https:// address"},
+		{"base URL with a query", []string{"ics", "--base-url", "https://example.org/?a=1"}, ExitUsage, "--base-url: "},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

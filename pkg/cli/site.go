@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/icmpd/bp/pkg/render"
 	"github.com/icmpd/bp/pkg/site"
 	"github.com/icmpd/bp/pkg/store"
+	"github.com/icmpd/bp/pkg/workplan"
 )
 
 type siteOptions struct {
@@ -28,10 +30,19 @@ func newSiteCmd(app *App) *cobra.Command {
 		Long: `Write a website of every plan bp reads into --out: a page per plan year
 (what is next, the year month by month, past meetings and their outcomes),
 a page per event with "add to calendar" (a one-event .ics file, and links
-that fill in Google Calendar and Outlook on the web), a subscribe page
-(every feed, and how to subscribe in Outlook, Google Calendar, Apple
-Calendar and Thunderbird), the feeds (the files bp ics --feeds writes)
-and events.json (bp list -o json).
+that fill in Google Calendar and Outlook on the web), a page per group
+(its purpose, its meetings of every year, its feeds), a subscribe page
+(every feed, one-click links for Google Calendar and Outlook, and how to
+subscribe in Apple Calendar and Thunderbird), the feeds (the files bp ics
+--feeds writes), "What changed" with its Atom feeds, and events.json (bp
+list -o json).
+
+What changed: an entry per published revision of each plan, saying what
+happened to each meeting (new, date set, moved, place confirmed,
+postponed, cancelled with the reason, outcome published). In a git
+repository the revisions are read as committed (the last commit of each
+revision number, compared with the revision before); elsewhere, from what
+the plans record (each meeting's last change); the page says which.
 
 The site is public: it tells the past in neutral words ("Took place"
 once a meeting's outcome is recorded; a past meeting without one is just
@@ -52,12 +63,17 @@ Addresses depend on ids and years, never on titles or dates:
   calendars/<group-id>.ics    the feed of one group
   events.json                 the current year's events
   <year>/events.json          a year's events
+  changes.html, changes.atom  what changed, and its Atom feed
+  groups/<group-id>.html      a group's page
+  groups/<group-id>.atom      what changed in its meetings
 
 The pages need no script and load nothing from outside, so the site works
 offline and from file://; the same plans and day (--today) give the same
 bytes. --base-url is the address the site is published at: the subscribe
-page then gives each feed's https:// and webcal:// address. Without it,
-links are relative, and the page says that webcal:// needs it.
+page then gives each feed's https:// and webcal:// address and its
+one-click links, each calendar entry links to its page (URL), and the
+Atom feeds' ids name its host. Without it, links are relative, and the
+page says what needs it.
 
 The site is built in a new directory beside --out and then swapped in
 whole: a reader sees the old site or the new one, never a mix, and an
@@ -97,13 +113,9 @@ removed by the next run, as far as it is bp's; the rest is named.`,
 }
 
 func runSite(app *App, opts *siteOptions) error {
-	var base string
-	if opts.BaseURL != "" {
-		b, err := site.ParseBaseURL(opts.BaseURL)
-		if err != nil {
-			return usageErrorf("--base-url: %v", err)
-		}
-		base = b
+	base, err := baseURLFlag(opts.BaseURL)
+	if err != nil {
+		return err
 	}
 	today, err := app.todayDate()
 	if err != nil {
@@ -114,7 +126,8 @@ func runSite(app *App, opts *siteOptions) error {
 		return err
 	}
 	plans := set.Plans
-	s := &site.Site{Plans: plans, Current: set.Current(today), Today: today, BaseURL: base, WithStatus: opts.WithStatus}
+	s := &site.Site{Plans: plans, Current: set.Current(today), Today: today, BaseURL: base, WithStatus: opts.WithStatus,
+		History: func() *site.History { return app.gitHistory(plans) }}
 	if err := s.Check(); err != nil {
 		return withCode(ExitInvalid, fmt.Errorf("%w; nothing was written", err))
 	}
@@ -145,9 +158,36 @@ func runSite(app *App, opts *siteOptions) error {
 	return nil
 }
 
+// gitHistory reads what the plans went through from their git
+// repository: each plan file's published revisions as committed (the
+// last commit of each revision), then the plan as it is now, in the
+// place of any committed revision not older than its own
+// (store.Session.PublishedRevisions). nil when git cannot tell (no
+// repository, no git, a built-in plan): the site then takes what the
+// plans themselves record.
+func (app *App) gitHistory(plans []*workplan.Plan) *site.History {
+	years := slices.Clone(plans)
+	slices.SortFunc(years, func(a, b *workplan.Plan) int { return a.Year - b.Year })
+	b := site.NewBuilder()
+	for _, p := range years {
+		err := app.store.PublishedRevisions(p.File, true, func(r store.Revision) error {
+			if r.Plan != nil {
+				b.AddFirst(r.Plan, r.Time)
+			} else {
+				b.AddChanges(r.Old, r.New, r.Time)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil
+		}
+	}
+	return b.History()
+}
+
 // siteCount counts the files of a site by kind, for the message.
 type siteCount struct {
-	pages, feeds, events, data int
+	pages, feeds, changes, events, data int
 }
 
 func (n *siteCount) counting(sink site.Sink) site.Sink {
@@ -157,6 +197,8 @@ func (n *siteCount) counting(sink site.Sink) site.Sink {
 			n.pages++
 		case strings.HasPrefix(name, site.FeedDir+"/"):
 			n.feeds++
+		case strings.HasSuffix(name, ".atom"):
+			n.changes++
 		case strings.HasSuffix(name, ".ics"):
 			n.events++
 		case strings.HasSuffix(name, ".json"):
@@ -167,8 +209,8 @@ func (n *siteCount) counting(sink site.Sink) site.Sink {
 }
 
 func (n siteCount) String() string {
-	return fmt.Sprintf("%s, %s, %s, %s", plural(n.pages, "page"), plural(n.feeds, "feed"),
-		plural(n.events, "event file"), plural(n.data, "JSON file"))
+	return fmt.Sprintf("%s, %s, %s, %s, %s", plural(n.pages, "page"), plural(n.feeds, "calendar feed"),
+		plural(n.changes, "change feed"), plural(n.events, "event file"), plural(n.data, "JSON file"))
 }
 
 // replaceDir builds a site with build in a new directory beside name and

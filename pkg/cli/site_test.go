@@ -42,13 +42,14 @@ func twoYearDir(t testing.TB) string {
 
 // TestSite: bp site writes every plan year's pages, and its feeds and
 // events.json are what bp ics --feeds and bp list -o json give, byte for
-// byte: one code path, not two. The status reports are the Secretariat's:
+// byte (bp ics --feeds given the same --base-url): one code path, not
+// two. The status reports are the Secretariat's:
 // only --with-status adds them.
 func TestSite(t *testing.T) {
 	plans := twoYearDir(t)
 	internal := filepath.Join(t.TempDir(), "internal")
 	r := runBP(t, "", nil, "-f", plans, "--today", "2026-11-27", "site", "--out", internal, "--with-status")
-	if want := "bp: wrote the site into " + internal + ": 2 plans (2026, 2027), 19 pages, 6 feeds, 10 event files, 3 JSON files\n"; r.code != 0 || r.stderr != want {
+	if want := "bp: wrote the site into " + internal + ": 2 plans (2026, 2027), 25 pages, 6 calendar feeds, 6 change feeds, 10 event files, 3 JSON files\n"; r.code != 0 || r.stderr != want {
 		t.Errorf("--with-status: exit %d, stderr = %q, want %q", r.code, r.stderr, want)
 	}
 	if got := testtool.Tree(t, internal); got["2026/status.html"] == "" || !strings.Contains(got["2026/index.html"], `status.html"`) {
@@ -59,7 +60,7 @@ func TestSite(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	if want := "bp: wrote the site into " + out + ": 2 plans (2026, 2027), 17 pages, 6 feeds, 10 event files, 3 JSON files\n"; r.stderr != want {
+	if want := "bp: wrote the site into " + out + ": 2 plans (2026, 2027), 23 pages, 6 calendar feeds, 6 change feeds, 10 event files, 3 JSON files\n"; r.stderr != want {
 		t.Errorf("stderr = %q, want %q", r.stderr, want)
 	}
 	got := testtool.Tree(t, out)
@@ -77,7 +78,7 @@ func TestSite(t *testing.T) {
 	}
 
 	feeds := filepath.Join(t.TempDir(), "feeds")
-	if r := runBP(t, "", nil, "-f", plans, "--today", "2026-11-27", "ics", "--feeds", feeds); r.code != 0 {
+	if r := runBP(t, "", nil, "-f", plans, "--today", "2026-11-27", "ics", "--feeds", feeds, "--base-url", "https://example.org/plans"); r.code != 0 {
 		t.Fatalf("bp ics --feeds: exit %d: %s", r.code, r.stderr)
 	}
 	want := testtool.Tree(t, feeds)

@@ -486,7 +486,11 @@ func comparePlan(o, n *workplan.Plan) []Change {
 			Text: textChange("summary", o.Summary, n.Summary)})
 	}
 	ch = append(ch, compareSet("group", o.Groups, n.Groups, func(g *workplan.Group) (string, string) {
-		return g.ID, g.Name + " (" + g.Kind.Phrase() + topicText(g.Topic) + ")"
+		s := g.Name + " (" + g.Kind.Phrase() + topicText(g.Topic) + ")"
+		if g.Purpose != "" {
+			s += ": " + quote(g.Purpose)
+		}
+		return g.ID, s
 	})...)
 	ch = append(ch, compareSet("product", o.Products, n.Products, func(p *workplan.Product) (string, string) {
 		return p.ID, quote(p.Title) + topicText(p.Topic)

@@ -209,3 +209,22 @@ func TestDayOfMonthSet(t *testing.T) {
 		}
 	}
 }
+
+// TestGroupPurpose: a group's purpose (format 3) is the plan's content,
+// published on the group's page: a change of it is a change of the plan.
+func TestGroupPurpose(t *testing.T) {
+	data, _ := os.ReadFile("../../testdata/actions/2026.yaml") // format 3
+	with := bytes.Replace(data, []byte("    kind: reference-group\n"), []byte("    kind: reference-group\n    purpose: Steers the process between meetings.\n"), 1)
+	a, diags := workplan.Parse("a", data, workplan.DefaultLimits)
+	b, diags2 := workplan.Parse("b", with, workplan.DefaultLimits)
+	if a == nil || b == nil || workplan.HasErrors(diags) || workplan.HasErrors(diags2) {
+		t.Fatalf("%v %v", diags, diags2)
+	}
+	if b.Group("rg").Purpose != "Steers the process between meetings." {
+		t.Fatalf("purpose %q", b.Group("rg").Purpose)
+	}
+	d := Compare("a", a, "b", b)
+	if !d.ContentChanged() || len(d.Plan) != 1 || !strings.Contains(d.Plan[0].Text, `"Steers the process between meetings."`) {
+		t.Errorf("changes: %+v", d.Plan)
+	}
+}

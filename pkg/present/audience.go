@@ -87,7 +87,9 @@ func (es EventStatus) Mark(a Audience) Mark {
 	if moved := e.MovedText(); moved != "" && m.Label != "" {
 		m.Detail = Join("; ", m.Detail, moved)
 	}
-	m.Flags = flags(e)
+	if es.State != Cancelled {
+		m.Flags = flags(e) // a cancelled meeting's date or place is no longer to be confirmed
+	}
 	return m
 }
 

@@ -69,6 +69,16 @@ type Page struct {
 	Kicker *Link
 	// Footer is the page's last line: how it was made.
 	Footer string
+	// Feeds are the Atom feeds of the page, for a reader to find
+	// (<link rel="alternate" type="application/atom+xml">).
+	Feeds []Link
+	// Data is structured data for search engines: JSON-LD, as
+	// encoding/json writes it (which escapes <, > and &, so that it
+	// cannot end its script element); "" for none.
+	Data string
+	// DataNote is why the page has no structured data, written as an
+	// HTML comment in its head; "" for none. It must not hold "--".
+	DataNote string
 }
 
 // Link is a link of a page; Current marks the page itself in the

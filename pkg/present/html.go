@@ -52,6 +52,12 @@ func WriteHTML(w io.Writer, d *Doc) error {
 	if d.Page.Stylesheet == "" {
 		v.CSS = template.CSS(StyleSheet())
 	}
+	if d.Page.Data != "" && !strings.Contains(strings.ToLower(d.Page.Data), "</script") {
+		v.Data = template.JS(d.Page.Data)
+	}
+	if n := d.Page.DataNote; n != "" && !strings.Contains(n, "--") && !strings.ContainsAny(n, "<>") {
+		v.DataNote = template.HTML("<!-- " + n + " -->")
+	}
 	hw := &htmlWriter{ids: map[string]bool{}, tones: map[Tone]bool{}}
 	v.Blocks = hw.blocks(d.Blocks, 2)
 	for _, t := range Tones() {
@@ -65,12 +71,21 @@ func WriteHTML(w io.Writer, d *Doc) error {
 	return pageTemplate().Execute(w, v)
 }
 
+// WriteHTMLFragment writes blocks as a page holds them, without the page
+// around them: the content of an entry of an Atom feed.
+func WriteHTMLFragment(w io.Writer, bs ...Block) error {
+	hw := &htmlWriter{ids: map[string]bool{}, tones: map[Tone]bool{}}
+	return pageTemplate().ExecuteTemplate(w, "blocks", hw.blocks(bs, 2))
+}
+
 // htmlPage is what the template renders.
 type htmlPage struct {
 	Doc                                 *Doc
 	HeadTitle, Title, Subtitle, Summary string
 	Meta                                []string
-	CSS                                 template.CSS // "" when the page links the site's style sheet
+	CSS                                 template.CSS  // "" when the page links the site's style sheet
+	Data                                template.JS   // the page's JSON-LD
+	DataNote                            template.HTML // why it has none, as a comment
 	Blocks                              []hblock
 	Legend                              []Tone
 }
@@ -236,6 +251,10 @@ func cleanPage(d *Doc) *Doc {
 	c := *d
 	p := &c.Page
 	p.Footer, p.Canonical, p.Stylesheet = clean(p.Footer), clean(p.Canonical), clean(p.Stylesheet)
+	p.Feeds = nil
+	for _, l := range d.Page.Feeds {
+		p.Feeds = append(p.Feeds, Link{Href: clean(l.Href), Text: clean(l.Text)})
+	}
 	if p.Kicker != nil {
 		k := Link{Href: clean(p.Kicker.Href), Text: clean(p.Kicker.Text)}
 		p.Kicker = &k

@@ -3,6 +3,7 @@ package site
 import (
 	"errors"
 	"fmt"
+	"html"
 	"net/url"
 	"strconv"
 	"strings"
@@ -134,13 +135,27 @@ func googleLink(title, details, location string, o occurrence) string {
 	return "https://calendar.google.com/calendar/render?" + query(kv...)
 }
 
-// outlookLink returns the address that opens Outlook on the web's
-// new-event form filled in: an all-day event gives dates (YYYY-MM-DD, the
-// end exclusive: the day after the last) and allday=true; a timed one
-// gives UTC instants. Outlook's form has no repeat, so a meeting held at
-// the same hours on several days gets its first day only (the page says
-// so).
-func outlookLink(title, details, location string, o occurrence) string {
+// The hosts of Outlook on the web: personal Microsoft accounts
+// (outlook.com, hotmail) sign in at one, work and school accounts
+// (Microsoft 365) at the other, and neither opens the other's accounts.
+const (
+	outlookPersonal = "https://outlook.live.com"
+	outlookWork     = "https://outlook.office.com"
+)
+
+// outlookCompose is the path of Outlook on the web's new-event form, on
+// either host.
+const outlookCompose = "/calendar/0/deeplink/compose?"
+
+// outlookQuery returns what fills in the new-event form of Outlook on
+// the web (at outlookPersonal or outlookWork, + outlookCompose): an
+// all-day event gives dates (YYYY-MM-DD, the end exclusive: the day after
+// the last) and allday=true; a timed one gives UTC instants. Outlook's
+// form has no repeat, so a meeting held at the same hours on several days
+// gets its first day only (the page says so). Outlook reads the body as
+// HTML and drops the line feeds of a text (%0A), so the body is the text
+// as HTML: its lines joined by <br>, & < > escaped.
+func outlookQuery(title, details, location string, o occurrence) string {
 	var start, end, allDay string
 	if o.AllDay {
 		start, end, allDay = workplan.ISODay(o.Start), workplan.ISODay(o.End), "true"
@@ -152,6 +167,39 @@ func outlookLink(title, details, location string, o occurrence) string {
 	if location != "" {
 		kv = append(kv, "location", location)
 	}
-	kv = append(kv, "body", shorten(details, maxDetails))
-	return "https://outlook.office.com/calendar/0/deeplink/compose?" + query(kv...)
+	kv = append(kv, "body", htmlLines(shorten(details, maxDetails)))
+	return query(kv...)
+}
+
+// htmlLines writes text as HTML that shows its lines: each line
+// escaped, joined by <br>.
+func htmlLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = html.EscapeString(l)
+	}
+	return strings.Join(lines, "<br>")
+}
+
+// webcalURL is the webcal:// address of a feed's https:// address: the
+// one that opens a calendar app rather than a download.
+func webcalURL(https string) string {
+	_, rest, _ := strings.Cut(https, "://")
+	return "webcal://" + rest
+}
+
+// googleSubscribeLink returns the address that opens Google Calendar's
+// "add by URL" with the feed filled in (cid=, the webcal:// address:
+// Google takes an https:// one in cid for the id of a Google calendar).
+// Google does not document it; it is widely used and reported to work
+// (tested here: only what the link carries).
+func googleSubscribeLink(webcal string) string {
+	return "https://calendar.google.com/calendar/render?" + query("cid", webcal)
+}
+
+// outlookSubscribeLink returns the address that opens Outlook on the
+// web's "subscribe from web" at host with the feed (its https://
+// address) and its name filled in.
+func outlookSubscribeLink(host, feed, name string) string {
+	return host + "/calendar/0/addfromweb?" + query("url", feed, "name", name)
 }

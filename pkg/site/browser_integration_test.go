@@ -41,7 +41,10 @@ func writeSite(t *testing.T, dir string, f *files) {
 // 2026 and 2027 plans as first published, and the pages of the status
 // fixture's front page and an event page of each state (held with an
 // outcome, happening now, postponed, cancelled, …), and the event pages
-// with a meeting brief of the follow-up fixture's site. On each: no axe-core violation
+// with a meeting brief of the follow-up fixture's site; every page of the
+// history fixture's site (what changed, read from its revisions, and the
+// group pages) and of the site with a meeting in each state of its
+// schema.org data. On each: no axe-core violation
 // (WCAG 2.1 A and AA, best practices), no sideways scrolling, no text
 // drawn over text or out of its box, nothing loaded from outside the
 // file system. The Nu HTML checker finds no error in any page of the
@@ -58,6 +61,8 @@ func TestSiteInBrowser(t *testing.T) {
 		{"two-years", withStatus(twoYears(t))},
 		{"fixture", &Site{Plans: []*workplan.Plan{fixture}, Current: fixture, Today: date("2026-06-17")}},
 		{"actions", actionsSite(t)},
+		{"history", historySite(t)}, // what changed, from its revisions; the group pages
+		{"states", jsonldSite(t)},   // an event page with schema.org data of each state
 	}
 	// Of the follow-up fixture's site: the event pages with a brief.
 	withBrief := map[string]bool{EventPage("rg-2027-03"): true, EventPage("som-2026"): true, EventPage("joint-2028-02"): true}

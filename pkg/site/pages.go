@@ -34,7 +34,10 @@ func (b *builder) write(w io.Writer, from string, d *present.Doc) error {
 			Current: from == addr || (from == IndexPage && pl == b.site.Current),
 		})
 	}
-	d.Page.Nav = append(d.Page.Nav, present.Link{Href: rel(from, SubscribePage), Text: "Subscribe", Current: from == SubscribePage})
+	d.Page.Nav = append(d.Page.Nav,
+		present.Link{Href: rel(from, ChangesPage), Text: "What changed", Current: from == ChangesPage},
+		present.Link{Href: rel(from, SubscribePage), Text: "Subscribe", Current: from == SubscribePage})
+	d.Page.Feeds = append([]present.Link{{Href: rel(from, ChangesFeed), Text: "What changed: " + b.site.Current.TitleWithoutYear()}}, d.Page.Feeds...)
 	return present.WriteHTML(w, d)
 }
 
@@ -97,8 +100,9 @@ func (b *builder) yearPage(w io.Writer, from string, r *report.Report) error {
 	}
 	links.Items = append(links.Items,
 		present.Item{Text: "Subscribe to the calendar", Link: rel(from, SubscribePage)},
+		present.Item{Text: "What changed", Link: rel(from, ChangesPage)},
 		present.Item{Text: "The events as JSON", Link: rel(from, YearEventsJSON(p.Year))})
-	d.Blocks = []present.Block{links, b.nextSection(from, r), b.monthsSection(from, r), b.pastSection(from, r)}
+	d.Blocks = []present.Block{links, b.groupsList(from), b.nextSection(from, r), b.monthsSection(from, r), b.pastSection(from, r)}
 	return b.write(w, from, d)
 }
 
@@ -197,13 +201,21 @@ func (b *builder) pastSection(from string, r *report.Report) *present.Section {
 	}
 	l := b.cards("Past meetings", from, r.Plan, past)
 	for i, es := range past {
-		for _, f := range present.EventFacts(r.Plan, es.Event, present.Public, b.today) {
-			if f.Label == present.LabelOutcome || f.Label == present.LabelNotes {
-				l.Items[i].Facts = append(l.Items[i].Facts, f)
-			}
-		}
+		l.Items[i].Facts = b.outcomeFacts(es)
 	}
 	return appendBlocks(s, l)
+}
+
+// outcomeFacts are what a list of past meetings says under each: its
+// outcome and its notes.
+func (b *builder) outcomeFacts(es present.EventStatus) []present.Fact {
+	var out []present.Fact
+	for _, f := range present.EventFacts(es.Event.Plan(), es.Event, present.Public, b.today) {
+		if f.Label == present.LabelOutcome || f.Label == present.LabelNotes {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // event is an event's page and one-event file, built.
@@ -216,11 +228,15 @@ type event struct {
 
 // addView is what an event's page offers to add it to a calendar.
 type addView struct {
-	ICS             string
-	Google, Outlook string // "" for a cancelled event
-	FirstDayOnly    bool   // Outlook's link adds the first of Days only
-	Days            int
-	No              string // why there is nothing to add, or only the file
+	ICS    string
+	Google string
+	// OutlookPersonal opens Outlook on the web of a personal Microsoft
+	// account (outlook.com, hotmail), OutlookWork that of a work or
+	// school account (Microsoft 365): two hosts, one form.
+	OutlookPersonal, OutlookWork string
+	FirstDayOnly                 bool // Outlook's link adds the first of Days only
+	Days                         int
+	No                           string // why there is nothing to add
 }
 
 // event builds the page of one event of p and its one-event calendar.
@@ -237,11 +253,12 @@ func (b *builder) event(p *workplan.Plan, es present.EventStatus) (*event, error
 		Title: e.Title,
 		Page:  present.Page{HeadTitle: e.Title + " · " + p.Title, Kicker: &present.Link{Href: rel(from, YearPage(p.Year)), Text: p.Title}},
 	}}
+	ev.doc.Page.Data, ev.doc.Page.DataNote = b.eventData(p, e)
 	if m := es.Mark(present.Public); m.Label != "" || len(m.Flags) > 0 {
 		ev.doc.Blocks = append(ev.doc.Blocks, &present.Para{Mark: m})
 	}
 	ev.doc.Blocks = append(ev.doc.Blocks, &present.Section{Title: "Facts", ID: "facts", Blocks: []present.Block{&present.Facts{Items: facts}}})
-	if err := b.addToCalendar(ev, p, e); err != nil {
+	if err := b.addToCalendar(ev, p, es); err != nil {
 		return nil, err
 	}
 	ev.doc.Blocks = append(ev.doc.Blocks, ev.addSection(rel(from, SubscribePage)))
@@ -268,24 +285,32 @@ func (b *builder) brief(from string, e *workplan.Event) *present.Section {
 }
 
 // addToCalendar builds the event's one-event calendar and the links that
-// add it to Google Calendar and Outlook, read from that file.
-func (b *builder) addToCalendar(ev *event, p *workplan.Plan, e *workplan.Event) error {
+// add it to Google Calendar and Outlook, read from that file. A
+// cancelled meeting, and one whose days have passed, is offered nothing
+// to add (its file stays at its address, for whoever kept the link).
+func (b *builder) addToCalendar(ev *event, p *workplan.Plan, es present.EventStatus) error {
+	e := es.Event
 	from := EventPage(e.ID)
 	if !e.HasDay() {
 		ev.add = &addView{No: "Only the month is known (" + workplan.LongMonthText(e.Month) + "): the day is not fixed yet, so there is nothing to add to a calendar. " +
 			"A subscribed feed adds the meeting once its day is set."}
 		return nil
 	}
-	cal, err := calendar.BuildOne(p, e, calendar.Options{})
+	cal, err := calendar.BuildOne(p, e, calendar.Options{URL: b.eventURL()})
 	if err != nil {
 		return fmt.Errorf("site: event %q: %w", e.ID, err)
 	}
 	ev.cal = cal
-	ev.add = &addView{ICS: rel(from, EventICS(e.ID))}
-	if e.Status == workplan.StatusCancelled {
-		ev.add.No = "This meeting is cancelled: there is nothing to add to a calendar."
+	switch {
+	case e.Status == workplan.StatusCancelled:
+		ev.add = &addView{No: "This meeting is cancelled: there is nothing to add to a calendar. " +
+			"A calendar subscribed to a feed marks it cancelled by itself; if you added it yourself, delete it there."}
+		return nil
+	case es.Past():
+		ev.add = &addView{No: "This meeting's days have passed: there is nothing to add to a calendar."}
 		return nil
 	}
+	ev.add = &addView{ICS: rel(from, EventICS(e.ID))}
 	o, err := occurrenceOf(cal)
 	if err != nil {
 		return fmt.Errorf("site: event %q: read its calendar file: %w", e.ID, err)
@@ -296,28 +321,32 @@ func (b *builder) addToCalendar(ev *event, p *workplan.Plan, e *workplan.Event) 
 	}
 	title, where := calendar.Summary(e), calendar.Location(e)
 	ev.add.Google = googleLink(title, details, where, o)
-	ev.add.Outlook = outlookLink(title, details, where, o)
+	outlook := outlookQuery(title, details, where, o)
+	ev.add.OutlookPersonal = outlookPersonal + outlookCompose + outlook
+	ev.add.OutlookWork = outlookWork + outlookCompose + outlook
 	ev.add.FirstDayOnly, ev.add.Days = o.Count > 1, o.Count
 	return nil
 }
 
 // addSection is the page's "Add to your calendar".
 func (ev *event) addSection(subscribe string) *present.Section {
-	s := &present.Section{Title: "Add to your calendar", ID: "add"}
 	a := ev.add
+	s := &present.Section{Title: "Add to your calendar", ID: "add"}
+	if a.ICS == "" {
+		s.Title = "In your calendar"
+	}
 	if a.ICS != "" {
-		hint := "for Apple Calendar, Outlook, Thunderbird and the rest"
-		if a.Google == "" {
-			hint = "marks it cancelled in a calendar it was added to"
+		l := &present.List{Label: "Add to your calendar", Items: []present.Item{
+			{Text: "Download the event (.ics)", Link: a.ICS, Sub: []string{"for Apple Calendar, Outlook, Thunderbird and the rest"}},
+			{Text: "Add to Google Calendar", Link: a.Google},
+		}}
+		var firstDay []string
+		if a.FirstDayOnly {
+			firstDay = []string{"adds the first day only; the .ics file adds all " + strconv.Itoa(a.Days)}
 		}
-		l := &present.List{Label: "Add to your calendar", Items: []present.Item{{Text: "Download the event (.ics)", Link: a.ICS, Sub: []string{hint}}}}
-		if a.Google != "" {
-			outlook := present.Item{Text: "Add to Outlook on the web", Link: a.Outlook}
-			if a.FirstDayOnly {
-				outlook.Sub = []string{"adds the first day only; the .ics file adds all " + strconv.Itoa(a.Days)}
-			}
-			l.Items = append(l.Items, present.Item{Text: "Add to Google Calendar", Link: a.Google}, outlook)
-		}
+		l.Items = append(l.Items,
+			present.Item{Text: "Add to Outlook.com (a personal Microsoft account)", Link: a.OutlookPersonal, Sub: firstDay},
+			present.Item{Text: "Add to Outlook for work or school (Microsoft 365)", Link: a.OutlookWork, Sub: firstDay})
 		s.Blocks = append(s.Blocks, l)
 	}
 	if a.No != "" {
@@ -342,8 +371,9 @@ func (b *builder) subscribePage(w io.Writer) error {
 			", or only to those of one group. These addresses stay the same from year to year."}
 	if b.base == "" {
 		d.Blocks = append(d.Blocks, &present.Para{Text: "This copy of the site was built without its public address, so the feeds below are " +
-			"links relative to this page, and no webcal:// address is given: a webcal:// address (which opens your calendar app directly) " +
-			"needs the address the site is published at. Build the site with bp site --base-url https://… to show both."})
+			"links relative to this page, and neither a webcal:// address (which opens your calendar app directly) nor a one-click " +
+			"subscribe link for Google Calendar or Outlook is given: both need the address the site is published at. " +
+			"Build the site with bp site --base-url https://… to show them."})
 	}
 	switch n := len(b.feeds[0].Calendar.LeftOut); n {
 	case 0:
@@ -359,25 +389,35 @@ func (b *builder) subscribePage(w io.Writer) error {
 func (b *builder) feedsSection() *present.Section {
 	l := &present.List{Label: "Feeds", Cards: true}
 	for _, f := range b.feeds {
-		it := present.Item{Text: f.Name + " (" + eventCount(f.Calendar.Events) + ")"}
-		addr := present.Fact{Label: "Address", Value: FeedPath(f.File), Link: rel(SubscribePage, FeedPath(f.File))}
-		if u := b.abs(FeedPath(f.File)); u != "" {
-			addr.Value, addr.Link = u, u
-			_, rest, _ := strings.Cut(u, "://")
-			it.Facts = append(it.Facts, addr, present.Fact{Label: "Open in your calendar app", Value: "webcal://" + rest, Link: "webcal://" + rest})
-		} else {
-			it.Facts = append(it.Facts, addr)
-		}
-		l.Items = append(l.Items, it)
+		l.Items = append(l.Items, b.feedItem(SubscribePage, f))
 	}
 	return &present.Section{Title: "Feeds", ID: "feeds", Blocks: []present.Block{l}}
+}
+
+// feedItem is a calendar feed as a card of the page at from: its name
+// and number of events, its address, and with a base URL its webcal://
+// address and one-click links.
+func (b *builder) feedItem(from string, f *Feed) present.Item {
+	it := present.Item{Text: f.Name + " (" + eventCount(f.Calendar.Events) + ")"}
+	u := b.abs(FeedPath(f.File))
+	if u == "" {
+		it.Facts = []present.Fact{{Label: "Address", Value: FeedPath(f.File), Link: rel(from, FeedPath(f.File))}}
+		return it
+	}
+	webcal := webcalURL(u)
+	it.Facts = []present.Fact{{Label: "Address", Value: u, Link: u},
+		{Label: "Open in your calendar app", Value: webcal, Link: webcal},
+		{Label: "Google Calendar", Value: "Subscribe in one click", Link: googleSubscribeLink(webcal)},
+		{Label: "Outlook.com", Value: "Subscribe in one click (a personal Microsoft account)", Link: outlookSubscribeLink(outlookPersonal, u, f.Name)},
+		{Label: "Outlook at work", Value: "Subscribe in one click (a work or school account, Microsoft 365)", Link: outlookSubscribeLink(outlookWork, u, f.Name)}}
+	return it
 }
 
 func howToSubscribe(plan string) *present.Section {
 	return &present.Section{Title: "How to subscribe", ID: "how", Blocks: []present.Block{
 		&present.Facts{Items: []present.Fact{
-			{Label: "Outlook", Value: "On the web and in the new Outlook for Windows: Calendar, Add calendar, Subscribe from web; paste the address. In classic Outlook: Add Calendar, From Internet."},
-			{Label: "Google Calendar", Value: "On a computer: beside “Other calendars”, the + button, From URL; paste the address. Google fetches it again on its own schedule, which can take several hours."},
+			{Label: "Outlook", Value: "On the web: the one-click link of your kind of account (Outlook.com for a personal Microsoft account, Outlook at work for a work or school one), or Calendar, Add calendar, Subscribe from web; paste the address. The new Outlook for Windows: the same. Classic Outlook: Add Calendar, From Internet."},
+			{Label: "Google Calendar", Value: "The one-click link, or on a computer: beside “Other calendars”, the + button, From URL; paste the address. Google fetches a subscribed feed again on its own schedule: about once a day, sometimes less often."},
 			{Label: "Apple Calendar", Value: "On a Mac, File, New Calendar Subscription; paste the address. On an iPhone or iPad, open the webcal:// address, or Settings, Calendar, Accounts, Add Account, Other, Add Subscribed Calendar."},
 			{Label: "Thunderbird", Value: "In the calendar, New Calendar, On the Network; paste the address (the format is found by itself)."},
 		}},

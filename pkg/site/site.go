@@ -70,6 +70,7 @@ const (
 	EventsJSON    = "events.json"
 	StyleSheet    = "style.css"
 	FeedDir       = "calendars"
+	Sitemap       = "sitemap.xml" // only with a base URL: its addresses are absolute
 	EventDir      = "events"
 )
 
@@ -87,6 +88,13 @@ func EventPage(id string) string { return EventDir + "/" + id + ".html" }
 
 // EventICS returns the address of an event's one-event calendar file.
 func EventICS(id string) string { return EventDir + "/" + id + ".ics" }
+
+// EventURL returns what gives the absolute address of an event's page on
+// a site published at base (a URL [ParseBaseURL] returned): the URL a
+// calendar entry links to.
+func EventURL(base string) func(*workplan.Event) string {
+	return func(e *workplan.Event) string { return base + EventPage(e.ID) }
+}
 
 // FeedPath returns the address of a feed file (all.ics, <group-id>.ics).
 func FeedPath(file string) string { return FeedDir + "/" + file }
@@ -114,6 +122,12 @@ type Site struct {
 	// pages then link only relatively, and the subscribe page says that
 	// the webcal:// addresses need it.
 	BaseURL string
+	// History gives what the plans went through, for the "What changed"
+	// page and feeds: read from git by the caller ([NewBuilder]). Build
+	// calls it once, while it renders the other pages. nil, or a nil
+	// History given, takes what the plans themselves record
+	// ([PlanHistory]).
+	History func() *History
 }
 
 // A Sink receives the site's files one at a time, in a fixed order: name
@@ -251,6 +265,10 @@ type builder struct {
 	reports map[*workplan.Plan]*report.Report // each plan's status as of today; read-only once the jobs run
 	briefs  *report.Briefs                    // the plans indexed for the event pages' briefs; read-only
 
+	history func() *History   // what changed, read once; read-only
+	events  map[string]bool   // the ids of the events that have a page
+	groups  []*workplan.Group // the groups of every plan year, each with a page
+
 	// curJSON is the current plan's events as JSON: events.json and
 	// <year>/events.json are the same bytes, rendered once.
 	curJSON func() ([]byte, error)
@@ -275,7 +293,7 @@ func (b *builder) build() error {
 	// subscribed to in one year shows the next year's meetings.
 	years := slices.Clone(b.plans)
 	slices.SortStableFunc(years, func(a, c *workplan.Plan) int { return cmp.Compare(a.Year, c.Year) })
-	fopts := calendar.Options{}
+	fopts := calendar.Options{URL: b.eventURL()}
 	if len(years) > 1 {
 		fopts.Name = cur.TitleWithoutYear()
 		fopts.Description = calendar.DescribePlans(years)
@@ -291,6 +309,7 @@ func (b *builder) build() error {
 		err := render.EventsJSON(&buf, cur, evs)
 		return buf.Bytes(), err
 	})
+	b.prepareChanges()
 	b.briefs = report.NewBriefs(b.plans)
 	b.reports = make(map[*workplan.Plan]*report.Report, len(b.plans))
 	for _, p := range b.plans {
@@ -314,7 +333,54 @@ func (b *builder) build() error {
 	for _, p := range b.plans {
 		jobs = append(jobs, b.planJobs(p, b.reports[p])...)
 	}
+	// Last, what waits for the history.
+	jobs = append(jobs, b.changeJobs()...)
+	if b.base != "" {
+		jobs = append(jobs, file(Sitemap, b.sitemap))
+	}
 	return b.run(jobs)
+}
+
+// prepareChanges starts reading the history, while the other pages are
+// rendered, and notes the groups and the events that have a page.
+func (b *builder) prepareChanges() {
+	b.history = sync.OnceValue(func() *History {
+		if b.site.History != nil {
+			if h := b.site.History(); h != nil {
+				return h
+			}
+		}
+		return PlanHistory(b.plans)
+	})
+	go b.history()
+	b.groups = workplan.GroupsOf(b.plans)
+	b.events = map[string]bool{}
+	for _, p := range b.plans {
+		for _, e := range p.Events {
+			b.events[e.ID] = true
+		}
+	}
+}
+
+// changeJobs makes what changed (its page and feed) and the groups'
+// pages and feeds of changes.
+func (b *builder) changeJobs() []job {
+	name := b.site.Current.TitleWithoutYear()
+	jobs := []job{
+		file(ChangesPage, b.changesPage),
+		file(ChangesFeed, func(w io.Writer) error {
+			return b.writeAtom(w, atomFeed{addr: ChangesFeed, page: ChangesPage, title: "What changed: " + name, entries: b.history().Entries})
+		}),
+	}
+	for _, g := range b.groups {
+		jobs = append(jobs,
+			file(GroupPage(g.ID), func(w io.Writer) error { return b.groupPage(w, g) }),
+			file(GroupChangesFeed(g.ID), func(w io.Writer) error {
+				return b.writeAtom(w, atomFeed{addr: GroupChangesFeed(g.ID), page: GroupPage(g.ID), group: g.ID,
+					title: "What changed: " + g.Name + " · " + name, entries: b.groupEntries(g.ID)})
+			}))
+	}
+	return jobs
 }
 
 // planJobs makes the files of one plan year and of its events.
@@ -441,6 +507,15 @@ func (b *builder) run(jobs []job) error {
 // rel returns the link from the page at address from to the address to.
 func rel(from, to string) string {
 	return strings.Repeat("../", strings.Count(from, "/")) + to
+}
+
+// eventURL is what gives an event's absolute page address, for the
+// calendars; nil without a base URL.
+func (b *builder) eventURL() func(*workplan.Event) string {
+	if b.base == "" {
+		return nil
+	}
+	return EventURL(b.base)
 }
 
 // abs returns the absolute URL of an address of the site, or "" without

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"io"
 	"net/url"
@@ -15,6 +16,7 @@ import (
 	"time"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/icmpd/bp/pkg/calendar"
 	"github.com/icmpd/bp/pkg/edit"
@@ -95,7 +97,9 @@ func twoYears(t testing.TB) *Site {
 // TestAddresses: the site's files are exactly the documented addresses:
 // one page set per plan year, a page per event, a calendar file per event
 // with a day, the feeds under calendars/ with no year in their names;
-// and each year's status report only when asked (WithStatus).
+// what changed and its Atom feed; a page and a feed of changes per group;
+// sitemap.xml (with a base URL); and each year's status report only when
+// asked (WithStatus).
 func TestAddresses(t *testing.T) {
 	s := twoYears(t)
 	want := func(status bool) []string {
@@ -115,7 +119,12 @@ func TestAddresses(t *testing.T) {
 				}
 			}
 		}
-		return want
+		// Last, what changed and the groups.
+		want = append(want, "changes.html", "changes.atom")
+		for _, g := range []string{"rg", "twg-return", "twg-legal-pathways", "twg-law-enforcement", "som"} {
+			want = append(want, "groups/"+g+".html", "groups/"+g+".atom")
+		}
+		return append(want, "sitemap.xml") // the site has a base URL
 	}
 	for _, status := range []bool{true, false} {
 		s.WithStatus = status
@@ -163,17 +172,20 @@ func TestDeterministic(t *testing.T) {
 
 // TestPagesGolden keeps the pages people read under review: the front
 // page, the subscribe page, an all-day event of three days with notes and
-// a back-to-back meeting, a timed event of the next year, and a
-// month-only event.
+// a back-to-back meeting, a timed event of the next year, a month-only
+// event, what changed (as the plans record it) and its feed, and a
+// group's page.
 func TestPagesGolden(t *testing.T) {
 	f := build(t, twoYears(t))
-	for _, n := range []string{"index.html", "subscribe.html", "events/som-2026.html", "events/rg-2027-03.html", "events/syria-thematic-meeting.html"} {
+	for _, n := range []string{"index.html", "subscribe.html", "events/som-2026.html", "events/rg-2027-03.html", "events/syria-thematic-meeting.html",
+		"changes.html", "changes.atom", "groups/rg.html"} {
 		golden.Assert(t, "../../testdata/site/golden/"+strings.ReplaceAll(n, "/", "-")+".golden", f.data[n])
 	}
 }
 
 // TestFeedsAreFeeds: the site publishes the feeds Feeds builds, byte for
-// byte, with the names bp ics --feeds gives them.
+// byte, with the names bp ics --feeds gives them (and, as bp ics --feeds
+// --base-url, each event's URL on the site).
 func TestFeedsAreFeeds(t *testing.T) {
 	s := twoYears(t)
 	f := build(t, s)
@@ -182,7 +194,7 @@ func TestFeedsAreFeeds(t *testing.T) {
 	years := slices.Clone(s.Plans)
 	slices.SortFunc(years, func(a, b *workplan.Plan) int { return a.Year - b.Year })
 	all := workplan.SelectFrom(years, func(*workplan.Plan) workplan.Filter { return workplan.Filter{} })
-	opts := calendar.Options{Name: s.Current.TitleWithoutYear(), Description: calendar.DescribePlans(years)}
+	opts := calendar.Options{Name: s.Current.TitleWithoutYear(), Description: calendar.DescribePlans(years), URL: EventURL(s.BaseURL)}
 	feeds, err := Feeds(s.Current, workplan.GroupsOf(years), all, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -199,6 +211,9 @@ func TestFeedsAreFeeds(t *testing.T) {
 		var b bytes.Buffer
 		if _, err := fd.Calendar.WriteTo(&b); err != nil {
 			t.Fatal(err)
+		}
+		if fd.Calendar.Events > 0 && !bytes.Contains(b.Bytes(), []byte("\r\nURL:https://example.org/plans/events/")) {
+			t.Errorf("%s: no event links to its page", fd.File)
 		}
 		if !bytes.Equal(f.data[FeedPath(fd.File)], b.Bytes()) {
 			t.Errorf("%s differs from the feed Feeds builds", FeedPath(fd.File))
@@ -360,7 +375,12 @@ func TestSelfContained(t *testing.T) {
 			case ".html":
 				walk(parse(t, name, data), func(n *html.Node) {
 					switch n.Data {
-					case "script", "iframe", "frame", "object", "embed", "img", "video", "audio", "source", "picture", "base":
+					case "script":
+						// JSON-LD is a data block: no browser runs it.
+						if typ, _ := attr(n, "type"); typ != "application/ld+json" || n.FirstChild == nil || !json.Valid([]byte(n.FirstChild.Data)) {
+							t.Errorf("%s: a <script> element that is not JSON-LD", name)
+						}
+					case "iframe", "frame", "object", "embed", "img", "video", "audio", "source", "picture", "base":
 						t.Errorf("%s: a <%s> element", name, n.Data)
 					case "style":
 						if n.FirstChild != nil {
@@ -464,11 +484,13 @@ func linkQuery(t *testing.T, link, prefix string) url.Values {
 // after the last as the end; timed events as UTC instants, converted from
 // the event's zone; a slot held on several days as a daily repeat in
 // Google (Outlook's form has none: the first day, and the page says so); a
-// start without an end as a moment. Cancelled and month-only events have
-// no links, and the page says why.
+// start without an end as a moment. Outlook has two links, one per host
+// (personal accounts, work accounts), alike but for the host; its body is
+// HTML whose text is the description, line for line. Cancelled,
+// month-only and past events have no links, and the page says why.
 func TestAddToCalendarLinks(t *testing.T) {
 	p := load(t, timesFixture)
-	b := &builder{site: &Site{Plans: []*workplan.Plan{p}, Current: p, Today: date("2026-02-15")}, today: date("2026-02-15"), plans: []*workplan.Plan{p}}
+	b := &builder{site: &Site{Plans: []*workplan.Plan{p}, Current: p, Today: date("2026-01-01")}, today: date("2026-01-01"), plans: []*workplan.Plan{p}}
 	cases := []struct {
 		id                     string
 		gDates, gRecur         string
@@ -503,13 +525,16 @@ func TestAddToCalendarLinks(t *testing.T) {
 			}
 			v := ev.add
 			if c.noAdd != "" {
-				if !strings.Contains(v.No, c.noAdd) || v.Google != "" || v.Outlook != "" {
-					t.Errorf("No %q, Google %q, Outlook %q: want no links and %q", v.No, v.Google, v.Outlook, c.noAdd)
+				if !strings.Contains(v.No, c.noAdd) || v.ICS != "" || v.Google != "" || v.OutlookPersonal != "" || v.OutlookWork != "" {
+					t.Errorf("add %+v: want no file, no links and %q", v, c.noAdd)
 				}
 				return
 			}
 			g := linkQuery(t, v.Google, "https://calendar.google.com/calendar/render?")
-			o := linkQuery(t, v.Outlook, "https://outlook.office.com/calendar/0/deeplink/compose?")
+			o := linkQuery(t, v.OutlookPersonal, "https://outlook.live.com/calendar/0/deeplink/compose?")
+			if w := linkQuery(t, v.OutlookWork, "https://outlook.office.com/calendar/0/deeplink/compose?"); w.Encode() != o.Encode() {
+				t.Errorf("the Outlook links differ but for the host:\n%s\n%s", v.OutlookPersonal, v.OutlookWork)
+			}
 			if g.Get("action") != "TEMPLATE" || g.Get("dates") != c.gDates || g.Get("recur") != c.gRecur {
 				t.Errorf("Google: action %q dates %q recur %q; want TEMPLATE %q %q", g.Get("action"), g.Get("dates"), g.Get("recur"), c.gDates, c.gRecur)
 			}
@@ -526,8 +551,12 @@ func TestAddToCalendarLinks(t *testing.T) {
 			if g.Get("location") != calendar.Location(e) || o.Get("location") != calendar.Location(e) || (c.location != "" && calendar.Location(e) != c.location) {
 				t.Errorf("location: Google %q, Outlook %q; want %q", g.Get("location"), o.Get("location"), calendar.Location(e))
 			}
-			if d := calendar.Description(p, e); g.Get("details") != d || o.Get("body") != d {
-				t.Errorf("details: Google %q, Outlook %q; want %q", g.Get("details"), o.Get("body"), d)
+			d := calendar.Description(p, e)
+			if g.Get("details") != d {
+				t.Errorf("details: Google %q; want %q", g.Get("details"), d)
+			}
+			if body := o.Get("body"); htmlText(t, body) != d || strings.Contains(body, "\n") {
+				t.Errorf("Outlook's body %q: as HTML its text is %q, want %q, with no line feed", body, htmlText(t, body), d)
 			}
 		})
 	}
@@ -540,6 +569,44 @@ func TestAddToCalendarLinks(t *testing.T) {
 	if ev.cal != nil || ev.add.ICS != "" || ev.add.Google != "" || !strings.Contains(ev.add.No, "Only the month is known (May 2026)") {
 		t.Errorf("month-only: cal %v, add %+v", ev.cal, ev.add)
 	}
+	// A meeting whose days have passed: nothing to add, its file kept.
+	b.today = date("2026-02-15")
+	ev, err = b.event(p, present.Classify(p.Event("winter-vienna"), b.today))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ev.cal == nil || ev.add.ICS != "" || ev.add.Google != "" || ev.add.OutlookWork != "" || !strings.Contains(ev.add.No, "days have passed") {
+		t.Errorf("past: cal %v, add %+v", ev.cal, ev.add)
+	}
+}
+
+// htmlText is the text an HTML fragment shows, a <br> as a line feed:
+// what Outlook makes of a body.
+func htmlText(t *testing.T, s string) string {
+	t.Helper()
+	nodes, err := html.ParseFragment(strings.NewReader(s), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		switch {
+		case n.Type == html.TextNode:
+			b.WriteString(n.Data)
+		case n.Type == html.ElementNode && n.Data == "br":
+			b.WriteString("\n")
+		case n.Type == html.ElementNode:
+			t.Errorf("the body has a <%s> element: %q", n.Data, s)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	for _, n := range nodes {
+		rec(n)
+	}
+	return b.String()
 }
 
 // TestSubscribe: with a base URL every feed has its https:// and webcal://
@@ -553,6 +620,35 @@ func TestSubscribe(t *testing.T) {
 				t.Errorf("with a base URL, no link to %s", u)
 			}
 		}
+	}
+	// One click: Google with the webcal:// address, Outlook (both hosts)
+	// with the https:// one and the feed's name.
+	doc := parse(t, SubscribePage, []byte(page))
+	oneClick := map[string][]url.Values{}
+	walk(doc, func(n *html.Node) {
+		href, _ := attr(n, "href")
+		for _, prefix := range []string{"https://calendar.google.com/calendar/render?", "https://outlook.live.com/calendar/0/addfromweb?", "https://outlook.office.com/calendar/0/addfromweb?"} {
+			if strings.HasPrefix(href, prefix) {
+				oneClick[prefix] = append(oneClick[prefix], linkQuery(t, href, prefix))
+			}
+		}
+	})
+	for prefix, qs := range oneClick {
+		if len(qs) != 6 {
+			t.Errorf("%d links %s…, want one per feed", len(qs), prefix)
+		}
+		for _, q := range qs {
+			if strings.HasPrefix(prefix, "https://calendar.google.com") {
+				if !strings.HasPrefix(q.Get("cid"), "webcal://example.org/plans/calendars/") || len(q) != 1 {
+					t.Errorf("Google: %v", q)
+				}
+			} else if !strings.HasPrefix(q.Get("url"), "https://example.org/plans/calendars/") || !strings.HasPrefix(q.Get("name"), "Budapest Process Workplan") {
+				t.Errorf("Outlook: %v", q)
+			}
+		}
+	}
+	if len(oneClick) != 3 {
+		t.Errorf("one-click links to %d services, want Google and Outlook's two hosts", len(oneClick))
 	}
 	for _, client := range []string{"Outlook", "Google Calendar", "Apple Calendar", "Thunderbird"} {
 		if !strings.Contains(page, "<dt>"+client+"</dt>") {
@@ -571,8 +667,12 @@ func TestSubscribe(t *testing.T) {
 	if strings.Contains(page, "webcal://example") || strings.Contains(page, "https://example.org") {
 		t.Error("without a base URL, the page gives absolute addresses")
 	}
-	if !strings.Contains(page, `href="calendars/all.ics"`) || !strings.Contains(page, "built without its public address") || !strings.Contains(page, "webcal://") {
-		t.Error("without a base URL: want relative links and a word on why there is no webcal:// address")
+	if !strings.Contains(page, `href="calendars/all.ics"`) || !strings.Contains(page, "built without its public address") || !strings.Contains(page, "webcal://") ||
+		!strings.Contains(page, "one-click subscribe link") {
+		t.Error("without a base URL: want relative links and a word on why there is no webcal:// address nor one-click link")
+	}
+	if strings.Contains(page, "addfromweb") || strings.Contains(page, "cid=") {
+		t.Error("without a base URL, one-click links (which need an absolute address)")
 	}
 }
 
@@ -587,10 +687,12 @@ func TestHostileText(t *testing.T) {
 	p.Title = "</title><script>alert(4)</script>"
 	f := build(t, &Site{Plans: []*workplan.Plan{p}, Current: p, Today: date("2026-06-17")})
 	for _, name := range f.names {
-		if path.Ext(name) != ".html" {
+		if path.Ext(name) != ".html" && path.Ext(name) != ".atom" {
 			continue
 		}
-		page := string(f.data[name])
+		// The one script element a page may hold is its data for search
+		// engines, which a browser does not run.
+		page := strings.ReplaceAll(string(f.data[name]), `<script type="application/ld+json">`, "")
 		for _, bad := range []string{"<script", "<img", `href="javascript:`, "\u202e"} {
 			if strings.Contains(page, bad) {
 				t.Errorf("%s contains %q", name, bad)
@@ -767,5 +869,34 @@ func TestPublicWords(t *testing.T) {
 	}
 	if pages < 100 {
 		t.Errorf("only %d files checked", pages)
+	}
+}
+
+// TestCancelledNoBadge: a cancelled meeting's page shows "Cancelled" and
+// no "Date TBC" or "Place TBC" beside it: what was to be confirmed no
+// longer will be.
+func TestCancelledNoBadge(t *testing.T) {
+	p := load(t, timesFixture)
+	e := p.Event("cancelled-meeting")
+	e.DateTBC = true
+	if e.Location == nil {
+		e.Location = &workplan.Location{}
+	}
+	e.Location.TBC = true
+	b := &builder{site: &Site{Plans: []*workplan.Plan{p}, Current: p, Today: date("2026-01-01")}, today: date("2026-01-01"), plans: []*workplan.Plan{p}}
+	ev, err := b.event(p, present.Classify(e, b.today))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var page bytes.Buffer
+	if err := b.eventPage(&page, ev); err != nil {
+		t.Fatal(err)
+	}
+	if s := page.String(); !strings.Contains(s, ">Cancelled</span>") || strings.Contains(s, `class="flag"`) {
+		t.Errorf("the cancelled meeting's page:\n%s", s)
+	}
+	e.Status = workplan.StatusPlanned // the same meeting not cancelled has its badges
+	if m := present.Classify(e, b.today).Mark(present.Public); len(m.Flags) != 2 {
+		t.Errorf("flags of the meeting not cancelled: %q", m.Flags)
 	}
 }

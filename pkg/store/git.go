@@ -13,7 +13,10 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/icmpd/bp/pkg/workplan"
 )
@@ -193,10 +196,8 @@ type Published struct {
 	Plan func() *workplan.Plan
 }
 
-// Published reads the file as committed at git HEAD. Reading the
-// revision needs only the top of a file in bp fmt's layout (the plan's
-// metadata comes before the events), so that is tried first: on a plan
-// of 10,000 events it saves most of a parse.
+// Published reads the file as committed at git HEAD; its revision is
+// read from the top of the file first (headRevision).
 func (s *Session) Published(file string) Published {
 	data, _, err := s.Show("HEAD", file)
 	if err != nil {
@@ -210,11 +211,8 @@ func (s *Session) Published(file string) Published {
 		}
 		return p
 	}}
-	if i := bytes.Index(data, []byte("\nevents:")); i >= 0 {
-		if top, _ := workplan.Parse(file, data[:i+1], lim); top != nil && top.Revision > 0 {
-			p.Revision = top.Revision
-			return p
-		}
+	if p.Revision = headRevision(file, data, lim); p.Revision > 0 {
+		return p
 	}
 	if plan := p.Plan(); plan != nil {
 		p.Revision = plan.Revision
@@ -244,4 +242,307 @@ func (s *Session) PublishedEvent(file, id string) (*workplan.Event, string, erro
 		return nil, spec, fmt.Errorf("%s %w", spec, ErrUnreadable)
 	}
 	return head.Event(id), spec, nil
+}
+
+// Revision is a published revision of a plan file, as
+// [Session.PublishedRevisions] gives it.
+type Revision struct {
+	Commit string    // "" for the file as it is (not committed)
+	Time   time.Time // the commit's time (committer), in UTC; zero for the file as it is
+	// Plan is the whole plan: set for the first revision only.
+	Plan *workplan.Plan
+	// Old and New are the plan at the revision before and at this one,
+	// each with the plan's own keys and only the events whose text
+	// differs between the two: set for every revision but the first.
+	Old, New *workplan.Plan
+}
+
+// PublishedRevisions calls fn with each published revision of a plan
+// file, oldest first: the file as committed on the first-parent line of
+// HEAD of its repository, one version per revision of the plan (the last
+// commit of each run of commits that carry the same revision number);
+// with working, the file as it is now comes last, in the place of any
+// committed revision not older than its own. A version that cannot be
+// read as a workplan is left out, and so is one whose events are, byte
+// for byte, those of the version before (only the plan's own keys
+// changed: nothing happened to a meeting).
+//
+// Its cost follows the commits and what changed, not the events times
+// the commits: git runs twice whatever the number of commits (a log,
+// then one cat-file for every blob); the revision of each commit is read
+// from the top of the file; the first revision is parsed whole, and of
+// each later one only the events whose text changed (a file in bp fmt's
+// layout: the events last, one list item each; another layout is parsed
+// whole). A file git does not have gives none but the file as it is; an
+// error says that git cannot tell (no repository, no git).
+func (s *Session) PublishedRevisions(file string, working bool, fn func(Revision) error) error {
+	commits, blobs, err := s.fileHistory(file)
+	if err != nil {
+		return err
+	}
+	lim := s.Limits()
+	type version struct {
+		commit
+		data []byte
+		rev  int
+	}
+	var vs []version
+	for i, c := range commits {
+		if blobs[i] != nil {
+			vs = append(vs, version{c, blobs[i], topRevision(file, blobs[i], lim)})
+		}
+	}
+	if working {
+		data, err := s.ReadFile(file)
+		if err != nil {
+			return err
+		}
+		now := version{data: data, rev: topRevision(file, data, lim)}
+		vs = append(slices.DeleteFunc(vs, func(v version) bool { return v.rev >= now.rev }), now)
+	}
+	var prev []byte
+	for i, v := range vs {
+		if i+1 < len(vs) && vs[i+1].rev == v.rev {
+			continue // not the last of its revision
+		}
+		r := Revision{Commit: v.id, Time: v.at}
+		if prev == nil {
+			if r.Plan = parsed(file, v.data, lim); r.Plan == nil {
+				continue
+			}
+		} else {
+			var same bool
+			if r.Old, r.New, same = changedEvents(file, prev, v.data, lim); same {
+				continue
+			}
+			if r.Old == nil || r.New == nil {
+				continue // cannot be read as a workplan
+			}
+		}
+		prev = v.data
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// parsed is the plan data holds; nil when it is not a valid workplan.
+func parsed(file string, data []byte, lim workplan.Limits) *workplan.Plan {
+	p, diags := workplan.Parse(file, data, lim)
+	if workplan.HasErrors(diags) {
+		return nil
+	}
+	return p
+}
+
+// changedEvents returns two versions of a plan file, each with only the
+// events whose text differs from the other's (same: none does), parsed;
+// when a version is not in bp fmt's layout, or its events cannot be read
+// alone, each whole.
+func changedEvents(file string, a, b []byte, lim workplan.Limits) (old, new *workplan.Plan, same bool) {
+	headA, itemsA, okA := eventItems(a)
+	headB, itemsB, okB := eventItems(b)
+	if okA && okB {
+		count := map[string]int{}
+		for _, it := range itemsA {
+			count[string(it)]++
+		}
+		var onlyB [][]byte
+		for _, it := range itemsB {
+			if count[string(it)] > 0 {
+				count[string(it)]--
+			} else {
+				onlyB = append(onlyB, it)
+			}
+		}
+		var onlyA [][]byte
+		for _, it := range itemsA {
+			if count[string(it)] > 0 {
+				count[string(it)]--
+				onlyA = append(onlyA, it)
+			}
+		}
+		if len(onlyA) == 0 && len(onlyB) == 0 {
+			return nil, nil, true
+		}
+		old = parsed(file, slices.Concat(append([][]byte{headA}, onlyA...)...), lim)
+		new = parsed(file, slices.Concat(append([][]byte{headB}, onlyB...)...), lim)
+		if old != nil && new != nil {
+			return old, new, false
+		}
+	}
+	return parsed(file, a, lim), parsed(file, b, lim), false
+}
+
+// eventItems splits a plan file in bp fmt's layout into its head (to the
+// end of its events key's line) and the items of its events list, each
+// from its "- " line to the next at the same indentation; ok is false
+// when the file has no events key, or its list is not laid out so.
+func eventItems(data []byte) (head []byte, items [][]byte, ok bool) {
+	i := bytes.Index(data, []byte("\nevents:"))
+	if i < 0 {
+		return nil, nil, false
+	}
+	end := bytes.IndexByte(data[i+1:], '\n')
+	if end < 0 {
+		return data, nil, true
+	}
+	head, rest := data[:i+1+end+1], data[i+1+end+1:]
+	var dash []byte // the first item's indentation and dash
+	for line := range bytes.Lines(rest) {
+		t := bytes.TrimLeft(line, " ")
+		if len(t) == 0 || t[0] == '\n' || t[0] == '#' {
+			continue
+		}
+		if !bytes.HasPrefix(t, []byte("- ")) {
+			return nil, nil, false
+		}
+		dash = line[:len(line)-len(t)+2]
+		break
+	}
+	if dash == nil {
+		return head, nil, len(bytes.TrimSpace(rest)) == 0
+	}
+	start := 0
+	for at := 0; at < len(rest); {
+		nl := bytes.IndexByte(rest[at:], '\n')
+		next := len(rest)
+		if nl >= 0 {
+			next = at + nl + 1
+		}
+		if at > 0 && bytes.HasPrefix(rest[at:], dash) {
+			items = append(items, rest[start:at])
+			start = at
+		}
+		at = next
+	}
+	return head, append(items, rest[start:]), true
+}
+
+type commit struct {
+	id string
+	at time.Time
+}
+
+// fileHistory returns the commits of the first-parent line of HEAD that
+// changed file, oldest first, and the file's bytes at each (nil where it
+// was deleted).
+func (s *Session) fileHistory(file string) ([]commit, [][]byte, error) {
+	if file == "-" {
+		return nil, nil, errors.New("standard input has no git history; name the file")
+	}
+	dir, rest := s.gitDir(file)
+	spec := filepath.ToSlash(rest)
+	if strings.HasPrefix(spec, ":") {
+		spec = "./" + spec // not pathspec magic
+	}
+	out, err := git(dir, "log", "--first-parent", "--reverse", "--format=%H %ct", "--end-of-options", "HEAD", "--", spec)
+	if err != nil {
+		var ge *gitError
+		if errors.As(err, &ge) && strings.Contains(ge.stderr, "does not have any commits") {
+			return nil, nil, nil // a repository with no commit yet: nothing published
+		}
+		return nil, nil, fmt.Errorf("git log %s: %w", file, err)
+	}
+	var commits []commit
+	for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		id, ts, ok := strings.Cut(l, " ")
+		sec, err := strconv.ParseInt(ts, 10, 64)
+		if ok && err == nil {
+			commits = append(commits, commit{id, time.Unix(sec, 0).UTC()})
+		}
+	}
+	if len(commits) == 0 {
+		return nil, nil, nil
+	}
+	var in bytes.Buffer
+	for _, c := range commits {
+		in.WriteString(c.id + ":./" + spec + "\n") // ./: relative to dir, where git runs
+	}
+	blobs, err := gitBatch(dir, in.Bytes(), len(commits))
+	if err != nil {
+		return nil, nil, fmt.Errorf("git cat-file %s: %w", file, err)
+	}
+	return commits, blobs, nil
+}
+
+// gitBatch runs git cat-file --batch in dir on the objects named in
+// in, one a line, and returns each object's bytes; nil for one that is
+// missing (the file was deleted at that commit).
+func gitBatch(dir string, in []byte, n int) ([][]byte, error) {
+	cmd := exec.Command("git", "cat-file", "--batch")
+	cmd.Dir = dir
+	cmd.Stdin = bytes.NewReader(in)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, &gitError{args: cmd.Args, code: -1, stderr: strings.TrimSpace(stderr.String()), err: err}
+	}
+	blobs := make([][]byte, 0, n)
+	for len(out) > 0 && len(blobs) < n {
+		head, rest, ok := bytes.Cut(out, []byte("\n"))
+		if !ok {
+			return nil, errors.New("cat-file: a header without its line end")
+		}
+		f := strings.Fields(string(head))
+		if len(f) == 2 && f[1] == "missing" || len(f) >= 2 && f[len(f)-1] == "missing" {
+			blobs, out = append(blobs, nil), rest
+			continue
+		}
+		if len(f) != 3 || f[1] != "blob" {
+			blobs, out = append(blobs, nil), skipObject(f, rest)
+			continue
+		}
+		size, err := strconv.Atoi(f[2])
+		if err != nil || size > len(rest) {
+			return nil, fmt.Errorf("cat-file: header %q", head)
+		}
+		blobs = append(blobs, rest[:size])
+		out = bytes.TrimPrefix(rest[size:], []byte("\n"))
+	}
+	if len(blobs) != n {
+		return nil, fmt.Errorf("cat-file: %d objects for %d names", len(blobs), n)
+	}
+	return blobs, nil
+}
+
+// skipObject skips an object that is not a blob (a tree, where a file
+// was a directory), whose header is f.
+func skipObject(f []string, rest []byte) []byte {
+	if len(f) == 3 {
+		if size, err := strconv.Atoi(f[2]); err == nil && size <= len(rest) {
+			return bytes.TrimPrefix(rest[size:], []byte("\n"))
+		}
+	}
+	return nil
+}
+
+// headRevision reads a plan's revision from the top of a file in bp
+// fmt's layout (the plan's metadata comes before its events): on a plan
+// of 10,000 events it saves most of a parse. 0 when the top does not
+// tell.
+func headRevision(file string, data []byte, lim workplan.Limits) int {
+	if i := bytes.Index(data, []byte("\nevents:")); i >= 0 {
+		if top, _ := workplan.Parse(file, data[:i+1], lim); top != nil && top.Revision > 0 {
+			return top.Revision
+		}
+	}
+	return 0
+}
+
+// topRevision is headRevision, else the revision of the whole file
+// parsed; 0 when it cannot be read.
+func topRevision(file string, data []byte, lim workplan.Limits) int {
+	if data == nil {
+		return 0
+	}
+	if r := headRevision(file, data, lim); r > 0 {
+		return r
+	}
+	if p, _ := workplan.Parse(file, data, lim); p != nil {
+		return p.Revision
+	}
+	return 0
 }

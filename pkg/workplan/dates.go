@@ -41,6 +41,11 @@ func ISOMonth(t time.Time) string { return t.Format(layoutISOMonth) }
 // ISOUTC writes an instant in UTC: "2026-06-25T08:00:00Z".
 func ISOUTC(t time.Time) string { return t.UTC().Format(layoutISOUTC) }
 
+// ISOLocal writes an instant as the wall-clock time of its zone with
+// that zone's offset (RFC 3339), as schema.org data gives an event's
+// start: "2026-06-25T10:00:00+02:00".
+func ISOLocal(t time.Time) string { return t.Format(time.RFC3339) }
+
 // BasicDay writes a day in ISO 8601's basic form, as iCalendar and
 // calendar links do: "20260625".
 func BasicDay(t time.Time) string { return t.Format(layoutBasicDay) }
@@ -72,6 +77,38 @@ func LongDayText(t time.Time) string { return t.Format(layoutLongDay) }
 
 // WeekdayText writes a day with its weekday: "Thu 25 Jun 2026".
 func WeekdayText(t time.Time) string { return t.Format(layoutWeekday) }
+
+// ZoneText names the time zone in effect at t as people read it beside a
+// time of day: its abbreviation and its offset from UTC ("CET, UTC+1",
+// "CEST, UTC+2", "GMT, UTC+0"), the offset alone where the zone has no
+// abbreviation in letters ("UTC+4:30" in Kabul, "UTC+3" in Istanbul),
+// and "UTC" in UTC itself.
+func ZoneText(t time.Time) string {
+	abbr, off := t.Zone()
+	if off == 0 && (abbr == "UTC" || abbr == "") {
+		return "UTC"
+	}
+	o := OffsetText(off)
+	if abbr != "" && (abbr[0] >= 'A' && abbr[0] <= 'Z') && abbr != o {
+		return abbr + ", " + o
+	}
+	return o
+}
+
+// OffsetText writes an offset from UTC, given in seconds east of UTC:
+// "UTC+1", "UTC+5:30", "UTC-3", "UTC+0".
+func OffsetText(seconds int) string {
+	sign := "+"
+	if seconds < 0 {
+		sign, seconds = "-", -seconds
+	}
+	h, m := seconds/3600, seconds%3600/60
+	s := "UTC" + sign + strconv.Itoa(h)
+	if m != 0 {
+		s += fmt.Sprintf(":%02d", m)
+	}
+	return s
+}
 
 // DayRange writes a range of days: "4 Mar 2026", "25–26 Jun 2026",
 // "30 Jun – 2 Jul 2026", "30 Dec 2026 – 2 Jan 2027".

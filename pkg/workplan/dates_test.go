@@ -92,15 +92,18 @@ func isTimePkg(c *ast.CallExpr) bool {
 	return ok && id.Name == "time"
 }
 
+// mustDate reads a YYYY-MM-DD the test writes.
+func mustDate(s string) time.Time {
+	t, err := ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
 // TestDateWords: the forms every package shows dates in.
 func TestDateWords(t *testing.T) {
-	d := func(s string) time.Time {
-		t, err := ParseDate(s)
-		if err != nil {
-			panic(err)
-		}
-		return t
-	}
+	d := mustDate
 	at := time.Date(2026, 6, 25, 10, 30, 5, 0, time.FixedZone("x", 2*3600))
 	for got, want := range map[string]string{
 		ISODay(d("2026-06-25")):                     "2026-06-25",
@@ -142,5 +145,40 @@ func TestOneMonthParser(t *testing.T) {
 		if _, err := ParseYearMonth(s); err == nil {
 			t.Errorf("ParseYearMonth(%q) took it", s)
 		}
+	}
+}
+
+// TestTimeTextOffset: a time is given with its zone's abbreviation and
+// its offset from UTC on the event's own day (summer and winter differ),
+// the offset alone where the zone has no abbreviation in letters, and
+// UTC as UTC.
+func TestTimeTextOffset(t *testing.T) {
+	day := mustDate
+	plan := &Plan{TimeZone: "Europe/Vienna"}
+	cases := []struct {
+		zone, start, from, to string
+		want                  string
+	}{
+		{"", "2026-01-15", "10:00", "12:00", "10:00–12:00 CET, UTC+1"},
+		{"", "2026-06-25", "10:00", "", "10:00 CEST, UTC+2"},
+		{"Asia/Kabul", "2026-06-25", "09:00", "11:00", "09:00–11:00 UTC+4:30"},
+		{"Europe/Istanbul", "2026-06-25", "09:00", "", "09:00 UTC+3"},
+		{"America/Sao_Paulo", "2026-06-25", "09:00", "", "09:00 UTC-3"},
+		{"Europe/London", "2026-01-25", "09:00", "", "09:00 GMT, UTC+0"},
+		{"UTC", "2026-06-25", "09:00", "", "09:00 UTC"},
+		{"Etc/UTC", "2026-06-25", "09:00", "", "09:00 UTC"},
+	}
+	for _, c := range cases {
+		e := &Event{TimeZone: c.zone, Start: day(c.start), End: day(c.start)}
+		e.StartTime, _ = ParseClock(c.from)
+		if c.to != "" {
+			e.EndTime, _ = ParseClock(c.to)
+		}
+		if got := e.TimeText(plan); got != c.want {
+			t.Errorf("%s %s %s: TimeText = %q, want %q", c.zone, c.start, c.from, got, c.want)
+		}
+	}
+	if got := (&Event{Start: day("2026-06-25"), End: day("2026-06-25")}).TimeText(plan); got != "" {
+		t.Errorf("an event without times: %q", got)
 	}
 }

@@ -64,7 +64,10 @@ type Group struct {
 	Name  string
 	Kind  GroupKind
 	Topic string
-	pos   Pos
+	// Purpose is what the group is for, as its page on the site says it
+	// (format 3).
+	Purpose string
+	pos     Pos
 }
 
 // Product is a knowledge product (a paper) that events may present.

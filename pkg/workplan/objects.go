@@ -145,7 +145,7 @@ func (d *decoder) planMeta(p *Plan, n *yaml.Node) {
 
 func (d *decoder) group(c ctx, n *yaml.Node) *Group {
 	g := &Group{pos: posOf(n)}
-	if !d.fields(n, groupObject, c, nil, []bind{{"id", &g.ID}, {"name", &g.Name}, {"kind", &g.Kind}, {"topic", &g.Topic}}) {
+	if !d.fields(n, groupObject, c, nil, []bind{{"id", &g.ID}, {"name", &g.Name}, {"kind", &g.Kind}, {"topic", &g.Topic}, {"purpose", &g.Purpose}}) {
 		return nil
 	}
 	return g

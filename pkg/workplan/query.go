@@ -2,6 +2,7 @@ package workplan
 
 import (
 	"slices"
+	"sync"
 	"time"
 )
 
@@ -78,17 +79,43 @@ func (f *Filter) matches(e *Event) bool {
 	return true
 }
 
-// TimeText returns "10:00–12:00 Europe/Vienna", or "" when the event has
-// no times.
+// TimeText returns the event's times with the zone they are in and its
+// offset from UTC on the event's first day: "10:00–12:00 CEST, UTC+2",
+// "10:00 UTC+4:30"; "" when the event has no times.
 func (e *Event) TimeText(plan *Plan) string {
 	s := ClockRange(e.StartTime, e.EndTime)
 	if s == "" {
 		return ""
 	}
-	if tz := e.Zone(plan); tz != "" {
-		s += " " + tz
+	name := e.Zone(plan)
+	if name == "" {
+		return s
 	}
-	return s
+	first, _ := e.Span()
+	loc := ZoneLocation(name)
+	if loc == nil || first.IsZero() {
+		return s + " " + name // not a zone validate accepts
+	}
+	at := time.Date(first.Year(), first.Month(), first.Day(), e.StartTime.Hour(), e.StartTime.Minute(), 0, 0, loc)
+	return s + " " + ZoneText(at)
+}
+
+// zones holds the time zones loaded, by name (nil: unknown): a plan of
+// thousands of events names a few zones, and loading one reads a file.
+var zones sync.Map
+
+// ZoneLocation returns the time zone of the IANA name, loaded once per
+// name, or nil when the system does not know it.
+func ZoneLocation(name string) *time.Location {
+	if l, ok := zones.Load(name); ok {
+		return l.(*time.Location)
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil || name == "Local" {
+		loc = nil
+	}
+	zones.Store(name, loc)
+	return loc
 }
 
 // Zone returns the event's time zone: its own, or the plan's.

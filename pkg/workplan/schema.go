@@ -194,6 +194,8 @@ var groupObject = &Object{
 		{Key: "name", Kind: KindString, Required: true, Doc: "Full name."},
 		{Key: "kind", Kind: KindEnum, Required: true, Enum: Words(GroupKinds), Doc: "Kind of body."},
 		{Key: "topic", Kind: KindString, Doc: "Theme of a working group."},
+		{Key: "purpose", Kind: KindText, Since: 3,
+			Doc: "What the group is for, in a sentence or two: the first words of its page on the site (bp site)."},
 	},
 }
 

@@ -123,6 +123,7 @@ def read(path):
             "status": str(ev.get("STATUS", "")),
             "location": str(ev.get("LOCATION", "")),
             "description": str(ev.get("DESCRIPTION", "")),
+            "url": str(ev.get("URL", "")),
             "sequence": int(ev.get("SEQUENCE", 0)),
             "categories": [str(c) for cat in cats for c in cat.cats],
             "allDay": not isinstance(start, datetime.datetime),

@@ -52,6 +52,7 @@ function read(file) {
       status: v.getFirstPropertyValue("status"),
       location: e.location || "",
       description: e.description || "",
+      url: v.getFirstPropertyValue("url") || "",
       sequence: e.sequence,
       categories: v.getAllProperties("categories").flatMap((p) => p.getValues()),
       allDay: e.startDate.isDate,

@@ -108,6 +108,9 @@ static void event(icalcomponent *ev)
     json_string(icalcomponent_get_location(ev));
     fputs(",\"description\":", stdout);
     json_string(icalcomponent_get_description(ev));
+    fputs(",\"url\":", stdout);
+    icalproperty *url = icalcomponent_get_first_property(ev, ICAL_URL_PROPERTY);
+    json_string(url ? icalproperty_get_url(url) : "");
     printf(",\"sequence\":%d", icalcomponent_get_sequence(ev));
     /* libical splits a CATEGORIES list into one property per value. */
     fputs(",\"categories\":[", stdout);

@@ -15,6 +15,7 @@ package testtool
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"strings"
 	"testing"
 
@@ -52,5 +53,22 @@ func AssertSafe(t testing.TB, what, out string) {
 			t.Errorf("%s: %U at byte %d reaches the output:\n%q", what, r, i, out)
 			return
 		}
+	}
+}
+
+// Git runs git in dir for a test, with no user or system configuration
+// and a fixed author, failing the test when it fails; a test that needs
+// git and finds none is Missing.
+func Git(t testing.TB, dir string, args ...string) {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		Missing(t, "git is not installed")
+	}
+	cmd := exec.Command("git", append([]string{"-c", "user.name=Test", "-c", "user.email=test@example.org",
+		"-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"}, args...)...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_SYSTEM=/dev/null")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
 	}
 }
