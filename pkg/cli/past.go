@@ -54,8 +54,9 @@ func changedIDs(d *plandiff.Diff) []string {
 
 // pastWarning says, for an event whose last day is before today, that
 // its date, place, format or status is being changed: "twg-return-2026
-// took place on 6–7 Oct 2026; changing its place anyway". Recording
-// that it was held is what a past meeting is for, and is not warned of.
+// was due on 6–7 Oct 2026, which has passed; changing its place anyway"
+// ("took place" only when the plan says it was held). Recording that it
+// was held is what a past meeting is for, and is not warned of.
 func pastWarning(o, n *workplan.Event, today time.Time) string {
 	if _, last := o.Span(); !last.Before(today) {
 		return ""
@@ -76,12 +77,17 @@ func pastWarning(o, n *workplan.Event, today time.Time) string {
 	if len(what) == 0 {
 		return ""
 	}
-	when := "took place on " + o.Dates().Text()
+	// what the plan knows of the past: held, or only that its days passed
+	on := "on "
+	if !o.HasDay() {
+		on = "in "
+	}
+	when := "was due " + on + o.Dates().Text() + ", which has passed"
 	switch {
+	case o.Status == workplan.StatusHeld || o.Outcome != nil:
+		when = "took place " + on + o.Dates().Text()
 	case o.Status == workplan.StatusCancelled || o.Status == workplan.StatusPostponed:
 		when = "was dated " + o.Dates().Text()
-	case !o.HasDay():
-		when = "took place in " + o.Dates().Text()
 	}
 	list := what[0]
 	if len(what) > 1 {

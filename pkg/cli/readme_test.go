@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -144,10 +145,12 @@ var readmeNow = func() time.Time { return time.Date(2026, 11, 28, 9, 0, 0, 0, ti
 
 // readmeBlock is one fenced code block of README.md.
 type readmeBlock struct {
-	file string // the document, from the repository's root
-	line int    // of the opening fence, 1-based
-	lang string
-	body []string
+	file  string // the document, from the repository's root
+	line  int    // of the opening fence, 1-based
+	edits []docEdit
+	out   *[]docEdit // where -update's edits of the document gather
+	lang  string
+	body  []string
 }
 
 func readmeBlocks(doc string) []readmeBlock {
@@ -198,7 +201,10 @@ func docFiles(t *testing.T) []string {
 //
 // BP_FILE names the scratch plan, so that the examples read it whichever
 // plan bp would find by itself; the documents say they show the plan as
-// first published, and a plan edit never breaks this test.
+// first published, and a plan edit never breaks this test. A command may
+// go on over lines that end in " \\". With -update, an example's output
+// is rewritten in the document as the command prints it now, unless it
+// has a "…" line: review the diff as a golden file's.
 func TestREADMEExamples(t *testing.T) {
 	commands := 0
 	for _, name := range docFiles(t) {
@@ -232,8 +238,9 @@ func replayDoc(t *testing.T, name string) int {
 	env := map[string]string{EnvFile: "workplans/2026.yaml"}
 
 	commands := 0
+	var edits []docEdit
 	for _, b := range readmeBlocks(string(doc)) {
-		b.file = name
+		b.file, b.out = name, &edits
 		switch b.lang {
 		case "diff":
 			applyREADMEEdit(t, b)
@@ -256,6 +263,11 @@ func replayDoc(t *testing.T, name string) int {
 			t.Errorf("%s:%d: an indented transcript, which this test does not check; use a ```console block", name, i+1)
 		}
 	}
+	if len(edits) > 0 {
+		// -update: what each example prints now, in the document (a
+		// command whose output has a "…" line is left to a person)
+		applyDocEdits(t, filepath.Join(repoRoot, filepath.FromSlash(name)), doc, edits)
+	}
 	return commands
 }
 
@@ -267,12 +279,14 @@ var readmeComment = regexp.MustCompile(`\s+#\s.*$`)
 func runREADMETranscript(t *testing.T, dir string, env map[string]string, b readmeBlock) int {
 	t.Helper()
 	type command struct {
-		line int
-		args []string
-		want []string
+		line  int // of its "$ " line, 1-based
+		args  []string
+		want  []string
+		first int // the body index of its first output line
 	}
 	var cmds []*command
-	for i, l := range b.body {
+	for i := 0; i < len(b.body); i++ {
+		l := b.body[i]
 		at := b.line + 1 + i
 		text, ok := strings.CutPrefix(l, "$ ")
 		if !ok {
@@ -282,6 +296,11 @@ func runREADMETranscript(t *testing.T, dir string, env map[string]string, b read
 			}
 			cmds[len(cmds)-1].want = append(cmds[len(cmds)-1].want, l)
 			continue
+		}
+		// a command goes on over lines that end in " \", as in a shell
+		for strings.HasSuffix(text, " \\") && i+1 < len(b.body) {
+			i++
+			text = strings.TrimSuffix(text, "\\") + strings.TrimSpace(b.body[i])
 		}
 		text = readmeComment.ReplaceAllString(text, "")
 		args, ok := readmeArgs(text)
@@ -296,7 +315,7 @@ func runREADMETranscript(t *testing.T, dir string, env map[string]string, b read
 			t.Errorf("%s:%d: %q is not a bp command", b.file, at, text)
 			return 0
 		}
-		cmds = append(cmds, &command{line: at, args: args[1:]})
+		cmds = append(cmds, &command{line: at, args: args[1:], first: i + 1})
 	}
 	for _, c := range cmds {
 		r := runApp(dir, "", env, readmeNow, c.args...)
@@ -304,12 +323,41 @@ func runREADMETranscript(t *testing.T, dir string, env map[string]string, b read
 		if r.stdout+r.stderr == "" {
 			got = nil
 		}
-		if !matchLines(c.want, got) {
-			t.Errorf("%s:%d: $ bp %s (exit %d) prints:\n%s\nthe document shows:\n%s",
-				b.file, c.line, strings.Join(c.args, " "), r.code, strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+		if matchLines(c.want, got) {
+			continue
 		}
+		if golden.Updating() && !slices.Contains(c.want, "…") {
+			// the document's lines b.line+1+c.first on, as many as want
+			b.edits = append(b.edits, docEdit{line: b.line + 1 + c.first, old: len(c.want), new: got})
+			continue
+		}
+		t.Errorf("%s:%d: $ bp %s (exit %d) prints:\n%s\nthe document shows:\n%s",
+			b.file, c.line, strings.Join(c.args, " "), r.code, strings.Join(got, "\n"), strings.Join(c.want, "\n"))
 	}
+	*b.out = append(*b.out, b.edits...)
 	return len(cmds)
+}
+
+// docEdit is what -update writes into a document: new in place of the
+// old lines from line (1-based) on, a command's output as it is now.
+type docEdit struct {
+	line, old int
+	new       []string
+}
+
+// applyDocEdits rewrites the document at path with edits, the last
+// first, so that the line numbers of the others hold.
+func applyDocEdits(t *testing.T, path string, doc []byte, edits []docEdit) {
+	t.Helper()
+	lines := strings.Split(string(doc), "\n")
+	for i := len(edits) - 1; i >= 0; i-- {
+		e := edits[i]
+		at := e.line - 1
+		lines = append(lines[:at], append(append([]string(nil), e.new...), lines[at+e.old:]...)...)
+	}
+	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // readmeArgs splits a command of README into its arguments: words, or
