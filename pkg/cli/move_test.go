@@ -464,3 +464,37 @@ func shellArgs(line string) ([]string, bool) {
 	}
 	return args, true
 }
+
+// TestMoveIntoNewPlanValidates: a meeting moved into next year's plan
+// started since the last commit (bp new, then bp postpone, nothing
+// committed yet) is a move to validate --against HEAD, not a deletion:
+// the new file is compared with an empty plan, so the moved event is
+// found there, with the revision it needs. Removing an event for real
+// beside it is still an error.
+func TestMoveIntoNewPlanValidates(t *testing.T) {
+	dir, p2026, p2027 := yearsRepo(t)
+	gitIn(t, dir, "rm", "-q", "workplans/2027.yaml")
+	gitIn(t, dir, "commit", "-q", "-m", "2027 not started yet")
+	for _, args := range [][]string{{"new", "2027"}, {"postpone", "som-2026", "--to", "2027-02-10..2027-02-12", "--pair"}} {
+		if r := runBPIn(t, dir, "", editEnv(), args...); r.code != ExitOK {
+			t.Fatalf("bp %s: exit %d\n%s", strings.Join(args, " "), r.code, r.stderr)
+		}
+	}
+	if !strings.Contains(readFixture(t, p2027), "id: som-2026") {
+		t.Fatal("som-2026 did not move into the new 2027 plan")
+	}
+	r := runBPIn(t, dir, "", editEnv(), "validate", "--against", "HEAD")
+	if r.code != ExitOK || !strings.Contains(r.stderr, "workplans/2027.yaml is new since HEAD: its events are checked as added\n") {
+		t.Fatalf("validate --against HEAD after the move: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	// a deletion beside the move is still caught
+	plan := readFixture(t, p2026)
+	i := strings.Index(plan, "  - id: rg-2026-07\n")
+	j := strings.Index(plan[i+1:], "\n  - id: ") + i + 1
+	writeFile(t, p2026, plan[:i]+plan[j+1:])
+	r = runBPIn(t, dir, "", editEnv(), "validate", "--against", "HEAD")
+	if r.code != ExitInvalid || !strings.Contains(r.stdout+r.stderr, `event "rg-2026-07", published at HEAD:workplans/2026.yaml`) ||
+		strings.Contains(r.stdout+r.stderr, `event "som-2026", published`) {
+		t.Errorf("validate --against HEAD with rg-2026-07 deleted: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}

@@ -21,6 +21,8 @@ type validateOptions struct {
 	Strict  bool
 	Against string // a git revision: the revision must move forward from it
 	Fix     bool   // write the revision values --against prescribes
+
+	fixed bool // the check again after --fix wrote: what was said is not said twice
 }
 
 func newValidateCmd(app *App) *cobra.Command {
@@ -194,7 +196,7 @@ func runValidate(app *App, out io.Writer, args []string, opts *validateOptions) 
 		}
 		sets[src.set] = append(sets[src.set], plan)
 		if opts.Against != "" && plan != nil {
-			v, err := app.versionAt(src.Source, plan, opts.Against)
+			v, err := app.versionAt(src.Source, plan, opts.Against, !opts.fixed)
 			if err != nil {
 				ioErrs = append(ioErrs, unwrapExit(err))
 			}
@@ -222,7 +224,7 @@ func runValidate(app *App, out io.Writer, args []string, opts *validateOptions) 
 			return err
 		}
 		again := *opts
-		again.Fix = false
+		again.Fix, again.fixed = false, true
 		return runValidate(app, out, args, &again)
 	}
 	for _, e := range ioErrs {
@@ -294,18 +296,24 @@ func (app *App) writeFixes(srcs []setSource, fixes []plandiff.Check) error {
 
 // versionAt is what validate --against compares: the plan as it is and
 // as it was at git revision rev; nil when there is nothing to compare
-// (the file is new since rev, or was not a readable plan there), or an
-// error when rev cannot be read. When the plan's content changed since
-// rev, its revision must go up and its revised date move forward
-// (plandiff.CheckRevisions).
-func (app *App) versionAt(src store.Source, plan *workplan.Plan, rev string) (*plandiff.Version, error) {
+// (the file was not a readable plan there), or an error when rev cannot
+// be read. When the plan's content changed since rev, its revision must
+// go up and its revised date move forward (plandiff.CheckRevisions). A
+// file new since rev is compared with an empty plan: its events are
+// new, and one that moved into it from another file of the set (a
+// meeting moved into next year's new plan) must carry a revision above
+// the one it had there. note says that the file is new, on stderr.
+func (app *App) versionAt(src store.Source, plan *workplan.Plan, rev string, note bool) (*plandiff.Version, error) {
 	if src.Embedded || src.Name == "-" {
 		return nil, usageErrorf("--against compares a file with its git history; name the file")
 	}
 	data, spec, err := app.gitShow(rev, src.Name)
 	if errors.Is(err, errNotInRevision) {
-		app.printError(fmt.Errorf("%s is new since %s: no revision to compare with", src.Name, rev))
-		return nil, nil
+		if note {
+			app.printError(fmt.Errorf("%s is new since %s: its events are checked as added", src.Name, rev))
+		}
+		empty := &workplan.Plan{File: spec, ID: plan.ID, Year: plan.Year}
+		return &plandiff.Version{File: src.Name, OldName: spec, Old: empty, Plan: plan}, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("--against: %w", err)

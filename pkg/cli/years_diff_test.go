@@ -40,7 +40,7 @@ func TestYearsDiff(t *testing.T) {
 		t.Errorf("bp diff with a new plan file:\n%s", r.stdout)
 	}
 	r = run(ExitOK, "validate", "--against", "HEAD")
-	if r.stderr != "bp: workplans/2027.yaml is new since HEAD: no revision to compare with\n2 files: 0 errors, 0 warnings\n" {
+	if r.stderr != "bp: workplans/2027.yaml is new since HEAD: its events are checked as added\n2 files: 0 errors, 0 warnings\n" {
 		t.Errorf("validate --against with a new plan file:\n%s", r.stderr)
 	}
 	run(ExitInvalid, "diff", "HEAD", "-o", "markdown")
