@@ -17,10 +17,20 @@ import (
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
-// screenshotFile is the picture of the front page README shows. The test
-// rewrites it only with -update, so that a normal run leaves the tree
-// clean.
-const screenshotFile = "../../testdata/site/screenshot-index.png"
+// screenshots are the pictures of the site README shows, each the top of
+// a page's screenshot at 1280 px, by the page's name in the test: the
+// front page, a meeting with its conclusions, what changed, a group. The
+// test rewrites them only with -update, so that a normal run leaves the
+// tree clean.
+var screenshots = []struct {
+	page, file string
+	height     int
+}{
+	{"two-years-index.html", "../../testdata/site/screenshot-index.png", 1100},
+	{"present-events-rg-2026-03.html", "../../testdata/site/screenshot-event.png", 1000},
+	{"history-changes.html", "../../testdata/site/screenshot-changes.png", 1000},
+	{"history-groups-rg.html", "../../testdata/site/screenshot-group.png", 1000},
+}
 
 // writeSite writes the site's files under dir.
 func writeSite(t *testing.T, dir string, f *files) {
@@ -63,6 +73,7 @@ func TestSiteInBrowser(t *testing.T) {
 		{"actions", actionsSite(t)},
 		{"history", historySite(t)}, // what changed, from its revisions; the group pages
 		{"states", jsonldSite(t)},   // an event page with schema.org data of each state
+		{"present", presentSite(t)}, // a meeting with its conclusions and public actions
 	}
 	// Of the follow-up fixture's site: the event pages with a brief.
 	withBrief := map[string]bool{EventPage("rg-2027-03"): true, EventPage("som-2026"): true, EventPage("joint-2028-02"): true}
@@ -96,6 +107,9 @@ func TestSiteInBrowser(t *testing.T) {
 			if s.name == "actions" && !withBrief[name] {
 				continue
 			}
+			if s.name == "present" && name != EventPage("rg-2026-03") {
+				continue
+			}
 			pages = append(pages, browsertest.Page{
 				Name: s.name + "-" + filepath.ToSlash(name),
 				URL:  browsertest.FileURL(t, filepath.Join(dir, filepath.FromSlash(name))),
@@ -112,12 +126,22 @@ func TestSiteInBrowser(t *testing.T) {
 	browsertest.Validate(t, files...)
 
 	if golden.Updating() {
-		shot := filepath.Join(out, "two-years-index.html-1280.png")
-		if err := keepTop(shot, screenshotFile, 1100); err != nil {
-			t.Fatal(err)
+		for _, sh := range screenshots {
+			if err := keepTop(filepath.Join(out, sanitize(sh.page)+"-1280.png"), sh.file, sh.height); err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("README's screenshot: %s", sh.file)
 		}
-		t.Logf("README's screenshot: %s", screenshotFile)
 	}
+}
+
+// presentSite is the site of the presentation fixture, whose meetings
+// have outcomes, conclusions, and public and internal actions, as of a
+// day in September.
+func presentSite(t *testing.T) *Site {
+	t.Helper()
+	p := load(t, "../../testdata/present/2026.yaml")
+	return &Site{Plans: []*workplan.Plan{p}, Current: p, Today: date("2026-09-20")}
 }
 
 // withStatus is the site with its status reports, as bp site
