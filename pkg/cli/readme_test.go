@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -467,5 +468,41 @@ func TestREADMEArgs(t *testing.T) {
 		if ok != c.ok || ok && strings.Join(got, "\x00") != strings.Join(c.want, "\x00") {
 			t.Errorf("readmeArgs(%q) = %q, %v; want %q, %v", c.text, got, ok, c.want, c.ok)
 		}
+	}
+}
+
+// TestOutputContract: every key of an event in bp list -o json is in the
+// table of the output topic (pkg/manual/output.md), and every key the
+// table names is in the JSON: the published contract and the code agree.
+func TestOutputContract(t *testing.T) {
+	doc := readFixture(t, filepath.Join(repoRoot, "pkg", "manual", "output.md"))
+	i := strings.Index(doc, "### Events:")
+	j := strings.Index(doc[i:], "\n\n`bp show ID -o json`")
+	if i < 0 || j < 0 {
+		t.Fatal("output.md has no table of the events' keys")
+	}
+	documented := map[string]bool{}
+	for _, l := range strings.Split(doc[i:i+j], "\n") {
+		if cells := strings.Split(l, "|"); len(cells) > 2 && strings.HasPrefix(strings.TrimSpace(cells[1]), "`") {
+			for _, m := range regexp.MustCompile("`([a-zA-Z]+)`").FindAllStringSubmatch(cells[1], -1) {
+				documented[m[1]] = true
+			}
+		}
+	}
+	r := runBP(t, "", nil, "-f", "../../testdata/present/2026.yaml", "list", "-o", "json")
+	var out struct {
+		Events []map[string]any `json:"events"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil || len(out.Events) == 0 {
+		t.Fatalf("bp list -o json: %v\n%s", err, r.stderr)
+	}
+	for key := range out.Events[0] {
+		if !documented[key] {
+			t.Errorf("bp list -o json has %q, which output.md's table does not name", key)
+		}
+		delete(documented, key)
+	}
+	for key := range documented {
+		t.Errorf("output.md's table names %q, which bp list -o json does not have", key)
 	}
 }
