@@ -268,7 +268,7 @@ func (app *App) finishEdit(out io.Writer, cmd, file string, data []byte, flags e
 		}
 		return withCode(ExitUsage, fmt.Errorf("%s: %w", cmd, err))
 	}
-	app.wrote(file, fmt.Sprintf("revision %d of %s", res.New.Revision, res.New.Revised.Format("2006-01-02")))
+	app.wrote(file, fmt.Sprintf("revision %d of %s", res.New.Revision, workplan.ISODay(res.New.Revised)))
 	return nil
 }
 

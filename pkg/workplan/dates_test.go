@@ -15,9 +15,8 @@ import (
 
 // layoutFiles are the non-test files allowed to hold Go date layouts:
 // this package's dates.go, where every date bp reads or writes is
-// formatted, and pkg/cli's edit.go and new.go until the move of plan
-// writing out of pkg/cli (another branch) lets them call ISODay.
-var layoutFiles = []string{"pkg/workplan/dates.go", "pkg/cli/edit.go", "pkg/cli/new.go"}
+// formatted.
+var layoutFiles = []string{"pkg/workplan/dates.go"}
 
 // TestDateLayoutsInOneFile: no other non-test Go file of the module holds
 // a Go date layout, a string literal passed to Format, AppendFormat or
