@@ -216,11 +216,7 @@ func runActions(app *App, out io.Writer, opts *actionsOptions) error {
 	if err != nil {
 		return err
 	}
-	today, err := app.todayDate()
-	if err != nil {
-		return err
-	}
-	set, err := app.loadSet()
+	today, set, err := app.todayAndSet()
 	if err != nil {
 		return err
 	}

@@ -79,11 +79,7 @@ func runCal(app *App, out io.Writer, opts *calOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	today, err := app.todayDate()
-	if err != nil {
-		return err
-	}
-	set, err := app.loadSet()
+	today, set, err := app.todayAndSet()
 	if err != nil {
 		return err
 	}

@@ -132,11 +132,7 @@ func runICS(app *App, stdout io.Writer, opts *icsOptions) error {
 	if err != nil {
 		return err
 	}
-	today, err := app.todayDate()
-	if err != nil {
-		return err
-	}
-	set, err := app.loadSet()
+	today, set, err := app.todayAndSet()
 	if err != nil {
 		return err
 	}

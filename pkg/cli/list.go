@@ -101,11 +101,7 @@ func runList(app *App, out io.Writer, opts *listOptions) error {
 	if err != nil {
 		return err
 	}
-	today, err := app.todayDate()
-	if err != nil {
-		return err
-	}
-	set, err := app.loadSet()
+	today, set, err := app.todayAndSet()
 	if err != nil {
 		return err
 	}

@@ -90,11 +90,7 @@ func (app *App) eventArg(cmd, id string) (*workplan.Event, *workplan.Set, time.T
 	if strings.TrimSpace(id) == "" {
 		return nil, nil, time.Time{}, &commandLineError{cmd: cmd, err: fmt.Errorf("empty id; name an event (bp list shows the ids)")}
 	}
-	today, err := app.todayDate()
-	if err != nil {
-		return nil, nil, today, err
-	}
-	set, err := app.loadSet()
+	today, set, err := app.todayAndSet()
 	if err != nil {
 		return nil, nil, today, err
 	}

@@ -117,11 +117,7 @@ func runSite(app *App, opts *siteOptions) error {
 	if err != nil {
 		return err
 	}
-	today, err := app.todayDate()
-	if err != nil {
-		return err
-	}
-	set, err := app.loadSet()
+	today, set, err := app.todayAndSet()
 	if err != nil {
 		return err
 	}

@@ -189,6 +189,17 @@ func (app *App) todayDate() (time.Time, error) {
 // even when the command looks at another year: its diagnostics go to
 // stderr and bp exits 1. So is a set whose plans disagree (an event id
 // used in two years, two plans for one year). Warnings are left to `bp
+// todayAndSet is what most commands start with: today (read once, at
+// the edge) and the plans, read and checked as one set.
+func (app *App) todayAndSet() (time.Time, *workplan.Set, error) {
+	today, err := app.todayDate()
+	if err != nil {
+		return today, nil, err
+	}
+	set, err := app.loadSet()
+	return today, set, err
+}
+
 // validate`.
 func (app *App) loadSet() (*workplan.Set, error) {
 	_, srcs, err := app.resolvePlans()
