@@ -41,12 +41,7 @@ script, nothing loaded from elsewhere): it can be mailed or printed.`,
   # as a page to send to the delegates
   $ bp brief rg-2027-03 -o html --out brief.html`,
 		Args: argCount(1, 1, "an event id", "event ids"),
-		ValidArgsFunction: func(cmd *cobra.Command, args []string, word string) ([]string, cobra.ShellCompDirective) {
-			if len(args) > 0 {
-				return nil, cobra.ShellCompDirectiveNoFileComp
-			}
-			return app.completeIDs(cmd, args, word)
-		},
+		ValidArgsFunction: app.completeOneID,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runBrief(app, cmd.OutOrStdout(), args[0], opts)
 		},

@@ -19,6 +19,15 @@ import (
 // of every plan year, leaving out the ids already on the command line.
 // The plans are read leniently (completion must not fail on a plan being
 // edited), and the shell prints the description as it is, so it is
+// completeOneID completes the one event id a command takes (bp show,
+// bp brief), and nothing after it.
+func (app *App) completeOneID(cmd *cobra.Command, args []string, word string) ([]string, cobra.ShellCompDirective) {
+	if len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	return app.completeIDs(cmd, args, word)
+}
+
 // cleaned.
 func (app *App) completeIDs(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 	var ids []string

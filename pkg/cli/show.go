@@ -35,12 +35,7 @@ or the clock.`,
   # the same as JSON
   $ bp show som-2026 -o json`,
 		Args: argCount(1, 1, "an event id", "event ids"),
-		ValidArgsFunction: func(cmd *cobra.Command, args []string, word string) ([]string, cobra.ShellCompDirective) {
-			if len(args) > 0 {
-				return nil, cobra.ShellCompDirectiveNoFileComp
-			}
-			return app.completeIDs(cmd, args, word)
-		},
+		ValidArgsFunction: app.completeOneID,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runShow(app, cmd.OutOrStdout(), args[0], opts)
 		},
