@@ -40,7 +40,7 @@ script, nothing loaded from elsewhere): it can be mailed or printed.`,
 
   # as a page to send to the delegates
   $ bp brief rg-2027-03 -o html --out brief.html`,
-		Args: argCount(1, 1, "an event id", "event ids"),
+		Args:              argCount(1, 1, "an event id", "event ids"),
 		ValidArgsFunction: app.completeOneID,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runBrief(app, cmd.OutOrStdout(), args[0], opts)

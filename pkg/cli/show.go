@@ -34,7 +34,7 @@ or the clock.`,
 
   # the same as JSON
   $ bp show som-2026 -o json`,
-		Args: argCount(1, 1, "an event id", "event ids"),
+		Args:              argCount(1, 1, "an event id", "event ids"),
 		ValidArgsFunction: app.completeOneID,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runShow(app, cmd.OutOrStdout(), args[0], opts)
