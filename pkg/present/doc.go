@@ -9,7 +9,7 @@
 //     status report, a brief, the follow-up, a diff, the actions, the
 //     site's pages) is its data plus a view that builds one Doc.
 //   - One writer per format: [WriteText] (a terminal, 80 columns),
-//     [WriteMarkdown] and [WriteHTML] (one template and one style sheet
+//     [WriteMarkdown] and [WriteHTML] (one writer and one style sheet
 //     for the report pages, the brief and the site), and the registry of
 //     formats every command takes its -o values from ([Formats]). JSON
 //     stays a typed value per document, the published contract
@@ -28,9 +28,11 @@
 //
 // Text from a plan is data, never markup. Every writer cleans it with
 // safetext (control, bidi and zero-width characters dropped); Markdown
-// escapes what would make markup ([MarkdownCell]); HTML is written by
-// html/template, which escapes by context and refuses links other than
-// http(s) and mailto.
+// escapes what would make markup ([MarkdownCell]); HTML escapes every
+// value for its context (element text, attribute, link address) as
+// html/template does, and refuses links other than http(s) and mailto: a
+// fuzz test checks that it writes what html/template writes from the
+// template it replaced (testdata/present/page.html.tmpl).
 //
 // # Determinism
 //
