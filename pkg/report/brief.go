@@ -176,6 +176,15 @@ func (b *Briefs) previous(e *workplan.Event, g string, asOf time.Time) PreviousM
 // Brief returns the brief for e (an event of one of the indexed plans)
 // as of asOf.
 func (b *Briefs) Brief(e *workplan.Event, asOf time.Time) *Brief {
+	return b.BriefFor(e, asOf, present.Internal)
+}
+
+// BriefFor returns the brief for e as of asOf with what audience a reads
+// in it ([Brief.Sections]): an audience that is not told every action
+// (the public) gets no Owed and no Products, which cost a look at every
+// meeting that presents the same product; a site of 10,000 events made
+// that look for each.
+func (b *Briefs) BriefFor(e *workplan.Event, asOf time.Time, a present.Audience) *Brief {
 	asOf = time.Date(asOf.Year(), asOf.Month(), asOf.Day(), 0, 0, 0, 0, time.UTC)
 	plan := e.Plan()
 	br := &Brief{Event: e, Plan: plan, AsOf: asOf, Status: present.Classify(e, asOf)}
@@ -189,6 +198,9 @@ func (b *Briefs) Brief(e *workplan.Event, asOf time.Time) *Brief {
 		return cmp.Or(x.Action.DueBy().Compare(y.Action.DueBy()), cmp.Compare(x.Action.ID, y.Action.ID))
 	})
 
+	if !a.Rule().AllActions {
+		return br
+	}
 	seen := map[*workplan.Action]bool{}
 	for _, pa := range br.ToReport {
 		seen[pa.Action] = true

@@ -1,10 +1,12 @@
 package report
 
 import (
+	"bytes"
 	"os"
 	"strings"
 	"testing"
 
+	"github.com/icmpd/bp/pkg/present"
 	"github.com/icmpd/bp/pkg/workplan"
 )
 
@@ -77,5 +79,55 @@ func TestBriefPrevious(t *testing.T) {
 	web := b.Brief(eventOf(t, plans, "webinar-data-2026"), d("2026-11-28"))
 	if web.Any() || len(web.Previous) != 0 {
 		t.Errorf("the cancelled webinar's brief has content: %+v", web)
+	}
+}
+
+// TestBriefForPublic: the brief built for the public leaves out the
+// actions owed and the products, and its sections as the public reads
+// them are those of the whole brief, for every event of the fixture's
+// three years (2026's actions made public) on days before, in and after
+// them.
+func TestBriefForPublic(t *testing.T) {
+	plans := loadBriefYears(t)
+	data, err := os.ReadFile("../../testdata/actions/2026.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.ReplaceAll(string(data), "\n          reportTo:", "\n          public: true\n          reportTo:")
+	p26, diags := workplan.Check("2026.yaml", []byte(text), workplan.DefaultLimits, workplan.Options{})
+	if workplan.HasErrors(diags) {
+		t.Fatalf("2026 with public actions: %v", diags)
+	}
+	plans[0] = p26
+	b := NewBriefs(plans)
+	shown := 0
+	link := func(id string) string { return id + ".html" }
+	var owed, products int
+	for _, day := range []string{"2026-01-01", "2026-11-28", "2027-06-01", "2029-01-01"} {
+		for _, p := range plans {
+			for _, e := range p.Events {
+				full, public := b.Brief(e, d(day)), b.BriefFor(e, d(day), present.Public)
+				owed += len(full.Owed)
+				shown += len(full.visible(full.ToReport, present.Public))
+				products += len(full.Products)
+				if len(public.Owed)+len(public.Products) > 0 {
+					t.Errorf("%s on %s: the public brief has %d owed and %d products", e.ID, day, len(public.Owed), len(public.Products))
+				}
+				var want, got bytes.Buffer
+				if err := present.WriteHTMLFragment(&want, full.Sections(present.Public, link)...); err != nil {
+					t.Fatal(err)
+				}
+				if err := present.WriteHTMLFragment(&got, public.Sections(present.Public, link)...); err != nil {
+					t.Fatal(err)
+				}
+				if got.String() != want.String() {
+					t.Errorf("%s on %s: the public brief reads\n%s\nthe whole brief, for the public\n%s", e.ID, day, got.String(), want.String())
+				}
+			}
+		}
+	}
+	if owed == 0 || products == 0 || shown == 0 {
+		t.Errorf("the fixture's briefs have %d actions owed, %d products and %d public actions to report: too little to check",
+			owed, products, shown)
 	}
 }

@@ -277,7 +277,7 @@ func (b *builder) brief(from string, e *workplan.Event) *present.Section {
 	if b.briefs == nil {
 		return nil // a builder made for one page, not by Build
 	}
-	sections := b.briefs.Brief(e, b.today).Sections(present.Public, func(id string) string { return rel(from, EventPage(id)) })
+	sections := b.briefs.BriefFor(e, b.today, present.Public).Sections(present.Public, func(id string) string { return rel(from, EventPage(id)) })
 	if len(sections) == 0 {
 		return nil
 	}
