@@ -70,7 +70,11 @@ func (s *Session) ReplaceDir(name string, quiet bool, build func(Sink) error) (k
 	failed := func(err error) error {
 		return fmt.Errorf("write the site into %s: %w (the old site, if any, is unchanged)", safetext.Terminal(name), err)
 	}
-	b, err := newBuildDir(tmp)
+	var r *reuse
+	if plan.out != nil && plan.out.manifest != nil && !plan.out.manifest.legacy {
+		r = &reuse{dir: target, files: plan.out.manifest.files, stat: plan.out.hashed}
+	}
+	b, err := newBuildDir(tmp, r)
 	if err == nil {
 		err = build(b.sink)
 	}

@@ -12,7 +12,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"hash"
 	"io"
 	"io/fs"
 	"os"
@@ -21,6 +20,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/icmpd/bp/pkg/render"
 	"github.com/icmpd/bp/pkg/safetext"
@@ -201,15 +202,41 @@ type buildDir struct {
 	root  string
 	made  map[string]bool
 	files map[string]fileSum
+	buf   bytes.Buffer // the file being written
+	reuse *reuse       // nil: nothing to link
+	like  fs.FileInfo  // the build's marker: the mode and owner of a file the build creates
 }
 
-func newBuildDir(root string) (*buildDir, error) {
-	b := &buildDir{root: root, made: map[string]bool{}, files: map[string]fileSum{}}
+// reuse is what a build may take from the site it replaces: the files
+// the check before the build read and found as bp wrote them. Where the
+// build would write the same bytes under the same name, it links the
+// old file instead (a second hard link, as for the kept files), so that
+// a site built again from a plan that changed a little writes only what
+// changed, and the removal of the old site after the swap frees no
+// file: on ext4 without a journal, as on the machines bp is measured
+// on, each file created soon after thousands were freed pays for a scan
+// past them (0.2 s for 20,000, or several seconds).
+type reuse struct {
+	dir   string                 // the old site
+	files map[string]fileSum     // its manifest
+	stat  map[string]fs.FileInfo // its files that the check read (outDir.hashed)
+}
+
+// siteRemovers is how many files bp removes at once from the old site
+// after the swap.
+const siteRemovers = 4
+
+func newBuildDir(root string, r *reuse) (*buildDir, error) {
+	b := &buildDir{root: root, made: map[string]bool{}, files: map[string]fileSum{}, reuse: r}
 	err := b.create(buildMarker, fmt.Sprintf("bp site is building a site here (process %d)\n", os.Getpid()))
+	if err == nil {
+		b.like, err = os.Lstat(filepath.Join(root, buildMarker))
+	}
 	return b, err
 }
 
-// sink writes each file of a site, hashing it on the way.
+// sink writes each file of a site, or links the old site's when it has
+// the same bytes, and notes its size and SHA-256.
 func (b *buildDir) sink(name string, write func(io.Writer) error) error {
 	if err := checkSiteName(name); err != nil {
 		return err
@@ -221,20 +248,49 @@ func (b *buildDir) sink(name string, write func(io.Writer) error) error {
 		}
 		b.made[dir] = true
 	}
+	b.buf.Reset()
+	if err := write(&b.buf); err != nil {
+		return err
+	}
+	data := b.buf.Bytes()
+	sum := fileSum{size: int64(len(data)), sum: sha256.Sum256(data)}
+	b.files[name] = sum
+	if b.link(name, p, sum) {
+		return nil
+	}
 	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
 	}
-	w := &hashingWriter{f: f, h: sha256.New()}
-	if err := write(w); err != nil {
+	if _, err := f.Write(data); err != nil {
 		f.Close()
 		return err
 	}
-	var sum fileSum
-	sum.size = w.n
-	w.h.Sum(sum.sum[:0])
-	b.files[name] = sum
 	return f.Close()
+}
+
+// link links the old site's file name at p, when the check found it as
+// bp wrote it with sum, it is still that file, and it is like a file the
+// build creates (one link, the same mode and owner): a file someone gave
+// another mode or a second name is written anew.
+func (b *buildDir) link(name, p string, sum fileSum) bool {
+	r := b.reuse
+	if r == nil {
+		return false
+	}
+	was, ok := r.stat[name]
+	if !ok || r.files[name] != sum || was.Size() != sum.size || linkCount(was) != 1 ||
+		was.Mode() != b.like.Mode() || !sameOwner(was, b.like) {
+		return false
+	}
+	if os.Link(filepath.Join(r.dir, filepath.FromSlash(name)), p) != nil {
+		return false
+	}
+	if st, err := os.Lstat(p); err == nil && sameStat(was, st) {
+		return true
+	}
+	os.Remove(p) // another file took the old one's name since the check
+	return false
 }
 
 // finish writes the manifest: the build is complete.
@@ -248,19 +304,6 @@ func (b *buildDir) finish() error {
 
 func (b *buildDir) create(name, text string) error {
 	return os.WriteFile(filepath.Join(b.root, name), []byte(text), 0o644)
-}
-
-type hashingWriter struct {
-	f *os.File
-	h hash.Hash
-	n int64
-}
-
-func (w *hashingWriter) Write(p []byte) (int, error) {
-	n, err := w.f.Write(p)
-	w.h.Write(p[:n])
-	w.n += int64(n)
-	return n, err
 }
 
 // outDir is what --out holds, as checked against what bp may touch.
@@ -645,31 +688,57 @@ func removeListed(dir string, ours []string) []string {
 	for _, n := range ours {
 		listed[n] = true
 	}
-	var dirs, left []string
+	// Each entry in the order of the walk: what to remove, and what is
+	// left (stays true where the removal fails).
+	type entry struct {
+		rel, path string
+		left      bool
+	}
+	var dirs []string
+	var entries []entry
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		rel, _ := filepath.Rel(dir, p)
 		rel = filepath.ToSlash(rel)
 		switch {
 		case err != nil:
-			left = append(left, rel)
+			entries = append(entries, entry{rel: rel, left: true})
 			return nil
 		case rel == "." || rel == SiteMarker:
 			return nil
 		case d.IsDir() && isKept(rel):
-			left = append(left, rel+"/")
+			entries = append(entries, entry{rel: rel + "/", left: true})
 			return fs.SkipDir
 		case d.IsDir():
 			dirs = append(dirs, p)
 			return nil
 		case listed[rel] && d.Type().IsRegular():
-			if err := os.Remove(p); err != nil {
-				left = append(left, rel)
-			}
+			entries = append(entries, entry{rel: rel, path: p})
 			return nil
 		}
-		left = append(left, rel)
+		entries = append(entries, entry{rel: rel, left: true})
 		return nil
 	})
+	// Removed by several goroutines: where the system waits for each
+	// file freed (as on the 2-core machines bp is measured on), the
+	// 20,000 files of a 10,000-event site take 0.5 s instead of 1.3 s.
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range siteRemovers {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(entries); i = int(next.Add(1) - 1) {
+				if e := &entries[i]; e.path != "" && os.Remove(e.path) != nil {
+					e.left = true
+				}
+			}
+		})
+	}
+	wg.Wait()
+	var left []string
+	for _, e := range entries {
+		if e.left {
+			left = append(left, e.rel)
+		}
+	}
 	for _, d := range slices.Backward(dirs) {
 		os.Remove(d) // fails, as it should, where something was left
 	}

@@ -19,6 +19,13 @@ func linkCount(st fs.FileInfo) uint64 {
 	return 1
 }
 
+// sameOwner reports whether the files a and b have one owner and group.
+func sameOwner(a, b fs.FileInfo) bool {
+	x, ok1 := a.Sys().(*syscall.Stat_t)
+	y, ok2 := b.Sys().(*syscall.Stat_t)
+	return ok1 && ok2 && x.Uid == y.Uid && x.Gid == y.Gid
+}
+
 // readOnly reports whether the user may not write the file st describes
 // (at path): as ls shows it, for its owner and for root (whom the system
 // lets write anything), the owner's write bit; for another user, what
