@@ -286,8 +286,9 @@ func (b *builder) brief(from string, e *workplan.Event) *present.Section {
 
 // addToCalendar builds the event's one-event calendar and the links that
 // add it to Google Calendar and Outlook, read from that file. A
-// cancelled meeting, and one whose days have passed, is offered nothing
-// to add (its file stays at its address, for whoever kept the link).
+// cancelled meeting, a postponed one (its days are the ones it will not
+// be held on) and one whose days have passed are offered nothing to add
+// (the file stays at its address, for whoever kept the link).
 func (b *builder) addToCalendar(ev *event, p *workplan.Plan, es present.EventStatus) error {
 	e := es.Event
 	from := EventPage(e.ID)
@@ -305,6 +306,10 @@ func (b *builder) addToCalendar(ev *event, p *workplan.Plan, es present.EventSta
 	case e.Status == workplan.StatusCancelled:
 		ev.add = &addView{No: "This meeting is cancelled: there is nothing to add to a calendar. " +
 			"A calendar subscribed to a feed marks it cancelled by itself; if you added it yourself, delete it there."}
+		return nil
+	case e.Status == workplan.StatusPostponed:
+		ev.add = &addView{No: "This meeting is postponed and its new date is not fixed yet: there is nothing to add to a calendar. " +
+			"A subscribed feed shows the new date once it is set."}
 		return nil
 	case es.Past():
 		ev.add = &addView{No: "This meeting's days have passed: there is nothing to add to a calendar."}
