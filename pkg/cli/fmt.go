@@ -113,7 +113,12 @@ func runFmt(app *App, out io.Writer, args []string, opts *fmtOptions) error {
 			changed = !bytes.Equal(data, formatted)
 		}
 		if err != nil {
-			app.printError(fmt.Errorf("fmt: %s: %w (file left unchanged)", file, err))
+			at := file
+			if pe := (*yamlfmt.PosError)(nil); errors.As(err, &pe) {
+				// FILE:LINE:COL, as bp validate points: editors and CI read it.
+				at, err = fmt.Sprintf("%s:%d:%d", file, pe.Line, pe.Column), errors.New(pe.Msg)
+			}
+			app.printError(fmt.Errorf("fmt: %s: %w (file left unchanged)", at, err))
 			// The loader knows where a syntax error really is (yaml.v3
 			// often names the line before); show its diagnostics too.
 			if _, diags := workplan.Parse(file, data, app.limits()); len(diags) > 0 {

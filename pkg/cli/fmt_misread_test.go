@@ -19,7 +19,7 @@ func TestFmtRefusesMisreadYAML(t *testing.T) {
 	}
 	for _, args := range [][]string{{"fmt", "-w", file}, {"fmt", "--check", file}} {
 		r := runBP(t, "", nil, args...)
-		want := file + ": line 4, column 10: anchor name &an:chor"
+		want := file + ":4:10: anchor name &an:chor"
 		if r.code != ExitUsage || !strings.Contains(r.stderr, want) || !strings.Contains(r.stderr, "(file left unchanged)") {
 			t.Errorf("%v: exit %d, stderr %q; want exit 2 and %q", args, r.code, r.stderr, want)
 		}

@@ -43,7 +43,7 @@ func misreadNode(l *lines, n *yaml.Node, flow, at bool) error {
 		// YAML ends a plain value in a flow collection at a ':' that a
 		// blank or a flow indicator follows ({ a:, b: 1 } is a: null);
 		// yaml.v3 reads "a:" as the value.
-		return fmt.Errorf("line %d, column %d: YAML ends the value %q inside [ ] or { } at its ':', "+
+		return posErrorf("YAML ends the value %q inside [ ] or { } at its ':', "+
 			"bp's YAML reader keeps the ':' in it; quote the value, or put a space after the ':'",
 			n.Line, n.Column, n.Value)
 	}
@@ -85,7 +85,7 @@ func misreadAt(l *lines, n *yaml.Node) error {
 		// YAML 1.2 reads "?x" as one plain value wherever '?' is not
 		// followed by a blank; yaml.v3 reads the '?' of "[?x]" or
 		// "{ ?x: y }" as the explicit key indicator, and the value as x.
-		return fmt.Errorf("line %d, column %d: YAML reads ?%s as one value, bp's YAML reader "+
+		return posErrorf("YAML reads ?%s as one value, bp's YAML reader "+
 			"as a key without its '?'; quote it (\"?%s\") or put a space after the '?'",
 			n.Line, n.Column-1, key(src[off:]), key(src[off:]))
 	}
@@ -120,7 +120,7 @@ func misreadAt(l *lines, n *yaml.Node) error {
 			if t != "!" {
 				// yaml.v3 marks every other tag, and supported refuses
 				// them; it drops "!<!>" without a word
-				return fmt.Errorf("line %d, column %d: explicit tags (%s) are not supported by bp fmt",
+				return posErrorf("explicit tags (%s) are not supported by bp fmt",
 					line, col, t)
 			}
 			// The non-specific tag "!" makes a scalar a string, a
@@ -132,7 +132,7 @@ func misreadAt(l *lines, n *yaml.Node) error {
 				if !ok {
 					what = n.ShortTag()
 				}
-				return fmt.Errorf("line %d, column %d: the tag '!' makes %q a string, but bp's YAML "+
+				return posErrorf("the tag '!' makes %q a string, but bp's YAML "+
 					"reader drops the tag and reads %s; quote the value instead", line, col, n.Value, what)
 			}
 			off++
@@ -161,10 +161,10 @@ func misreadName(l *lines, off int, sigil byte, name string) error {
 	line, col := l.lineOf(off)+1, l.col(off)+1
 	if name == "" || !strings.HasPrefix(full, name) {
 		// not where yaml.v3 said: the check cannot tell, so refuse
-		return fmt.Errorf("line %d, column %d: bp fmt cannot tell which value the %s %c%s is read with",
+		return posErrorf("bp fmt cannot tell which value the %s %c%s is read with",
 			line, col, what, sigil, full)
 	}
-	return fmt.Errorf("line %d, column %d: %s name %c%s is read by bp's YAML reader as %c%s "+
+	return posErrorf("%s name %c%s is read by bp's YAML reader as %c%s "+
 		"followed by %q; use only letters, digits, '-' and '_' in %s names",
 		line, col, what, sigil, full, sigil, name, full[len(name):], what)
 }
@@ -186,4 +186,22 @@ func key(b []byte) string { return strings.TrimSuffix(word(b), ":") }
 var tagWords = map[string]string{
 	"!!int": "a number", "!!float": "a number", "!!bool": "a boolean",
 	"!!null": "null", "!!timestamp": "a date", "!!merge": "a merge key",
+}
+
+// PosError is a refusal of the input at a place in it: Error gives
+// "line L, column C: MSG"; a caller that knows the file's name gives
+// FILE:L:C: MSG, as bp validate does.
+type PosError struct {
+	Line, Column int
+	Msg          string
+}
+
+func (e *PosError) Error() string {
+	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Column, e.Msg)
+}
+
+// posErrorf is the PosError at line and col, its message format with
+// args.
+func posErrorf(format string, line, col int, args ...any) error {
+	return &PosError{Line: line, Column: col, Msg: fmt.Sprintf(format, args...)}
 }

@@ -396,19 +396,19 @@ func supported(n *yaml.Node, depth int, open []*yaml.Node, anchored *bool) error
 		return errors.New("nesting deeper than 200 levels")
 	}
 	if n.Style&yaml.TaggedStyle != 0 {
-		return fmt.Errorf("line %d, column %d: explicit tags (%s) are not supported by bp fmt", n.Line, n.Column, n.Tag)
+		return posErrorf("explicit tags (%s) are not supported by bp fmt", n.Line, n.Column, n.Tag)
 	}
 	switch n.Kind {
 	case yaml.AliasNode:
 		*anchored = true
 		if slices.Contains(open, n.Alias) {
-			return fmt.Errorf("line %d, column %d: alias *%s is inside the value it names", n.Line, n.Column, n.Value)
+			return posErrorf("alias *%s is inside the value it names", n.Line, n.Column, n.Value)
 		}
 	case yaml.MappingNode:
 		for i := 0; i < len(n.Content); i += 2 {
 			k := n.Content[i]
 			if k.Kind != yaml.ScalarNode || k.Anchor != "" || strings.ContainsAny(k.Value, "\n\r") {
-				return fmt.Errorf("line %d, column %d: a key must be a single one-line value", k.Line, k.Column)
+				return posErrorf("a key must be a single one-line value", k.Line, k.Column)
 			}
 		}
 	}
