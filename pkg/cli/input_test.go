@@ -19,15 +19,6 @@ import (
 // Tests of how bp reads a plan file (issue 9): whole or not at all, and
 // never from a special file.
 
-func readBytes(t *testing.T, path string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
 // copyPlan copies the published plan into dir as name and returns its
 // path and bytes.
 func copyPlan(t *testing.T, dir, name string) (string, []byte) {

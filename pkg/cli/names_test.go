@@ -10,8 +10,6 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-
-	"github.com/icmpd/bp/pkg/internal/testtool"
 )
 
 // The tests of what bp prints of a file's name (issue 24, item 2) and of
@@ -251,9 +249,3 @@ func TestQuoteNames(t *testing.T) {
 type errTest string
 
 func (e errTest) Error() string { return string(e) }
-
-// gitIn runs git in dir with a fixed identity and no user configuration.
-func gitIn(t *testing.T, dir string, args ...string) {
-	t.Helper()
-	testtool.Git(t, dir, args...)
-}
