@@ -62,10 +62,10 @@ func WriteHTMLFragment(w io.Writer, bs ...Block) error {
 // htmlWriter writes blocks into b, giving each section an id of its own
 // and noting the tones used, for the legend.
 type htmlWriter struct {
-	b     []byte
-	page_ []byte // the page around b
-	ids   map[string]bool
-	tones []Tone // the tones used, each once
+	b       []byte
+	pageBuf []byte // the page around b
+	ids     map[string]bool
+	tones   []Tone // the tones used, each once
 }
 
 var htmlWriters = sync.Pool{New: func() any { return &htmlWriter{ids: map[string]bool{}} }}
@@ -74,10 +74,10 @@ func newHTMLWriter() *htmlWriter { return htmlWriters.Get().(*htmlWriter) }
 
 // free gives h back for another page; what it wrote is gone.
 func (h *htmlWriter) free() {
-	if cap(h.b) > 1<<20 || cap(h.page_) > 1<<20 {
+	if cap(h.b) > 1<<20 || cap(h.pageBuf) > 1<<20 {
 		return // a rare large page: let it go
 	}
-	h.b, h.page_ = h.b[:0], h.page_[:0]
+	h.b, h.pageBuf = h.b[:0], h.pageBuf[:0]
 	clear(h.ids)
 	h.tones = h.tones[:0]
 	htmlWriters.Put(h)
@@ -85,7 +85,7 @@ func (h *htmlWriter) free() {
 
 // page writes the page around the blocks written and returns it.
 func (h *htmlWriter) page(d *Doc) []byte {
-	p := h.head(h.page_, d)
+	p := h.head(h.pageBuf, d)
 	p = append(p, "\n</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to the content</a>"...)
 	if len(d.Page.Nav) > 0 {
 		p = append(p, "\n<header class=\"top\">\n<nav aria-label=\"Site\">\n<ul>"...)
@@ -110,7 +110,7 @@ func (h *htmlWriter) page(d *Doc) []byte {
 		p = elem(p, "\n<footer>\n<p>", f, "</p>\n</footer>")
 	}
 	p = append(p, "\n</body>\n</html>\n\n"...)
-	h.page_ = p
+	h.pageBuf = p
 	return p
 }
 
