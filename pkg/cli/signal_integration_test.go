@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"syscall"
 	"testing"
@@ -56,37 +55,12 @@ func testSignalCleanup(t *testing.T, testName, how string, sig syscall.Signal) {
 	mark := filepath.Join(markDir, "started")
 	os.WriteFile(out, []byte("old calendar"), 0o644)
 
-	cmd := exec.Command(os.Args[0], "-test.run=^"+testName+"$")
-	cmd.Env = append(os.Environ(), envSignalChild+"="+how, envSignalOut+"="+out, envSignalMark+"="+mark)
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer cmd.Process.Kill()
-	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(10 * time.Millisecond) {
-		if _, err := os.Stat(mark); err == nil {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the child never started writing")
-		}
-	}
+	cmd := startChild(t, testName, []string{envSignalChild + "=" + how, envSignalOut + "=" + out, envSignalMark + "=" + mark},
+		mark, 20*time.Second, "started writing")
 	if l := testtool.Leftovers(t, dir, "out.ics"); len(l) != 1 {
 		t.Fatalf("mid-write, the directory holds %v besides out.ics; want one temporary file", l)
 	}
-	if err := cmd.Process.Signal(sig); err != nil {
-		t.Fatal(err)
-	}
-	waited := make(chan error, 1)
-	go func() { waited <- cmd.Wait() }()
-	select {
-	case <-waited:
-	case <-time.After(10 * time.Second):
-		t.Fatalf("the child did not end within 10s of %v", sig)
-	}
-	ws, _ := cmd.ProcessState.Sys().(syscall.WaitStatus)
-	if !ws.Signaled() || ws.Signal() != sig {
-		t.Errorf("child ended with %v, want death by %v (exit %d in a shell)", cmd.ProcessState, sig, 128+int(sig))
-	}
+	signalChildAndWait(t, cmd, sig)
 	if got := testtool.ReadString(t, out); got != "old calendar" {
 		t.Errorf("out.ics = %q, want the old file", got)
 	}

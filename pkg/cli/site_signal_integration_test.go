@@ -5,7 +5,6 @@ package cli
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"syscall"
 	"testing"
@@ -40,37 +39,13 @@ func TestSignalDuringSiteKeepsOld(t *testing.T) {
 			os.WriteFile(filepath.Join(out, store.SiteMarker), nil, 0o644)
 			os.WriteFile(filepath.Join(out, "index.html"), []byte("old site"), 0o644)
 
-			cmd := exec.Command(os.Args[0], "-test.run=^TestSignalDuringSiteKeepsOld$")
-			cmd.Env = append(os.Environ(), envSignalChild+"=site", envSignalOut+"="+out, envSignalMark+"="+mark)
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			defer cmd.Process.Kill()
-			for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(10 * time.Millisecond) {
-				if _, err := os.Stat(mark); err == nil {
-					break
-				}
-				if time.Now().After(deadline) {
-					t.Fatal("the child never finished building")
-				}
-			}
+			cmd := startChild(t, "TestSignalDuringSiteKeepsOld",
+				[]string{envSignalChild + "=site", envSignalOut + "=" + out, envSignalMark + "=" + mark},
+				mark, 30*time.Second, "finished building")
 			if l := testtool.Leftovers(t, dir, "public"); len(l) != 1 {
 				t.Fatalf("before the swap, the directory holds %v besides public; want the new site", l)
 			}
-			if err := cmd.Process.Signal(sig); err != nil {
-				t.Fatal(err)
-			}
-			waited := make(chan error, 1)
-			go func() { waited <- cmd.Wait() }()
-			select {
-			case <-waited:
-			case <-time.After(10 * time.Second):
-				t.Fatalf("the child did not end within 10s of %v", sig)
-			}
-			ws, _ := cmd.ProcessState.Sys().(syscall.WaitStatus)
-			if !ws.Signaled() || ws.Signal() != sig {
-				t.Errorf("child ended with %v, want death by %v", cmd.ProcessState, sig)
-			}
+			signalChildAndWait(t, cmd, sig)
 			if got := testtool.ReadString(t, filepath.Join(out, "index.html")); got != "old site" {
 				t.Errorf("index.html = %q, want the old site", got)
 			}

@@ -5,7 +5,6 @@ package cli
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -41,20 +40,9 @@ func TestSiteOutKilledBuild(t *testing.T) {
 	out := firstSite(t, dir, plans)
 	before := testtool.Entries(t, out)
 	mark := filepath.Join(markDir, "built")
-	cmd := exec.Command(os.Args[0], "-test.run=^TestSiteOutKilledBuild$")
-	cmd.Env = append(os.Environ(), envKillPlans+"="+plans, envKillOut+"="+out, envKillMark+"="+mark)
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer cmd.Process.Kill()
-	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(10 * time.Millisecond) {
-		if _, err := os.Stat(mark); err == nil {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the child never finished building")
-		}
-	}
+	cmd := startChild(t, "TestSiteOutKilledBuild",
+		[]string{envKillPlans + "=" + plans, envKillOut + "=" + out, envKillMark + "=" + mark},
+		mark, 30*time.Second, "finished building")
 	if err := cmd.Process.Kill(); err != nil {
 		t.Fatal(err)
 	}
